@@ -1,0 +1,43 @@
+import { ApiError, invalidInput } from '../shared/errors'
+import { contract, type ApiChannel, type Output, type ParsedInput, type Reply } from '../shared/contract'
+import { apiChannels } from '../shared/channels'
+import type { Library } from './library'
+import { createStory, deleteStory, getStory, listStories, saveStory } from './library/stories'
+import { searchStories } from './library/search'
+
+type Handler<C extends ApiChannel> = (library: Library, input: ParsedInput<C>) => Output<C>
+
+/**
+ * The one door to the library. Electron IPC, the copydesk CLI and the e2e bridge all call
+ * dispatch(), so each behaves exactly alike: same validation, same errors, same results.
+ */
+export const api: { [C in ApiChannel]: Handler<C> } = {
+  'story:create': (library, fields) => createStory(library.db, fields),
+  'story:get': (library, { id }) => getStory(library.db, id),
+  'story:save': (library, request) => saveStory(library.db, request),
+  'story:list': (library, request) => listStories(library.db, request),
+  'story:search': (library, { query, limit }) => ({ items: searchStories(library.db, query, limit) }),
+  'story:delete': (library, { id }) => deleteStory(library.db, id),
+}
+
+export function isApiChannel(channel: unknown): channel is ApiChannel {
+  return typeof channel === 'string' && (apiChannels as readonly string[]).includes(channel)
+}
+
+/** Validate, call, and throw ApiError for anything that went wrong (with the field at fault). */
+export function call<C extends ApiChannel>(library: Library, channel: C, rawInput: unknown): Output<C> {
+  const parsed = contract[channel].input.safeParse(rawInput ?? {})
+  if (!parsed.success) throw invalidInput(`${channel} was given bad input`, parsed.error)
+  return api[channel](library, parsed.data as ParsedInput<C>)
+}
+
+/** call(), with every outcome turned into a Reply that survives structured clone across processes. */
+export function dispatch(library: Library, channel: unknown, rawInput: unknown): Reply<unknown> {
+  try {
+    if (!isApiChannel(channel)) throw new ApiError('invalid-input', `there is no channel named ${String(channel)}`)
+    return { ok: true, value: call(library, channel, rawInput) }
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toShape() }
+    return { ok: false, error: { code: 'internal', message: (error as Error).message || String(error) } }
+  }
+}

@@ -1,0 +1,55 @@
+import { app, BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
+import { openLibrary, resolveLibraryPath, type Library } from './library'
+import { createFlushCoordinator } from './shell/flush'
+import { registerIpc } from './shell/ipc'
+import { installMenu } from './shell/menu'
+import { electronNativeBinding } from './shell/native-binding'
+import { registerAppScheme, serveRenderer } from './shell/protocol'
+import { installSecurity } from './shell/security'
+import { createMainWindow } from './shell/window'
+
+// The Electron lifecycle only: everything the app does lives in Electron-free modules.
+app.setName('Copydesk')
+registerAppScheme()
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
+let window: BrowserWindow | null = null
+let library: Library | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+
+  void app.whenReady().then(() => {
+    const libraryPath = resolveLibraryPath({ userDataDir: app.getPath('userData') })
+    try {
+      library = openLibrary(libraryPath, { nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath) })
+    } catch (error) {
+      dialog.showErrorBox('Copydesk cannot open its library', (error as Error).message)
+      app.exit(1)
+      return
+    }
+    installSecurity(devServerOrigin)
+    serveRenderer(join(__dirname, '../renderer'))
+    const flush = createFlushCoordinator((token) => window?.webContents.send('app:flush-request', { token }))
+    registerIpc(library, flush, devServerOrigin)
+    installMenu((command) => window?.webContents.send('menu:command', { command }))
+    window = createMainWindow({
+      preloadPath: join(__dirname, '../preload/index.js'),
+      userDataDir: app.getPath('userData'),
+      devServerUrl,
+      flush,
+    })
+    window.on('closed', () => (window = null))
+  })
+
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => library?.close())
+}

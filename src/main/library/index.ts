@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { openDatabase, type Db, type OpenOptions } from './open'
+
+export interface Library {
+  readonly file: string
+  readonly db: Db
+  close(): void
+}
+
+export function openLibrary(file: string, options: OpenOptions = {}): Library {
+  if (!options.readonly) mkdirSync(dirname(file), { recursive: true })
+  const db = openDatabase(file, options)
+  return {
+    file,
+    db,
+    close: () => {
+      if (db.open) db.close()
+    },
+  }
+}
+
+export { resolveLibraryPath, defaultLibraryPath } from './paths'
+export type { Db } from './open'

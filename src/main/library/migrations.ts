@@ -1,0 +1,65 @@
+/**
+ * Versioned schema. Each entry moves the library from version i to i + 1 and runs in one
+ * transaction; PRAGMA user_version records where a file stands. Never edit a shipped migration:
+ * add the next one.
+ */
+export const migrations: readonly string[] = [
+  // 1: stories, their revisions, and full-text search over what editors look for.
+  `
+  CREATE TABLE stories (
+    id            INTEGER PRIMARY KEY,
+    slug          TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','editing','ready','published')),
+    headline      TEXT NOT NULL DEFAULT '',
+    standfirst    TEXT NOT NULL DEFAULT '',
+    bylines       TEXT NOT NULL DEFAULT '[]',
+    byline_text   TEXT NOT NULL DEFAULT '',
+    dateline      TEXT NOT NULL DEFAULT '{}',
+    lead_picture  TEXT,
+    body          TEXT NOT NULL,
+    body_text     TEXT NOT NULL DEFAULT '',
+    word_count    INTEGER NOT NULL DEFAULT 0,
+    related       TEXT NOT NULL DEFAULT '[]',
+    source        TEXT,
+    agency        TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    revision      INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX stories_updated ON stories (updated_at DESC, id DESC);
+  CREATE INDEX stories_status_updated ON stories (status, updated_at DESC, id DESC);
+
+  CREATE TABLE revisions (
+    story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    revision    INTEGER NOT NULL,
+    saved_at    TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    word_count  INTEGER NOT NULL,
+    snapshot    TEXT NOT NULL,
+    PRIMARY KEY (story_id, revision)
+  ) WITHOUT ROWID;
+
+  CREATE VIRTUAL TABLE story_search USING fts5 (
+    headline, standfirst, byline_text, body_text,
+    content = 'stories', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
+    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.byline_text, new.body_text);
+  END;
+  CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN
+    INSERT INTO story_search (story_search, rowid, headline, standfirst, byline_text, body_text)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.byline_text, old.body_text);
+  END;
+  CREATE TRIGGER stories_au AFTER UPDATE OF headline, standfirst, byline_text, body_text ON stories BEGIN
+    INSERT INTO story_search (story_search, rowid, headline, standfirst, byline_text, body_text)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.byline_text, old.body_text);
+    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.byline_text, new.body_text);
+  END;
+  `,
+]
+
+export const SCHEMA_VERSION = migrations.length

@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { ApiError } from '../../shared/errors'
+import { SCHEMA_VERSION, migrations } from './migrations'
+
+export type Db = Database.Database
+
+const SQLITE_HEADER = 'SQLite format 3\0'
+
+/** Refuse, before SQLite touches it, a file that exists but is not a SQLite database. */
+function assertSqliteFile(file: string): void {
+  if (!existsSync(file) || statSync(file).size === 0) return
+  const fd = openSync(file, 'r')
+  try {
+    const header = Buffer.alloc(16)
+    const read = readSync(fd, header, 0, 16, 0)
+    if (read < 16 || header.toString('latin1') !== SQLITE_HEADER) {
+      throw new ApiError('library', `${file} is not a Copydesk library (not a SQLite database); it was left untouched`)
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+export interface OpenOptions {
+  /** A better-sqlite3 addon built for another ABI (Electron's); see docs/architecture.md. */
+  nativeBinding?: string
+  readonly?: boolean
+}
+
+/**
+ * Open (or create) a library file and bring its schema up to date. A file from a newer Copydesk
+ * is refused rather than guessed at, and a failed migration rolls back whole.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  assertSqliteFile(file)
+  let db: Db
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    })
+  } catch (error) {
+    throw new ApiError('library', `${file} could not be opened: ${(error as Error).message}`)
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > SCHEMA_VERSION) {
+      throw new ApiError(
+        'library',
+        `${file} was written by a newer Copydesk (library version ${version}; this one reads up to ${SCHEMA_VERSION}); it was left untouched`,
+      )
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      // NORMAL in WAL mode never corrupts the file; a power cut can only lose the last commits, and
+      // autosave writes again within a second. Stories marked ready or published get a full sync.
+      db.pragma('synchronous = NORMAL')
+    }
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    if (!options.readonly) migrate(db, version, file)
+    return db
+  } catch (error) {
+    db.close()
+    if (error instanceof ApiError) throw error
+    const message = (error as Error).message
+    throw new ApiError('library', `${file} could not be opened as a Copydesk library: ${message}; it was left untouched`)
+  }
+}
+
+function migrate(db: Db, from: number, file: string): void {
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    const step = db.transaction(() => {
+      db.exec(migrations[version]!)
+      db.pragma(`user_version = ${version + 1}`)
+    })
+    try {
+      step.immediate()
+    } catch (error) {
+      throw new ApiError('library', `${file}: upgrading the library to version ${version + 1} failed: ${(error as Error).message}`)
+    }
+  }
+}
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>()
+
+/** Prepare each SQL text once per connection: autosave and search run the same few statements all day. */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db)
+  if (!cache) statements.set(db, (cache = new Map<string, Database.Statement>()))
+  let statement = cache.get(sql)
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)))
+  return statement
+}

@@ -1,0 +1,28 @@
+import { ipcMain } from 'electron'
+import { apiChannels } from '../../shared/channels'
+import { contract } from '../../shared/contract'
+import { ApiError, invalidInput } from '../../shared/errors'
+import { dispatch } from '../api'
+import type { Library } from '../library'
+import type { FlushCoordinator } from './flush'
+import { isTrustedSender } from './policy'
+
+function refuse(channel: string) {
+  return { ok: false as const, error: new ApiError('invalid-input', `${channel}: refused, the call did not come from Copydesk's own page`).toShape() }
+}
+
+/** Each channel: the sender is checked, then the input validated (inside dispatch), then the api runs. */
+export function registerIpc(library: Library, flush: FlushCoordinator, devServerOrigin?: string): void {
+  for (const channel of apiChannels) {
+    ipcMain.handle(channel, (event, input: unknown) =>
+      isTrustedSender(event.senderFrame, devServerOrigin) ? dispatch(library, channel, input) : refuse(channel),
+    )
+  }
+  ipcMain.handle('app:flushed', (event, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame, devServerOrigin)) return refuse('app:flushed')
+    const parsed = contract['app:flushed'].input.safeParse(input)
+    if (!parsed.success) return { ok: false, error: invalidInput('app:flushed was given bad input', parsed.error).toShape() }
+    flush.acknowledge(parsed.data.token)
+    return { ok: true, value: {} }
+  })
+}

@@ -1,0 +1,63 @@
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import type { LexicalEditor } from 'lexical'
+import type { RefObject } from 'react'
+import type { Body } from '../../../shared/body'
+import { isSafeLink } from './links'
+import { bodyNodes } from './nodes'
+import { BodyChangePlugin } from './plugins/BodyChangePlugin'
+import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
+import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
+import { ToolbarPlugin } from './plugins/ToolbarPlugin'
+import { bodyTheme } from './theme'
+import { BODY_TRANSFORMERS } from './transformers'
+
+interface Props {
+  initial: Body
+  editorRef: RefObject<LexicalEditor | null>
+  onChange: () => void
+  onWords: (words: number) => void
+}
+
+/** The story body. initialConfig is read once: the story pane remounts this per story (a key). */
+export function BodyEditor({ initial, editorRef, onChange, onWords }: Props) {
+  const initialConfig: InitialConfigType = {
+    namespace: 'copydesk-body',
+    nodes: bodyNodes,
+    theme: bodyTheme,
+    editorState: JSON.stringify(initial),
+    onError: (error) => {
+      throw error
+    },
+  }
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <ToolbarPlugin />
+      <div className="body-frame">
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="body-editable" aria-label="Story body" spellCheck />}
+          placeholder={<div className="body-placeholder">Write the story…</div>}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <CappedHistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin validateUrl={isSafeLink} />
+      <LinkSafetyPlugin />
+      <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
+      <BodyChangePlugin onChange={onChange} onWords={onWords} />
+      <EditorRefPlugin editorRef={editorRef} />
+    </LexicalComposer>
+  )
+}
+
+/** The body as the library stores it. */
+export function readBody(editor: LexicalEditor | null): Body | null {
+  return editor ? (editor.getEditorState().toJSON() as unknown as Body) : null
+}

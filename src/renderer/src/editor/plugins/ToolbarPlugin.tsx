@@ -1,0 +1,175 @@
+import { $isLinkNode, $toggleLink } from '@lexical/link'
+import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text'
+import { $setBlocksType } from '@lexical/selection'
+import { $getNearestNodeOfType, mergeRegister } from '@lexical/utils'
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type BaseSelection,
+} from 'lexical'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { normaliseLink } from '../links'
+
+type Block = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number'
+
+const BLOCK_LABELS: Record<Block, string> = {
+  paragraph: 'Paragraph',
+  h2: 'Subheading',
+  h3: 'Minor heading',
+  quote: 'Block quote',
+  bullet: 'Bulleted list',
+  number: 'Numbered list',
+}
+
+/** Reads what the cursor is in, so the toolbar shows it; runs inside editorState.read(). */
+function $currentFormat() {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection)) return null
+  const anchor = selection.anchor.getNode()
+  const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow()
+  const list = $getNearestNodeOfType(anchor, ListNode)
+  let block: Block = 'paragraph'
+  if (list && $isListNode(list)) block = list.getListType() === 'number' ? 'number' : 'bullet'
+  else if ($isHeadingNode(top)) block = top.getTag() === 'h3' ? 'h3' : 'h2'
+  else if ($isQuoteNode(top)) block = 'quote'
+  const parent = anchor.getParent()
+  return {
+    block,
+    bold: selection.hasFormat('bold'),
+    italic: selection.hasFormat('italic'),
+    link: $isLinkNode(parent) || $isLinkNode(anchor),
+  }
+}
+
+export function ToolbarPlugin() {
+  const [editor] = useLexicalComposerContext()
+  const [format, setFormat] = useState({ block: 'paragraph' as Block, bold: false, italic: false, link: false })
+  const [canUndo, setCanUndo] = useState(false)
+  const [canRedo, setCanRedo] = useState(false)
+  const [linkDraft, setLinkDraft] = useState<string | null>(null)
+  const [linkError, setLinkError] = useState<string | null>(null)
+  const savedSelection = useRef<BaseSelection | null>(null)
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => {
+          const current = editorState.read($currentFormat)
+          if (current) setFormat(current)
+        }),
+        editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
+      ),
+    [editor],
+  )
+
+  const setBlock = useCallback(
+    (block: Block) => {
+      if (block === 'bullet' || block === 'number') {
+        const same = format.block === block
+        editor.dispatchCommand(same ? REMOVE_LIST_COMMAND : block === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined)
+        return
+      }
+      if (format.block === 'bullet' || format.block === 'number') editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined)
+      editor.update(() => {
+        const selection = $getSelection()
+        if (!$isRangeSelection(selection)) return
+        $setBlocksType(selection, () =>
+          block === 'h2' || block === 'h3' ? $createHeadingNode(block) : block === 'quote' ? $createQuoteNode() : $createParagraphNode(),
+        )
+      })
+      editor.focus()
+    },
+    [editor, format.block],
+  )
+
+  const openLink = () => {
+    if (format.link) {
+      editor.update(() => $toggleLink(null))
+      return
+    }
+    savedSelection.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null)
+    setLinkError(null)
+    setLinkDraft('')
+  }
+
+  const applyLink = () => {
+    const url = normaliseLink(linkDraft ?? '')
+    if (!url) {
+      setLinkError('Links must be web (http, https) or email addresses')
+      return
+    }
+    editor.update(() => {
+      if (savedSelection.current) $setSelection(savedSelection.current.clone())
+      $toggleLink(url)
+    })
+    setLinkDraft(null)
+    editor.focus()
+  }
+
+  const button = (label: string, pressed: boolean | undefined, onClick: () => void, disabled = false, text = label) => (
+    <button
+      type="button"
+      className="tool"
+      aria-label={label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {text}
+    </button>
+  )
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {button('Undo', undefined, () => editor.dispatchCommand(UNDO_COMMAND, undefined), !canUndo, '↶')}
+      {button('Redo', undefined, () => editor.dispatchCommand(REDO_COMMAND, undefined), !canRedo, '↷')}
+      <span className="tool-gap" />
+      <select aria-label="Block type" value={format.block} onChange={(e) => setBlock(e.target.value as Block)}>
+        {(Object.keys(BLOCK_LABELS) as Block[]).map((block) => (
+          <option key={block} value={block}>
+            {BLOCK_LABELS[block]}
+          </option>
+        ))}
+      </select>
+      {button('Bold', format.bold, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), false, 'B')}
+      {button('Italic', format.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), false, 'I')}
+      {button('Bulleted list', format.block === 'bullet', () => setBlock('bullet'), false, '• List')}
+      {button('Numbered list', format.block === 'number', () => setBlock('number'), false, '1. List')}
+      {button('Block quote', format.block === 'quote', () => setBlock(format.block === 'quote' ? 'paragraph' : 'quote'), false, '❝')}
+      {button(format.link ? 'Remove link' : 'Link', format.link, openLink, false, format.link ? 'Unlink' : 'Link')}
+      {linkDraft !== null && (
+        <span className="link-box">
+          <input
+            autoFocus
+            aria-label="Link address"
+            placeholder="https://…"
+            value={linkDraft}
+            onChange={(e) => setLinkDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                applyLink()
+              } else if (e.key === 'Escape') setLinkDraft(null)
+            }}
+          />
+          <button type="button" onClick={applyLink}>
+            Apply
+          </button>
+          {linkError && <span className="field-error">{linkError}</span>}
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+import { useState, type RefObject } from 'react'
+import { storyStatuses, type StoryId, type StoryStatus } from '../../../shared/story'
+import { SearchResults } from './SearchResults'
+import { StoryList } from './StoryList'
+
+interface Props {
+  openId: StoryId | null
+  onOpen: (id: StoryId) => void
+  onNew: () => void
+  searchRef: RefObject<HTMLInputElement | null>
+}
+
+export function LibraryPane({ openId, onOpen, onNew, searchRef }: Props) {
+  const [query, setQuery] = useState('')
+  const [status, setStatus] = useState<StoryStatus | ''>('')
+  const searching = query.trim().length > 0
+  return (
+    <aside className="library" aria-label="Library">
+      <div className="library-head">
+        <h1 className="brand">Copydesk</h1>
+        <button className="primary" onClick={onNew} title="New story (Ctrl+N)">
+          New story
+        </button>
+      </div>
+      <input
+        ref={searchRef}
+        className="search"
+        type="search"
+        placeholder="Search the library"
+        aria-label="Search the library"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+      />
+      {!searching && (
+        <select aria-label="Show stories with status" value={status} onChange={(e) => setStatus(e.target.value as StoryStatus | '')}>
+          <option value="">All stories</option>
+          {storyStatuses.map((s) => (
+            <option key={s} value={s}>
+              {s[0]!.toUpperCase() + s.slice(1)}
+            </option>
+          ))}
+        </select>
+      )}
+      {searching ? (
+        <SearchResults query={query} openId={openId} onOpen={onOpen} />
+      ) : (
+        <StoryList status={status || undefined} openId={openId} onOpen={onOpen} />
+      )}
+    </aside>
+  )
+}

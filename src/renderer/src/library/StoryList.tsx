@@ -1,0 +1,109 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { StoryId, StoryStatus, StorySummary } from '../../../shared/story'
+import { invoke } from '../app/client'
+import { onLibraryChanged } from '../app/library-events'
+import { StoryRow } from './StoryRow'
+
+const PAGE = 100
+const ROW_HEIGHT = 64
+
+interface Props {
+  status?: StoryStatus
+  openId: StoryId | null
+  onOpen: (id: StoryId) => void
+}
+
+/**
+ * The whole library, newest first. Only the rows on screen are rendered, and only the pages they
+ * fall in are fetched, so a library of years of copy scrolls as smoothly as an empty one.
+ */
+export function StoryList({ status, openId, onOpen }: Props) {
+  const [total, setTotal] = useState(0)
+  const [pages, setPages] = useState<Map<number, StorySummary[]>>(new Map())
+  const [error, setError] = useState<string | null>(null)
+  const loading = useRef(new Set<number>())
+  const generation = useRef(0)
+  const scroller = useRef<HTMLDivElement>(null)
+  const shown = useRef(pages)
+  useEffect(() => {
+    shown.current = pages
+  }, [pages])
+
+  const load = useCallback(
+    (page: number) => {
+      if (loading.current.has(page)) return
+      loading.current.add(page)
+      const asked = generation.current
+      invoke('story:list', { status, limit: PAGE, offset: page * PAGE })
+        .then(({ total: count, items }) => {
+          if (asked !== generation.current) return
+          setTotal(count)
+          setPages((old) => new Map(old).set(page, items))
+          setError(null)
+        })
+        .catch((e: Error) => setError(`The library could not be listed: ${e.message}`))
+        .finally(() => loading.current.delete(page))
+    },
+    [status],
+  )
+
+  // The project does not use the React Compiler, so TanStack's unmemoisable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  })
+  const rows = virtualizer.getVirtualItems()
+
+  // A new filter starts from the first page; a change in the library refreshes the pages on show
+  // in place, so the list never blanks while an editor types.
+  useEffect(() => {
+    generation.current++
+    loading.current.clear()
+    setPages(new Map())
+    load(0)
+    return onLibraryChanged(() => {
+      generation.current++
+      loading.current.clear()
+      for (const page of shown.current.size ? shown.current.keys() : [0]) load(page)
+    })
+  }, [load])
+
+  const first = rows[0]?.index ?? 0
+  const last = rows[rows.length - 1]?.index ?? 0
+  useEffect(() => {
+    for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) {
+      if (!pages.has(page)) load(page)
+    }
+  }, [first, last, pages, load])
+
+  if (error) return <p className="list-note error">{error}</p>
+  if (total === 0 && pages.has(0)) return <p className="list-note">No stories here yet.</p>
+
+  return (
+    <div className="story-list" ref={scroller} aria-label="Stories" role="list">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {rows.map((row) => {
+          const story = pages.get(Math.floor(row.index / PAGE))?.[row.index % PAGE]
+          return (
+            <div
+              key={row.key}
+              role="listitem"
+              className="story-list-item"
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+            >
+              {story ? (
+                <StoryRow story={story} active={story.id === openId} onOpen={() => onOpen(story.id)} />
+              ) : (
+                <div className="story-row placeholder" />
+              )}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+import type { StorySummary } from '../../../shared/story'
+import { Marked } from './Marked'
+import { lastEdited } from './when'
+
+interface Props {
+  story: StorySummary
+  headline?: string
+  snippet?: string
+  active: boolean
+  onOpen: () => void
+}
+
+export function StoryRow({ story, headline, snippet, active, onOpen }: Props) {
+  const by = story.bylines.join(', ') || story.agency || ''
+  return (
+    <button className={`story-row${active ? ' active' : ''}`} onClick={onOpen} data-story-id={story.id}>
+      <span className="row-headline">
+        {headline !== undefined ? <Marked text={headline} /> : story.headline || <em>Untitled story</em>}
+      </span>
+      {snippet && (
+        <span className="row-snippet">
+          <Marked text={snippet} />
+        </span>
+      )}
+      <span className="row-meta">
+        <span className={`status status-${story.status}`}>{story.status}</span>
+        {by && <span className="row-byline">{by}</span>}
+        {story.agency && story.bylines.length > 0 && <span className="row-agency">{story.agency}</span>}
+        <time dateTime={story.updatedAt}>{lastEdited(story.updatedAt)}</time>
+      </span>
+    </button>
+  )
+}

@@ -1,0 +1,126 @@
+import type { LexicalEditor } from 'lexical'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { readingMinutes } from '../../../shared/body'
+import { storyStatuses, type Story, type StoryFields, type StoryId } from '../../../shared/story'
+import { invoke } from '../app/client'
+import { BodyEditor, readBody } from '../editor/BodyEditor'
+import { BylinesField } from './BylinesField'
+import { DatelineField } from './DatelineField'
+import { SaveIndicator } from './SaveIndicator'
+import { useAutosave } from './useAutosave'
+
+/** Loads one story and hands it to the editor; remounted (a key) for each story opened. */
+export function StoryPane({ id }: { id: StoryId }) {
+  const [story, setStory] = useState<Story | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    let current = true
+    invoke('story:get', { id })
+      .then((loaded) => current && setStory(loaded))
+      .catch((e: Error) => current && setError(e.message))
+    return () => {
+      current = false
+    }
+  }, [id, attempt])
+
+  if (error) {
+    return (
+      <div className="banner banner-error" role="alert">
+        This story could not be opened: {error}{' '}
+        <button onClick={() => (setError(null), setAttempt((a) => a + 1))}>Try again</button>
+      </div>
+    )
+  }
+  if (!story) return <p className="loading">Opening story…</p>
+  return <StoryEditor key={`${story.id}:${attempt}`} story={story} onReload={() => (setStory(null), setAttempt((a) => a + 1))} />
+}
+
+type Fields = Pick<StoryFields, 'headline' | 'standfirst' | 'bylines' | 'dateline' | 'status' | 'slug'>
+
+function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }) {
+  const editorRef = useRef<LexicalEditor | null>(null)
+  const [fields, setFields] = useState<Fields>({
+    headline: story.headline,
+    standfirst: story.standfirst,
+    bylines: story.bylines,
+    dateline: story.dateline,
+    status: story.status,
+    slug: story.slug,
+  })
+  const [words, setWords] = useState(story.wordCount)
+  const currentBody = useCallback(() => readBody(editorRef.current), [])
+  const autosave = useAutosave(story, currentBody)
+  const { change } = autosave
+
+  const set = useCallback(
+    <K extends keyof Fields>(key: K, value: Fields[K]) => {
+      setFields((old) => ({ ...old, [key]: value }))
+      change({ [key]: value })
+    },
+    [change],
+  )
+
+  const { state } = autosave
+  return (
+    <article className="story" aria-label="Story">
+      <header className="story-bar">
+        <label className="status-picker">
+          Status{' '}
+          <select aria-label="Status" value={fields.status} onChange={(e) => set('status', e.target.value as Fields['status'])}>
+            {storyStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s[0]!.toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="counts" aria-label="Length">
+          {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
+        </span>
+        {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
+        <SaveIndicator state={state} />
+      </header>
+      {(state.kind === 'error' || state.kind === 'conflict') && (
+        <div className="banner banner-error" role="alert">
+          {state.kind === 'conflict' ? 'This story was changed elsewhere, so your latest edits were not saved.' : 'Your latest edits are not saved yet.'}{' '}
+          {state.message}{' '}
+          {state.kind === 'conflict' ? (
+            <>
+              <button onClick={() => void autosave.keepMine()}>Keep my version</button>
+              <button onClick={onReload}>Load the other version</button>
+            </>
+          ) : (
+            <button onClick={() => void autosave.saveNow()}>Try again</button>
+          )}
+        </div>
+      )}
+      <textarea
+        className="headline"
+        aria-label="Headline"
+        placeholder="Headline"
+        rows={2}
+        value={fields.headline}
+        onChange={(e) => set('headline', e.target.value.replace(/\n/g, ' '))}
+      />
+      <textarea
+        className="standfirst"
+        aria-label="Standfirst"
+        placeholder="Standfirst: the sentence under the headline"
+        rows={2}
+        value={fields.standfirst}
+        onChange={(e) => set('standfirst', e.target.value)}
+      />
+      <div className="meta">
+        <BylinesField bylines={fields.bylines} onChange={(bylines) => set('bylines', bylines)} />
+        <DatelineField dateline={fields.dateline} onChange={(dateline) => set('dateline', dateline)} />
+        <label className="slug">
+          Slug
+          <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
+        </label>
+      </div>
+      <BodyEditor initial={story.body} editorRef={editorRef} onChange={autosave.bodyChanged} onWords={setWords} />
+    </article>
+  )
+}

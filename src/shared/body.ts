@@ -1,0 +1,200 @@
+import { z } from 'zod'
+
+/**
+ * The story body is the Lexical editor state as JSON. These schemas name the node types the
+ * editor may produce; main reads and writes the same JSON with plain functions (no Lexical, no DOM),
+ * so import, export and the CLI run in plain Node. Objects are loose because Lexical adds
+ * bookkeeping fields (direction, indent, version) that must survive a round trip.
+ */
+
+/** Lexical's text format bit flags. */
+export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const
+
+const safeLinkUrl = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      return ['http:', 'https:', 'mailto:'].includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  }, 'links must be http, https or mailto')
+
+export const textNodeSchema = z.looseObject({
+  type: z.literal('text'),
+  text: z.string(),
+  format: z.number().int().nonnegative().optional(),
+})
+export const lineBreakNodeSchema = z.looseObject({ type: z.literal('linebreak') })
+export const tabNodeSchema = z.looseObject({ type: z.literal('tab'), text: z.string().optional() })
+
+export const linkNodeSchema = z.looseObject({
+  type: z.enum(['link', 'autolink']),
+  url: safeLinkUrl,
+  get children() {
+    return z.array(z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema]))
+  },
+})
+
+export const inlineNodeSchema = z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema, linkNodeSchema])
+export type InlineNode = z.infer<typeof inlineNodeSchema>
+
+export const paragraphNodeSchema = z.looseObject({
+  type: z.literal('paragraph'),
+  children: z.array(inlineNodeSchema),
+})
+export const headingNodeSchema = z.looseObject({
+  type: z.literal('heading'),
+  tag: z.enum(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']),
+  children: z.array(inlineNodeSchema),
+})
+export const quoteNodeSchema = z.looseObject({
+  type: z.literal('quote'),
+  children: z.array(inlineNodeSchema),
+})
+
+export const listItemNodeSchema = z.looseObject({
+  type: z.literal('listitem'),
+  get children(): z.ZodArray<z.ZodUnion<[typeof inlineNodeSchema, typeof listNodeSchema]>> {
+    return z.array(z.union([inlineNodeSchema, listNodeSchema]))
+  },
+})
+export const listNodeSchema = z.looseObject({
+  type: z.literal('list'),
+  listType: z.enum(['bullet', 'number', 'check']),
+  get children(): z.ZodArray<typeof listItemNodeSchema> {
+    return z.array(listItemNodeSchema)
+  },
+})
+export type ListNode = z.infer<typeof listNodeSchema>
+export type ListItemNode = z.infer<typeof listItemNodeSchema>
+
+/** A picture in the body: the same shape as a story's lead picture. */
+export const pictureNodeSchema = z.looseObject({
+  type: z.literal('picture'),
+  mediaId: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  alt: z.string().max(1000),
+  caption: z.string().max(4000),
+  credit: z.string().max(300),
+})
+
+export const blockNodeSchema = z.union([
+  paragraphNodeSchema,
+  headingNodeSchema,
+  quoteNodeSchema,
+  listNodeSchema,
+  pictureNodeSchema,
+])
+export type BlockNode = z.infer<typeof blockNodeSchema>
+
+export const bodySchema = z.strictObject({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(blockNodeSchema).max(20000),
+  }),
+})
+export type Body = z.infer<typeof bodySchema>
+
+/* ---------- building bodies (import, tests, new stories) ---------- */
+
+const elementDefaults = { direction: null, format: '', indent: 0, version: 1 } as const
+
+export function textNode(text: string, format = 0): z.infer<typeof textNodeSchema> {
+  return { type: 'text', text, format, detail: 0, mode: 'normal', style: '', version: 1 }
+}
+
+export function paragraphNode(text: string): BlockNode {
+  return { ...elementDefaults, type: 'paragraph', textFormat: 0, textStyle: '', children: text ? [textNode(text)] : [] }
+}
+
+export function headingNode(text: string, tag: 'h2' | 'h3' | 'h4' = 'h2'): BlockNode {
+  return { ...elementDefaults, type: 'heading', tag, children: [textNode(text)] }
+}
+
+export function quoteNode(text: string): BlockNode {
+  return { ...elementDefaults, type: 'quote', children: [textNode(text)] }
+}
+
+export function listNode(listType: 'bullet' | 'number', items: string[]): BlockNode {
+  return {
+    ...elementDefaults,
+    type: 'list',
+    listType,
+    start: 1,
+    tag: listType === 'bullet' ? 'ul' : 'ol',
+    children: items.map((item, index) => ({
+      ...elementDefaults,
+      type: 'listitem',
+      value: index + 1,
+      children: [textNode(item)],
+    })),
+  }
+}
+
+export function bodyOf(blocks: BlockNode[]): Body {
+  return { root: { ...elementDefaults, type: 'root', children: blocks } }
+}
+
+export function emptyBody(): Body {
+  return bodyOf([paragraphNode('')])
+}
+
+/** A body of plain paragraphs, as wire copy usually arrives. */
+export function bodyFromParagraphs(paragraphs: string[]): Body {
+  const blocks = paragraphs.map((p) => p.trim()).filter(Boolean)
+  return blocks.length ? bodyOf(blocks.map((p) => paragraphNode(p))) : emptyBody()
+}
+
+/* ---------- reading bodies ---------- */
+
+function inlineText(nodes: readonly InlineNode[]): string {
+  let out = ''
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.text
+    else if (node.type === 'linebreak') out += '\n'
+    else if (node.type === 'tab') out += '\t'
+    else out += inlineText(node.children)
+  }
+  return out
+}
+
+function listText(list: ListNode): string[] {
+  const lines: string[] = []
+  for (const item of list.children) {
+    const inline = item.children.filter((c): c is InlineNode => c.type !== 'list')
+    const text = inlineText(inline).trim()
+    if (text) lines.push(text)
+    for (const child of item.children) if (child.type === 'list') lines.push(...listText(child))
+  }
+  return lines
+}
+
+/** One string per block, in order; pictures contribute nothing (their words are not the story's). */
+export function blockTexts(body: Body): string[] {
+  const out: string[] = []
+  for (const block of body.root.children) {
+    if (block.type === 'picture') continue
+    const text = block.type === 'list' ? listText(block).join('\n') : inlineText(block.children).trim()
+    if (text) out.push(text)
+  }
+  return out
+}
+
+/** Plain text of the body, paragraphs separated by blank lines (what search and checks read). */
+export function bodyToText(body: Body): string {
+  return blockTexts(body).join('\n\n')
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+
+export function countWords(text: string): number {
+  let n = 0
+  for (const _ of text.matchAll(WORD)) n++
+  return n
+}
+
+/** Minutes to read at a news reader's pace (about 230 words a minute), at least one for any text. */
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / 230))
+}

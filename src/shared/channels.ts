@@ -1,0 +1,25 @@
+/**
+ * Channel names alone, without their schemas, so the sandboxed preload can allowlist them
+ * without bundling zod. contract.ts is checked against these lists.
+ */
+export const apiChannels = [
+  'story:create',
+  'story:get',
+  'story:save',
+  'story:list',
+  'story:search',
+  'story:delete',
+] as const
+
+/** Handled by the Electron shell itself (not the api table): window lifecycle. */
+export const shellChannels = ['app:flushed'] as const
+
+/** Pushed from main to the renderer. */
+export const eventChannels = ['menu:command', 'app:flush-request'] as const
+
+export type ApiChannel = (typeof apiChannels)[number]
+export type ShellChannel = (typeof shellChannels)[number]
+export type Channel = ApiChannel | ShellChannel
+export type EventChannel = (typeof eventChannels)[number]
+
+export const allInvokeChannels: readonly Channel[] = [...apiChannels, ...shellChannels]

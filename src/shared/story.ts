@@ -1,0 +1,109 @@
+import { z } from 'zod'
+import { bodySchema } from './body'
+
+/** Where a story stands on the desk; the order is the order of the workflow. */
+export const storyStatuses = ['draft', 'editing', 'ready', 'published'] as const
+export const storyStatusSchema = z.enum(storyStatuses)
+export type StoryStatus = z.infer<typeof storyStatusSchema>
+
+const line = (max: number) => z.string().max(max)
+
+export const bylineSchema = z.strictObject({
+  name: line(200).trim().min(1, 'a byline needs a name'),
+  kind: z.enum(['person', 'agency']),
+  title: line(200).optional(),
+})
+export type Byline = z.infer<typeof bylineSchema>
+
+/** Dates are kept as written: local time, with a zone only when the source gave one. */
+export const datelineDateSchema = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+    'expected an ISO 8601 date such as 2023-11-20 or 2023-11-20T15:34',
+  )
+
+export const datelineSchema = z.strictObject({
+  place: line(200).optional(),
+  date: datelineDateSchema.optional(),
+  source: line(100).optional(),
+})
+export type Dateline = z.infer<typeof datelineSchema>
+
+/** A picture's words are plain fields; the credit is the agency or photographer ("PA"), never "Picture: PA". */
+export const pictureSchema = z.strictObject({
+  mediaId: z.string().regex(/^[0-9a-f]{64}$/, 'a media id is a SHA-256 hex digest').optional(),
+  alt: line(1000),
+  caption: line(4000),
+  credit: line(300),
+})
+export type Picture = z.infer<typeof pictureSchema>
+
+const httpUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return url.protocol === 'http:' || url.protocol === 'https:'
+    } catch {
+      return false
+    }
+  }, 'only http and https links are accepted')
+
+export const relatedEntrySchema = z.strictObject({
+  headline: line(500),
+  storyId: z.number().int().positive().optional(),
+  url: httpUrlSchema.optional(),
+})
+export type RelatedEntry = z.infer<typeof relatedEntrySchema>
+
+export const wireFormats = ['scraped-text', 'iptc7901', 'anpa1312', 'nitf', 'newsml-g2', 'ninjs'] as const
+export const storySourceSchema = z.strictObject({
+  format: z.enum(wireFormats),
+  agency: line(100).optional(),
+  fileName: line(500).optional(),
+  importedAt: z.iso.datetime(),
+})
+export type StorySource = z.infer<typeof storySourceSchema>
+
+/** The fields an editor writes; everything else is kept by the library. */
+export const storyFieldsSchema = z.strictObject({
+  slug: line(200),
+  status: storyStatusSchema,
+  headline: line(1000),
+  standfirst: line(4000),
+  bylines: z.array(bylineSchema).max(50),
+  dateline: datelineSchema,
+  leadPicture: pictureSchema.nullable(),
+  body: bodySchema,
+  related: z.array(relatedEntrySchema).max(200),
+})
+export type StoryFields = z.infer<typeof storyFieldsSchema>
+
+export const storyIdSchema = z.number().int().positive()
+export type StoryId = z.infer<typeof storyIdSchema>
+
+export const storySchema = storyFieldsSchema.extend({
+  id: storyIdSchema,
+  bodyText: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  source: storySourceSchema.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  revision: z.number().int().positive(),
+})
+export type Story = z.infer<typeof storySchema>
+
+/** One row of the library list or of search results. */
+export const storySummarySchema = z.strictObject({
+  id: storyIdSchema,
+  slug: z.string(),
+  status: storyStatusSchema,
+  headline: z.string(),
+  bylines: z.array(z.string()),
+  agency: z.string().nullable(),
+  wordCount: z.number().int().nonnegative(),
+  updatedAt: z.iso.datetime(),
+})
+export type StorySummary = z.infer<typeof storySummarySchema>
