@@ -30,7 +30,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const libraryPath = resolveLibraryPath({ userDataDir: app.getPath('userData') })
     try {
-      library = openLibrary(libraryPath, { nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath) })
+      library = openLibrary(libraryPath, {
+        nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath),
+      })
     } catch (error) {
       dialog.showErrorBox('Copydesk cannot open its library', (error as Error).message)
       app.exit(1)

@@ -73,7 +73,10 @@ export type ListItemNode = z.infer<typeof listItemNodeSchema>
 /** A picture in the body: the same shape as a story's lead picture. */
 export const pictureNodeSchema = z.looseObject({
   type: z.literal('picture'),
-  mediaId: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  mediaId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   alt: z.string().max(1000),
   caption: z.string().max(4000),
   credit: z.string().max(300),

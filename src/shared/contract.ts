@@ -1,13 +1,7 @@
 import { z } from 'zod'
 import type { ApiChannel, Channel, EventChannel } from './channels'
 import { apiErrorShapeSchema } from './errors'
-import {
-  storyFieldsSchema,
-  storyIdSchema,
-  storySchema,
-  storyStatusSchema,
-  storySummarySchema,
-} from './story'
+import { storyFieldsSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema } from './story'
 
 /** Why a revision was made; the history shows it. */
 export const revisionReasons = ['create', 'autosave', 'edit', 'status', 'import', 'restore'] as const

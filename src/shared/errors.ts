@@ -23,7 +23,9 @@ export class ApiError extends Error {
   }
 
   toShape(): ApiErrorShape {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message }
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message }
   }
 
   static fromShape(shape: ApiErrorShape): ApiError {

@@ -32,7 +32,10 @@ export type Dateline = z.infer<typeof datelineSchema>
 
 /** A picture's words are plain fields; the credit is the agency or photographer ("PA"), never "Picture: PA". */
 export const pictureSchema = z.strictObject({
-  mediaId: z.string().regex(/^[0-9a-f]{64}$/, 'a media id is a SHA-256 hex digest').optional(),
+  mediaId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a media id is a SHA-256 hex digest')
+    .optional(),
   alt: line(1000),
   caption: line(4000),
   credit: line(300),

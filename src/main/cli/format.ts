@@ -11,12 +11,20 @@ function row(s: StorySummary): string {
 
 export function formatSummaries(items: StorySummary[]): string {
   if (!items.length) return 'The library has no stories yet.\n'
-  return `${'ID'.padStart(6)}  ${'STATUS'.padEnd(9)}  ${'UPDATED (UTC)'.padEnd(16)}  HEADLINE\n` + items.map(row).join('\n') + '\n'
+  return (
+    `${'ID'.padStart(6)}  ${'STATUS'.padEnd(9)}  ${'UPDATED (UTC)'.padEnd(16)}  HEADLINE\n` +
+    items.map(row).join('\n') +
+    '\n'
+  )
 }
 
 export function formatSearchHits(items: SearchHit[]): string {
   if (!items.length) return 'No story matches.\n'
-  return items.map((hit) => `${row({ ...hit, headline: unmark(hit.headlineMarked) })}\n        ${unmark(hit.snippet)}`).join('\n') + '\n'
+  return (
+    items
+      .map((hit) => `${row({ ...hit, headline: unmark(hit.headlineMarked) })}\n        ${unmark(hit.snippet)}`)
+      .join('\n') + '\n'
+  )
 }
 
 export function formatStory(story: Story): string {
@@ -27,7 +35,8 @@ export function formatStory(story: Story): string {
   ]
   if (story.bylines.length) lines.push(`By ${story.bylines.map((b) => b.name).join(', ')}`)
   const { place, date, source } = story.dateline
-  if (place || date || source) lines.push(`Dateline: ${[place, date, source && `(${source})`].filter(Boolean).join(' ')}`)
+  if (place || date || source)
+    lines.push(`Dateline: ${[place, date, source && `(${source})`].filter(Boolean).join(' ')}`)
   if (story.standfirst) lines.push('', story.standfirst)
   if (story.bodyText) lines.push('', story.bodyText)
   if (story.related.length) lines.push('', 'Related:', ...story.related.map((r) => `  - ${r.headline}`))

@@ -60,6 +60,31 @@ export const migrations: readonly string[] = [
     VALUES (new.id, new.headline, new.standfirst, new.byline_text, new.body_text);
   END;
   `,
+  // 2: the wire copy a story came from (kept byte for byte), picture bytes (content-addressed),
+  // and the house's settings (export style and the like).
+  `
+  CREATE TABLE originals (
+    story_id   INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    file_name  TEXT NOT NULL,
+    format     TEXT NOT NULL,
+    bytes      BLOB NOT NULL
+  );
+
+  CREATE TABLE media (
+    id          TEXT PRIMARY KEY,
+    type        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    width       INTEGER,
+    height      INTEGER,
+    bytes       BLOB NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -65,7 +65,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close()
     if (error instanceof ApiError) throw error
     const message = (error as Error).message
-    throw new ApiError('library', `${file} could not be opened as a Copydesk library: ${message}; it was left untouched`)
+    throw new ApiError(
+      'library',
+      `${file} could not be opened as a Copydesk library: ${message}; it was left untouched`,
+    )
   }
 }
 
@@ -78,7 +81,10 @@ function migrate(db: Db, from: number, file: string): void {
     try {
       step.immediate()
     } catch (error) {
-      throw new ApiError('library', `${file}: upgrading the library to version ${version + 1} failed: ${(error as Error).message}`)
+      throw new ApiError(
+        'library',
+        `${file}: upgrading the library to version ${version + 1} failed: ${(error as Error).message}`,
+      )
     }
   }
 }

@@ -13,7 +13,13 @@ export function defaultLibraryPath(userDataDir = defaultUserDataDir()): string {
 }
 
 /** --library PATH wins, then COPYDESK_LIBRARY, then library.sqlite in the user-data folder. */
-export function resolveLibraryPath(options: { flag?: string; env?: NodeJS.ProcessEnv; userDataDir?: string } = {}): string {
+export function resolveLibraryPath(
+  options: { flag?: string; env?: NodeJS.ProcessEnv; userDataDir?: string } = {},
+): string {
   const env = options.env ?? process.env
-  return options.flag || env.COPYDESK_LIBRARY || defaultLibraryPath(options.userDataDir ?? defaultUserDataDir(process.platform, env))
+  return (
+    options.flag ||
+    env.COPYDESK_LIBRARY ||
+    defaultLibraryPath(options.userDataDir ?? defaultUserDataDir(process.platform, env))
+  )
 }

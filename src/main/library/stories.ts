@@ -3,14 +3,7 @@ import { ApiError } from '../../shared/errors'
 import { bodyToText, countWords, emptyBody } from '../../shared/body'
 import { slugify } from '../../shared/slug'
 import type { RevisionReason } from '../../shared/contract'
-import type {
-  Story,
-  StoryFields,
-  StoryId,
-  StorySource,
-  StoryStatus,
-  StorySummary,
-} from '../../shared/story'
+import type { Story, StoryFields, StoryId, StorySource, StoryStatus, StorySummary } from '../../shared/story'
 
 interface StoryRow {
   id: number
@@ -108,7 +101,8 @@ function withDerived(story: Story): Story {
 }
 
 function recordRevision(db: Db, story: Story, reason: RevisionReason): void {
-  prepared(db, 
+  prepared(
+    db,
     `INSERT INTO revisions (story_id, revision, saved_at, reason, word_count, snapshot)
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(story.id, story.revision, story.updatedAt, reason, story.wordCount, JSON.stringify(story))
@@ -157,9 +151,9 @@ export function insertStory(db: Db, fields: Partial<StoryFields>, options: Creat
   const { id: _ignored, ...columns } = columnsOf(draft)
   const names = Object.keys(columns)
   const result = prepared(
-      db,
-      `INSERT INTO stories (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`)
-    .run(columns)
+    db,
+    `INSERT INTO stories (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`,
+  ).run(columns)
   const story = { ...draft, id: Number(result.lastInsertRowid) }
   recordRevision(db, story, options.reason ?? 'create')
   return story
@@ -223,12 +217,11 @@ export function listStories(db: Db, request: ListRequest): { total: number; item
   const params = { status: request.status, limit: request.limit, offset: request.offset }
   const total = (prepared(db, `SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n
   const rows = prepared(
-      db,
-      
-      `SELECT ${SUMMARY_COLUMNS} FROM stories s ${where}
+    db,
+
+    `SELECT ${SUMMARY_COLUMNS} FROM stories s ${where}
        ORDER BY s.updated_at DESC, s.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as SummaryRow[]
+  ).all(params) as SummaryRow[]
   return { total, items: rows.map(summaryFromRow) }
 }
 
@@ -247,10 +240,9 @@ export interface RevisionRow {
 
 export function listRevisions(db: Db, id: StoryId): RevisionRow[] {
   return prepared(
-      db,
-      
-      `SELECT revision, saved_at AS savedAt, reason, word_count AS wordCount
+    db,
+
+    `SELECT revision, saved_at AS savedAt, reason, word_count AS wordCount
        FROM revisions WHERE story_id = ? ORDER BY revision DESC`,
-    )
-    .all(id) as RevisionRow[]
+  ).all(id) as RevisionRow[]
 }

@@ -8,7 +8,13 @@ import type { FlushCoordinator } from './flush'
 import { isTrustedSender } from './policy'
 
 function refuse(channel: string) {
-  return { ok: false as const, error: new ApiError('invalid-input', `${channel}: refused, the call did not come from Copydesk's own page`).toShape() }
+  return {
+    ok: false as const,
+    error: new ApiError(
+      'invalid-input',
+      `${channel}: refused, the call did not come from Copydesk's own page`,
+    ).toShape(),
+  }
 }
 
 /** Each channel: the sender is checked, then the input validated (inside dispatch), then the api runs. */
@@ -21,7 +27,8 @@ export function registerIpc(library: Library, flush: FlushCoordinator, devServer
   ipcMain.handle('app:flushed', (event, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, devServerOrigin)) return refuse('app:flushed')
     const parsed = contract['app:flushed'].input.safeParse(input)
-    if (!parsed.success) return { ok: false, error: invalidInput('app:flushed was given bad input', parsed.error).toShape() }
+    if (!parsed.success)
+      return { ok: false, error: invalidInput('app:flushed was given bad input', parsed.error).toShape() }
     flush.acknowledge(parsed.data.token)
     return { ok: true, value: {} }
   })

@@ -49,7 +49,10 @@ export function isSafeExternalUrl(url: string): boolean {
 }
 
 /** An IPC call is answered only when it comes from the app's own top-level page. */
-export function isTrustedSender(frame: { url: string; parent?: unknown } | null | undefined, devServerOrigin?: string): boolean {
+export function isTrustedSender(
+  frame: { url: string; parent?: unknown } | null | undefined,
+  devServerOrigin?: string,
+): boolean {
   if (!frame) return false
   if (frame.parent) return false
   return isAppUrl(frame.url, devServerOrigin)

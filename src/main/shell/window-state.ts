@@ -19,9 +19,12 @@ export function restoreBounds(file: string, displays: Area[]): WindowBounds {
     return DEFAULT_BOUNDS
   }
   if (!(saved.width >= 400 && saved.height >= 300)) return DEFAULT_BOUNDS
-  if (saved.x === undefined || saved.y === undefined) return { width: saved.width, height: saved.height, maximized: !!saved.maximized }
+  if (saved.x === undefined || saved.y === undefined)
+    return { width: saved.width, height: saved.height, maximized: !!saved.maximized }
   const { x, y } = saved
-  const visible = displays.some((d) => x + 100 > d.x && y + 50 > d.y && x < d.x + d.width - 100 && y < d.y + d.height - 50)
+  const visible = displays.some(
+    (d) => x + 100 > d.x && y + 50 > d.y && x < d.x + d.width - 100 && y < d.y + d.height - 50,
+  )
   return visible ? saved : { width: saved.width, height: saved.height, maximized: !!saved.maximized }
 }
 

@@ -14,7 +14,10 @@ export interface MainWindowSetup {
 /** The story window: remembers where it was, and lets the renderer save before it closes. */
 export function createMainWindow(setup: MainWindowSetup): BrowserWindow {
   const stateFile = join(setup.userDataDir, 'window-state.json')
-  const bounds = restoreBounds(stateFile, screen.getAllDisplays().map((d) => d.workArea))
+  const bounds = restoreBounds(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  )
   const window = new BrowserWindow(mainWindowOptions(setup.preloadPath, bounds))
   if (bounds.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())

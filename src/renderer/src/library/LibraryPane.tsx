@@ -33,7 +33,11 @@ export function LibraryPane({ openId, onOpen, onNew, searchRef }: Props) {
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
       />
       {!searching && (
-        <select aria-label="Show stories with status" value={status} onChange={(e) => setStatus(e.target.value as StoryStatus | '')}>
+        <select
+          aria-label="Show stories with status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as StoryStatus | '')}
+        >
           <option value="">All stories</option>
           {storyStatuses.map((s) => (
             <option key={s} value={s}>

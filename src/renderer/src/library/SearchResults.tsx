@@ -43,7 +43,13 @@ export function SearchResults({ query, openId, onOpen }: Props) {
     <div className="story-list search-results" role="list" aria-label="Search results">
       {hits.map((hit) => (
         <div role="listitem" key={hit.id}>
-          <StoryRow story={hit} headline={hit.headlineMarked} snippet={hit.snippet} active={hit.id === openId} onOpen={() => onOpen(hit.id)} />
+          <StoryRow
+            story={hit}
+            headline={hit.headlineMarked}
+            snippet={hit.snippet}
+            active={hit.id === openId}
+            onOpen={() => onOpen(hit.id)}
+          />
         </div>
       ))}
     </div>

@@ -93,7 +93,14 @@ export function StoryList({ status, openId, onOpen }: Props) {
               key={row.key}
               role="listitem"
               className="story-list-item"
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                transform: `translateY(${row.start}px)`,
+              }}
             >
               {story ? (
                 <StoryRow story={story} active={story.id === openId} onOpen={() => onOpen(story.id)} />

@@ -21,14 +21,24 @@ export function DatelineField({ dateline, onChange }: Props) {
   return (
     <fieldset className="dateline">
       <legend>Dateline</legend>
-      <input aria-label="Dateline place" placeholder="Place (KYIV)" value={dateline.place ?? ''} onChange={(e) => set({ place: e.target.value })} />
+      <input
+        aria-label="Dateline place"
+        placeholder="Place (KYIV)"
+        value={dateline.place ?? ''}
+        onChange={(e) => set({ place: e.target.value })}
+      />
       <input
         aria-label="Dateline date and time"
         type="datetime-local"
         value={toInput(dateline.date)}
         onChange={(e) => set({ date: e.target.value || undefined })}
       />
-      <input aria-label="Dateline source" placeholder="Agency (PA)" value={dateline.source ?? ''} onChange={(e) => set({ source: e.target.value })} />
+      <input
+        aria-label="Dateline source"
+        placeholder="Agency (PA)"
+        value={dateline.source ?? ''}
+        onChange={(e) => set({ source: e.target.value })}
+      />
     </fieldset>
   )
 }

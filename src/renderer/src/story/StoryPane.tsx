@@ -1,12 +1,14 @@
 import type { LexicalEditor } from 'lexical'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { readingMinutes } from '../../../shared/body'
-import { storyStatuses, type Story, type StoryFields, type StoryId } from '../../../shared/story'
+import { storyStatuses, type Story, type StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { BodyEditor, readBody } from '../editor/BodyEditor'
 import { BylinesField } from './BylinesField'
 import { DatelineField } from './DatelineField'
+import { storyPanels, type EditableFields } from './panels'
 import { SaveIndicator } from './SaveIndicator'
+import { SidePanels } from './SidePanels'
 import { useAutosave } from './useAutosave'
 
 /** Loads one story and hands it to the editor; remounted (a key) for each story opened. */
@@ -34,10 +36,16 @@ export function StoryPane({ id }: { id: StoryId }) {
     )
   }
   if (!story) return <p className="loading">Opening story…</p>
-  return <StoryEditor key={`${story.id}:${attempt}`} story={story} onReload={() => (setStory(null), setAttempt((a) => a + 1))} />
+  return (
+    <StoryEditor
+      key={`${story.id}:${attempt}`}
+      story={story}
+      onReload={() => (setStory(null), setAttempt((a) => a + 1))}
+    />
+  )
 }
 
-type Fields = Pick<StoryFields, 'headline' | 'standfirst' | 'bylines' | 'dateline' | 'status' | 'slug'>
+type Fields = EditableFields
 
 function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }) {
   const editorRef = useRef<LexicalEditor | null>(null)
@@ -48,6 +56,8 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
     dateline: story.dateline,
     status: story.status,
     slug: story.slug,
+    related: story.related,
+    leadPicture: story.leadPicture,
   })
   const [words, setWords] = useState(story.wordCount)
   const currentBody = useCallback(() => readBody(editorRef.current), [])
@@ -64,63 +74,72 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
 
   const { state } = autosave
   return (
-    <article className="story" aria-label="Story">
-      <header className="story-bar">
-        <label className="status-picker">
-          Status{' '}
-          <select aria-label="Status" value={fields.status} onChange={(e) => set('status', e.target.value as Fields['status'])}>
-            {storyStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s[0]!.toUpperCase() + s.slice(1)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="counts" aria-label="Length">
-          {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
-        </span>
-        {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
-        <SaveIndicator state={state} />
-      </header>
-      {(state.kind === 'error' || state.kind === 'conflict') && (
-        <div className="banner banner-error" role="alert">
-          {state.kind === 'conflict' ? 'This story was changed elsewhere, so your latest edits were not saved.' : 'Your latest edits are not saved yet.'}{' '}
-          {state.message}{' '}
-          {state.kind === 'conflict' ? (
-            <>
-              <button onClick={() => void autosave.keepMine()}>Keep my version</button>
-              <button onClick={onReload}>Load the other version</button>
-            </>
-          ) : (
-            <button onClick={() => void autosave.saveNow()}>Try again</button>
-          )}
+    <div className={storyPanels.length ? 'story-layout with-panels' : 'story-layout'}>
+      <article className="story" aria-label="Story">
+        <header className="story-bar">
+          <label className="status-picker">
+            Status{' '}
+            <select
+              aria-label="Story status"
+              value={fields.status}
+              onChange={(e) => set('status', e.target.value as Fields['status'])}
+            >
+              {storyStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {s[0]!.toUpperCase() + s.slice(1)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="counts" aria-label="Length">
+            {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
+          </span>
+          {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
+          <SaveIndicator state={state} />
+        </header>
+        {(state.kind === 'error' || state.kind === 'conflict') && (
+          <div className="banner banner-error" role="alert">
+            {state.kind === 'conflict'
+              ? 'This story was changed elsewhere, so your latest edits were not saved.'
+              : 'Your latest edits are not saved yet.'}{' '}
+            {state.message}{' '}
+            {state.kind === 'conflict' ? (
+              <>
+                <button onClick={() => void autosave.keepMine()}>Keep my version</button>
+                <button onClick={onReload}>Load the other version</button>
+              </>
+            ) : (
+              <button onClick={() => void autosave.saveNow()}>Try again</button>
+            )}
+          </div>
+        )}
+        <textarea
+          className="headline"
+          aria-label="Headline"
+          placeholder="Headline"
+          rows={2}
+          value={fields.headline}
+          onChange={(e) => set('headline', e.target.value.replace(/\n/g, ' '))}
+        />
+        <textarea
+          className="standfirst"
+          aria-label="Standfirst"
+          placeholder="Standfirst: the sentence under the headline"
+          rows={2}
+          value={fields.standfirst}
+          onChange={(e) => set('standfirst', e.target.value)}
+        />
+        <div className="meta">
+          <BylinesField bylines={fields.bylines} onChange={(bylines) => set('bylines', bylines)} />
+          <DatelineField dateline={fields.dateline} onChange={(dateline) => set('dateline', dateline)} />
+          <label className="slug">
+            Slug
+            <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
+          </label>
         </div>
-      )}
-      <textarea
-        className="headline"
-        aria-label="Headline"
-        placeholder="Headline"
-        rows={2}
-        value={fields.headline}
-        onChange={(e) => set('headline', e.target.value.replace(/\n/g, ' '))}
-      />
-      <textarea
-        className="standfirst"
-        aria-label="Standfirst"
-        placeholder="Standfirst: the sentence under the headline"
-        rows={2}
-        value={fields.standfirst}
-        onChange={(e) => set('standfirst', e.target.value)}
-      />
-      <div className="meta">
-        <BylinesField bylines={fields.bylines} onChange={(bylines) => set('bylines', bylines)} />
-        <DatelineField dateline={fields.dateline} onChange={(dateline) => set('dateline', dateline)} />
-        <label className="slug">
-          Slug
-          <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
-        </label>
-      </div>
-      <BodyEditor initial={story.body} editorRef={editorRef} onChange={autosave.bodyChanged} onWords={setWords} />
-    </article>
+        <BodyEditor initial={story.body} editorRef={editorRef} onChange={autosave.bodyChanged} onWords={setWords} />
+      </article>
+      <SidePanels story={story} fields={fields} set={set} editor={editorRef} />
+    </div>
   )
 }

@@ -45,7 +45,12 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
     pending.current = {}
     bodyDirty.current = false
     setState({ kind: 'saving' })
-    inFlight.current = invoke('story:save', { id: story.id, expectedRevision: revision.current, changes, reason: 'autosave' })
+    inFlight.current = invoke('story:save', {
+      id: story.id,
+      expectedRevision: revision.current,
+      changes,
+      reason: 'autosave',
+    })
       .then((saved) => {
         revision.current = saved.revision
         setState(hasPending() ? { kind: 'pending' } : { kind: 'saved', at: saved.updatedAt })

@@ -16,7 +16,10 @@ export function LinkSafetyPlugin() {
       for (const child of node.getChildren()) node.insertBefore(child)
       node.remove()
     }
-    return mergeRegister(editor.registerNodeTransform(LinkNode, unwrapUnsafe), editor.registerNodeTransform(AutoLinkNode, unwrapUnsafe))
+    return mergeRegister(
+      editor.registerNodeTransform(LinkNode, unwrapUnsafe),
+      editor.registerNodeTransform(AutoLinkNode, unwrapUnsafe),
+    )
   }, [editor])
   return null
 }

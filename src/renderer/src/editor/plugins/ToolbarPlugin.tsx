@@ -1,5 +1,11 @@
 import { $isLinkNode, $toggleLink } from '@lexical/link'
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list'
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text'
 import { $setBlocksType } from '@lexical/selection'
@@ -77,7 +83,10 @@ export function ToolbarPlugin() {
     (block: Block) => {
       if (block === 'bullet' || block === 'number') {
         const same = format.block === block
-        editor.dispatchCommand(same ? REMOVE_LIST_COMMAND : block === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined)
+        editor.dispatchCommand(
+          same ? REMOVE_LIST_COMMAND : block === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+          undefined,
+        )
         return
       }
       if (format.block === 'bullet' || format.block === 'number') editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined)
@@ -85,7 +94,11 @@ export function ToolbarPlugin() {
         const selection = $getSelection()
         if (!$isRangeSelection(selection)) return
         $setBlocksType(selection, () =>
-          block === 'h2' || block === 'h3' ? $createHeadingNode(block) : block === 'quote' ? $createQuoteNode() : $createParagraphNode(),
+          block === 'h2' || block === 'h3'
+            ? $createHeadingNode(block)
+            : block === 'quote'
+              ? $createQuoteNode()
+              : $createParagraphNode(),
         )
       })
       editor.focus()
@@ -147,7 +160,13 @@ export function ToolbarPlugin() {
       {button('Italic', format.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), false, 'I')}
       {button('Bulleted list', format.block === 'bullet', () => setBlock('bullet'), false, '• List')}
       {button('Numbered list', format.block === 'number', () => setBlock('number'), false, '1. List')}
-      {button('Block quote', format.block === 'quote', () => setBlock(format.block === 'quote' ? 'paragraph' : 'quote'), false, '❝')}
+      {button(
+        'Block quote',
+        format.block === 'quote',
+        () => setBlock(format.block === 'quote' ? 'paragraph' : 'quote'),
+        false,
+        '❝',
+      )}
       {button(format.link ? 'Remove link' : 'Link', format.link, openLink, false, format.link ? 'Unlink' : 'Link')}
       {linkDraft !== null && (
         <span className="link-box">

@@ -1,0 +1,114 @@
+import { test as base, type Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { dispatch } from '../src/main/api'
+import { openLibrary, type Library } from '../src/main/library'
+import { createFlushCoordinator, type FlushCoordinator } from '../src/main/shell/flush'
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../src/main/shell/policy'
+import type { CopydeskApi, EventChannel, EventPayload } from '../src/shared/contract'
+
+/**
+ * The test bridge: the built renderer (out/renderer, or $COPYDESK_OUT/renderer) served to real
+ * Chromium from a fake origin with the app's CSP, and window.copydesk wired to the real api table
+ * (dispatch) on a temporary library file. The in-page object is typed `satisfies CopydeskApi`, the
+ * type the preload satisfies too, so the two cannot drift.
+ */
+export const ORIGIN = 'http://copydesk.test'
+const rendererDir = resolve(process.env.COPYDESK_OUT ?? 'out', 'renderer')
+
+declare global {
+  interface Window {
+    __copydeskInvoke(channel: string, input: unknown): Promise<never>
+    __copydeskEmit(event: string, payload: unknown): void
+  }
+}
+
+/** Runs in the page before any app script, on every navigation. */
+function installBridge() {
+  const listeners = new Map<string, Set<(payload: never) => void>>()
+  const copydesk = {
+    invoke: (channel, input) => window.__copydeskInvoke(channel, input),
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      const forward = listener as (payload: never) => void
+      set.add(forward)
+      return () => {
+        set.delete(forward)
+      }
+    },
+  } satisfies CopydeskApi
+  Object.defineProperty(window, 'copydesk', { value: copydesk })
+  window.__copydeskEmit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload as never))
+}
+
+export class Desk {
+  constructor(
+    readonly page: Page,
+    readonly library: Library,
+    private readonly flush: FlushCoordinator,
+  ) {}
+
+  /** Push an event from "main" to the page, as webContents.send does. */
+  async emit<E extends EventChannel>(event: E, payload: EventPayload<E>): Promise<void> {
+    await this.page.evaluate(([e, p]) => window.__copydeskEmit(e, p), [event, payload] as const)
+  }
+
+  /** Close the window the way the Electron shell does: ask the renderer to flush, wait, close. */
+  async closeWindow(): Promise<'flushed' | 'timed-out'> {
+    const outcome = await this.flush.request()
+    await this.page.close()
+    return outcome
+  }
+
+  /** A second window on the same library (what reopening the app shows). */
+  async reopen(): Promise<Page> {
+    const page = await this.page.context().newPage()
+    await page.goto(`${ORIGIN}/index.html`)
+    return page
+  }
+}
+
+export async function bridgeContext(page: Page, library: Library): Promise<Desk> {
+  const context = page.context()
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname)
+    const file = join(rendererDir, path === '/' ? 'index.html' : path)
+    if (!file.startsWith(rendererDir)) return route.fulfill({ status: 404 })
+    try {
+      const body = await readFile(file)
+      await route.fulfill({ body, headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY } })
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' })
+    }
+  })
+  let current = page
+  const flush = createFlushCoordinator((token) => {
+    void current.evaluate((t) => window.__copydeskEmit('app:flush-request', { token: t }), token)
+  })
+  await context.exposeBinding('__copydeskInvoke', ({ page: from }, channel: unknown, input: unknown) => {
+    current = from
+    if (channel === 'app:flushed') {
+      flush.acknowledge((input as { token: string }).token)
+      return { ok: true, value: {} }
+    }
+    return dispatch(library, channel, input)
+  })
+  await context.addInitScript(installBridge)
+  return new Desk(page, library, flush)
+}
+
+export const test = base.extend<{ library: Library; desk: Desk }>({
+  library: async ({}, use, testInfo) => {
+    const library = openLibrary(testInfo.outputPath('library.sqlite'))
+    await use(library)
+    library.close()
+  },
+  desk: async ({ page, library }, use) => {
+    const desk = await bridgeContext(page, library)
+    await page.goto(`${ORIGIN}/index.html`)
+    await use(desk)
+  },
+})
+
+export { expect } from '@playwright/test'

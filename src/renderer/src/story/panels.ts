@@ -1,0 +1,32 @@
+import type { LexicalEditor } from 'lexical'
+import type { ComponentType, RefObject } from 'react'
+import type { Story, StoryFields } from '../../../shared/story'
+
+/** The fields of the open story that the story pane holds and autosaves. */
+export type EditableFields = Pick<
+  StoryFields,
+  'headline' | 'standfirst' | 'bylines' | 'dateline' | 'status' | 'slug' | 'related' | 'leadPicture'
+>
+
+export interface StoryPanelProps {
+  /** The story as it was opened (id, source, revision at open). */
+  story: Story
+  /** The fields as they are now, with the editor's unsaved changes. */
+  fields: EditableFields
+  /** Change a field: shown at once, saved by autosave. */
+  set: <K extends keyof EditableFields>(key: K, value: EditableFields[K]) => void
+  /** The body editor, for panels that read or move within the body. */
+  editor: RefObject<LexicalEditor | null>
+}
+
+export interface StoryPanel {
+  id: string
+  label: string
+  Component: ComponentType<StoryPanelProps>
+}
+
+/**
+ * The side panels beside the story (related stories, checks, history, original copy...). Each
+ * feature adds one entry here and keeps everything else in its own folder.
+ */
+export const storyPanels: StoryPanel[] = []
