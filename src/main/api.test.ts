@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { useTempLibraries } from '../../test/library-fixture'
+import { ApiError } from '../shared/errors'
+import { call, dispatch } from './api'
+
+describe('the api table', () => {
+  const libraries = useTempLibraries()
+
+  it('creates, saves and reads a story through the one door', () => {
+    const library = libraries.open()
+    const story = call(library, 'story:create', { headline: 'Rail strike called off' })
+    const saved = call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { standfirst: 'Unions accept the offer.' } })
+    expect(call(library, 'story:get', { id: story.id })).toEqual(saved)
+    expect(call(library, 'story:list', {})).toMatchObject({ total: 1, items: [{ headline: 'Rail strike called off' }] })
+  })
+
+  it('names the field at fault and why when input is malformed', () => {
+    const library = libraries.open()
+    const reply = dispatch(library, 'story:create', { headline: 42, bylines: [{ name: '', kind: 'robot' }] })
+    expect(reply.ok).toBe(false)
+    if (reply.ok) return
+    expect(reply.error.code).toBe('invalid-input')
+    const paths = reply.error.issues!.map((i) => i.path)
+    expect(paths).toEqual(expect.arrayContaining(['headline', 'bylines.0.name', 'bylines.0.kind']))
+    expect(reply.error.message).toMatch(/^story:create was given bad input: .*headline: /)
+  })
+
+  it('refuses unknown fields, links a reader could not safely follow, and empty saves', () => {
+    const library = libraries.open()
+    const story = call(library, 'story:create', {})
+    const unsafe = {
+      root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click' }] }] }] },
+    }
+    expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { body: unsafe } })).toThrow(/links must be http, https or mailto/)
+    expect(() => call(library, 'story:create', { headline: 'x', colour: 'red' } as never)).toThrow(/colour/)
+    expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: {} })).toThrow(/at least one changed field/)
+  })
+
+  it('answers a stale save with a conflict and a missing story with not-found', () => {
+    const library = libraries.open()
+    const story = call(library, 'story:create', {})
+    call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { headline: 'A' } })
+    const stale = dispatch(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { headline: 'B' } })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(dispatch(library, 'story:get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(dispatch(library, 'story:explode', {})).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'there is no channel named story:explode' } })
+  })
+
+  it('throws ApiError from call() so the CLI can report it', () => {
+    const library = libraries.open()
+    expect(() => call(library, 'story:get', { id: 5 })).toThrow(ApiError)
+  })
+})

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { bodyFromParagraphs } from '../../shared/body'
+import { openLibrary } from '../library'
+import { createStory } from '../library/stories'
+import { runCli } from './run'
+
+function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = ''
+  let stderr = ''
+  const code = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env })
+  return { code, stdout, stderr }
+}
+
+describe('the copydesk CLI', () => {
+  const libraries = useTempLibraries()
+
+  it('lists an empty library as [] and creates the file', () => {
+    const file = join(libraries.dir(), 'a.sqlite')
+    expect(run(['--library', file, 'list', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' })
+  })
+
+  it('shows, lists and searches stories; COPYDESK_LIBRARY names the library', () => {
+    const file = join(libraries.dir(), 'desk.sqlite')
+    const library = openLibrary(file)
+    const story = createStory(library.db, {
+      headline: 'Lighthouse keeper retires after 40 years',
+      status: 'ready',
+      body: bodyFromParagraphs(['She climbed the tower every night.']),
+    })
+    library.close()
+    const env = { COPYDESK_LIBRARY: file }
+
+    const shown = run(['show', String(story.id), '--json'], env)
+    expect(shown.code).toBe(0)
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: story.id, headline: 'Lighthouse keeper retires after 40 years', bodyText: 'She climbed the tower every night.', revision: 1 })
+    expect(run(['show', String(story.id)], env).stdout).toContain('She climbed the tower every night.')
+    expect(JSON.parse(run(['list', '--status', 'ready', '--json'], env).stdout)).toHaveLength(1)
+    expect(JSON.parse(run(['list', '--status', 'draft', '--json'], env).stdout)).toEqual([])
+    expect(run(['search', 'lightho'], env).stdout).toContain('[Lighthouse] keeper retires')
+  })
+
+  it('exits 2 on usage errors and 1 when the input fails, naming the problem', () => {
+    const dir = libraries.dir()
+    expect(run(['frobnicate']).code).toBe(2)
+    expect(run(['list', '--status', 'lost']).stderr).toMatch(/--status must be one of/)
+    expect(run(['--library', join(dir, 'x.sqlite'), 'show', 'abc']).code).toBe(2)
+    const missing = run(['--library', join(dir, 'x.sqlite'), 'show', '7'])
+    expect(missing).toMatchObject({ code: 1, stderr: 'copydesk: there is no story 7 in the library\n' })
+    const notes = join(dir, 'notes.txt')
+    writeFileSync(notes, 'not a database at all, just some words about the weather')
+    expect(run(['--library', notes, 'list'])).toMatchObject({ code: 1, stderr: expect.stringContaining(`${notes} is not a Copydesk library`) })
+  })
+
+  it('runs as a real process from the source entry', () => {
+    const file = join(libraries.dir(), 'proc.sqlite')
+    const result = spawnSync(process.execPath, ['--import', 'tsx', resolve('src/main/cli.ts'), '--library', file, 'list', '--json'], { encoding: 'utf8' })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe('[]\n')
+  })
+})
