@@ -1,4 +1,9 @@
 import { defineConfig } from '@playwright/test'
+import { electronSkipReason } from './e2e/electron-binary'
+
+const electronSkip = electronSkipReason()
+// Printed once by the runner (not by each worker), so every run says why the Electron spec skips.
+if (electronSkip && !process.env.TEST_WORKER_INDEX) console.log(`[electron spec] skipped: ${electronSkip}`)
 
 /**
  * The renderer runs in Debian's Chromium (Playwright's own browser download cannot work here),

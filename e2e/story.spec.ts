@@ -1,6 +1,9 @@
 import { expect, test } from './bridge'
 
-test('an editor writes a whole story, reloads, finds every part of it, and finds it by a body word', async ({ desk, page }) => {
+test('an editor writes a whole story, reloads, finds every part of it, and finds it by a body word', async ({
+  desk,
+  page,
+}) => {
   await page.keyboard.press('Control+n')
   await page.getByLabel('Headline').fill('Flood barriers hold as river peaks in York')
   await page.getByLabel('Standfirst').fill('Residents return home after the Ouse crested overnight.')
@@ -41,12 +44,17 @@ test('an editor writes a whole story, reloads, finds every part of it, and finds
   await page.getByRole('button', { name: /Flood barriers hold/ }).click()
   await expect(page.getByLabel('Headline')).toHaveValue('Flood barriers hold as river peaks in York')
   await expect(page.getByLabel('Standfirst')).toHaveValue('Residents return home after the Ouse crested overnight.')
-  await expect(page.getByRole('list', { name: 'Bylines' }).getByRole('listitem')).toHaveText([/Amira Shah\s*person/, /Press Association\s*agency/])
+  await expect(page.getByRole('list', { name: 'Bylines' }).getByRole('listitem')).toHaveText([
+    /Amira Shah\s*person/,
+    /Press Association\s*agency/,
+  ])
   await expect(page.getByLabel('Dateline place')).toHaveValue('YORK')
   await expect(page.getByLabel('Dateline date and time')).toHaveValue('2026-11-24T06:45')
   await expect(page.getByLabel('Dateline source')).toHaveValue('PA')
   await expect(page.getByLabel('Story status')).toHaveValue('editing')
-  await expect(body.locator('p').first()).toHaveText('The river Ouse peaked at 4.9 metres before dawn, the Environment Agency said.')
+  await expect(body.locator('p').first()).toHaveText(
+    'The river Ouse peaked at 4.9 metres before dawn, the Environment Agency said.',
+  )
   await expect(body.locator('h2')).toHaveText('What happens next')
   await expect(body.locator('ul > li')).toHaveText(['Sandbags stay in place until Friday', 'Schools reopen on Monday'])
   await expect(body.locator('a')).toHaveAttribute('href', 'https://york.gov.uk/floods')
@@ -72,5 +80,26 @@ test('text typed just before the window closes is there when it reopens', async 
 
   const reopened = await desk.reopen()
   await reopened.getByRole('button', { name: /Late copy/ }).click()
-  await expect(reopened.getByLabel('Story body')).toHaveText('Typed in the last second before the editor closed the window.')
+  await expect(reopened.getByLabel('Story body')).toHaveText(
+    'Typed in the last second before the editor closed the window.',
+  )
+})
+
+test('opening a story is not an edit: no save, no new revision', async ({ desk, page }) => {
+  const { createStory } = await import('../src/main/library/stories')
+  const { bodyFromParagraphs } = await import('../src/shared/body')
+  const story = createStory(desk.library.db, {
+    headline: 'Quiet story',
+    body: bodyFromParagraphs(['A first paragraph with a [link](https://example.org) in markdown.', 'A second.']),
+  })
+  await page.reload()
+  await page.getByRole('button', { name: /Quiet story/ }).click()
+  await expect(page.getByLabel('Story body')).toContainText('A second.')
+  // Longer than the autosave delay: a save, if one were coming, would have happened.
+  await page.waitForTimeout(1500)
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  const { n } = desk.library.db.prepare('SELECT count(*) AS n FROM revisions WHERE story_id = ?').get(story.id) as {
+    n: number
+  }
+  expect(n).toBe(1)
 })

@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot } from 'lexical'
+import { $getRoot, HISTORY_MERGE_TAG } from 'lexical'
 import { useEffect } from 'react'
 import { countWords } from '../../../../shared/body'
 
@@ -18,9 +18,12 @@ export function BodyChangePlugin({ onChange, onWords }: Props) {
     let timer: ReturnType<typeof setTimeout> | undefined
     const count = () => onWords(countWords(editor.getEditorState().read(() => $getRoot().getTextContent())))
     count()
-    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, editorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
-      if (tags.has('history-merge') && tags.has('skip-autosave')) return
+      if (prevEditorState.isEmpty()) return
+      // Plugins registering node transforms re-run them over the loaded story (tagged history-merge):
+      // that is not an edit, and must not make a revision. Such updates are rare, so compare them.
+      if (tags.has(HISTORY_MERGE_TAG) && JSON.stringify(prevEditorState) === JSON.stringify(editorState)) return
       onChange()
       clearTimeout(timer)
       timer = setTimeout(count, 200)
