@@ -103,3 +103,31 @@ test('opening a story is not an edit: no save, no new revision', async ({ desk, 
   }
   expect(n).toBe(1)
 })
+
+test('a save that conflicts with another window is shown, and the editor can keep their version', async ({
+  desk,
+  page,
+}) => {
+  const { createStory, saveStory, getStory } = await import('../src/main/library/stories')
+  const story = createStory(desk.library.db, { headline: 'Contested copy' })
+  await page.reload()
+  await page.getByRole('button', { name: /Contested copy/ }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Contested copy')
+  // Another window (or a batch job) saves first.
+  saveStory(desk.library.db, {
+    id: story.id,
+    expectedRevision: 1,
+    changes: { standfirst: 'Edited elsewhere.' },
+    reason: 'edit',
+  })
+
+  await page.getByLabel('Headline').fill('Contested copy, my version')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('changed elsewhere')
+  await expect(page.getByRole('status')).toHaveText('Not saved: changed elsewhere')
+  expect(getStory(desk.library.db, story.id).headline).toBe('Contested copy')
+
+  await alert.getByRole('button', { name: 'Keep my version' }).click()
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  expect(getStory(desk.library.db, story.id)).toMatchObject({ headline: 'Contested copy, my version', revision: 3 })
+})
