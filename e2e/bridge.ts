@@ -5,6 +5,9 @@ import { dispatch } from '../src/main/api'
 import { openLibrary, type Library } from '../src/main/library'
 import { createFlushCoordinator, type FlushCoordinator } from '../src/main/shell/flush'
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../src/main/shell/policy'
+import { findMedia } from '../src/main/library/media'
+import { mediaHeaders } from '../src/main/shell/media-route'
+import { mediaIdFromPath } from '../src/shared/media'
 import type { CopydeskApi, EventChannel, EventPayload } from '../src/shared/contract'
 
 /**
@@ -72,12 +75,22 @@ export class Desk {
 export async function bridgeContext(page: Page, library: Library): Promise<Desk> {
   const context = page.context()
   await context.route(`${ORIGIN}/**`, async (route) => {
+    // Pictures come from the library, as app://copydesk/media/<id> does in the app (protocol.ts).
+    const mediaId = mediaIdFromPath(new URL(route.request().url()).pathname)
+    if (mediaId) {
+      const found = findMedia(library.db, mediaId)
+      if (!found) return route.fulfill({ status: 404, body: 'not found' })
+      return route.fulfill({ body: found.bytes, headers: mediaHeaders(found.type, found.bytes.length) })
+    }
     const path = decodeURIComponent(new URL(route.request().url()).pathname)
     const file = join(rendererDir, path === '/' ? 'index.html' : path)
     if (!file.startsWith(rendererDir)) return route.fulfill({ status: 404 })
     try {
       const body = await readFile(file)
-      await route.fulfill({ body, headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY } })
+      await route.fulfill({
+        body,
+        headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      })
     } catch {
       await route.fulfill({ status: 404, body: 'not found' })
     }
@@ -99,6 +112,8 @@ export async function bridgeContext(page: Page, library: Library): Promise<Desk>
 }
 
 export const test = base.extend<{ library: Library; desk: Desk }>({
+  // Playwright reads a fixture's dependencies from the pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   library: async ({}, use, testInfo) => {
     const library = openLibrary(testInfo.outputPath('library.sqlite'))
     await use(library)

@@ -25,16 +25,13 @@ test('the real app: write a story, quit at once, reopen, and find every word', a
   await page.getByLabel('Headline').fill('Electron smoke test')
   await page.getByLabel('Story body').click()
   await page.keyboard.type('Typed in the real window.')
-  const webPreferences = await app.evaluate(({ BrowserWindow }) => {
-    const prefs = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences()
-    return {
-      sandbox: prefs?.sandbox,
-      contextIsolation: prefs?.contextIsolation,
-      nodeIntegration: prefs?.nodeIntegration,
-    }
-  })
-  expect(webPreferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false })
-  expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+  // No Node in the page: no require, no process; only the bridge the preload exposed.
+  const pageGlobals = await page.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    copydesk: Object.keys((globalThis as { copydesk?: object }).copydesk ?? {}).sort(),
+  }))
+  expect(pageGlobals).toEqual({ require: 'undefined', process: 'undefined', copydesk: ['invoke', 'on'] })
   await app.close()
 
   const again = await launch()
