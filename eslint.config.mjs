@@ -6,7 +6,20 @@ import tseslint from 'typescript-eslint'
 const electronShell = ['src/main/index.ts', 'src/main/shell/**', 'src/preload/**', 'e2e/electron.spec.ts']
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**'] },
+  {
+    ignores: [
+      'out/**',
+      '**/out-*/**',
+      'dist/**',
+      'native/**',
+      'node_modules/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bin/**',
+      'scripts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +32,17 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Importing electron from plain Node downloads the binary; only the thin shell may.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts, src/main/shell/** and src/preload/** may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src/main/index.ts, src/main/shell/** and src/preload/** may import electron.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: electronShell, rules: { 'no-restricted-imports': 'off' } },

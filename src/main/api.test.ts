@@ -9,7 +9,11 @@ describe('the api table', () => {
   it('creates, saves and reads a story through the one door', () => {
     const library = libraries.open()
     const story = call(library, 'story:create', { headline: 'Rail strike called off' })
-    const saved = call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { standfirst: 'Unions accept the offer.' } })
+    const saved = call(library, 'story:save', {
+      id: story.id,
+      expectedRevision: 1,
+      changes: { standfirst: 'Unions accept the offer.' },
+    })
     expect(call(library, 'story:get', { id: story.id })).toEqual(saved)
     expect(call(library, 'story:list', {})).toMatchObject({ total: 1, items: [{ headline: 'Rail strike called off' }] })
   })
@@ -29,11 +33,23 @@ describe('the api table', () => {
     const library = libraries.open()
     const story = call(library, 'story:create', {})
     const unsafe = {
-      root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click' }] }] }] },
+      root: {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click' }] }],
+          },
+        ],
+      },
     }
-    expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { body: unsafe } })).toThrow(/links must be http, https or mailto/)
-    expect(() => call(library, 'story:create', { headline: 'x', colour: 'red' } as never)).toThrow(/colour/)
-    expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: {} })).toThrow(/at least one changed field/)
+    expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { body: unsafe } })).toThrow(
+      /links must be http, https or mailto/,
+    )
+    expect(() => call(library, 'story:create', { headline: 'x', colour: 'red' })).toThrow(/colour/)
+    expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: {} })).toThrow(
+      /at least one changed field/,
+    )
   })
 
   it('answers a stale save with a conflict and a missing story with not-found', () => {
@@ -43,7 +59,10 @@ describe('the api table', () => {
     const stale = dispatch(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { headline: 'B' } })
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(dispatch(library, 'story:get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    expect(dispatch(library, 'story:explode', {})).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'there is no channel named story:explode' } })
+    expect(dispatch(library, 'story:explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: 'there is no channel named story:explode' },
+    })
   })
 
   it('throws ApiError from call() so the CLI can report it', () => {

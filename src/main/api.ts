@@ -4,6 +4,14 @@ import { apiChannels } from '../shared/channels'
 import type { Library } from './library'
 import { createStory, deleteStory, getStory, listStories, saveStory } from './library/stories'
 import { searchStories } from './library/search'
+import { importWireFiles } from './wire/import'
+import { readOriginal } from './wire/original'
+import { addPictureFromBase64 } from './library/media'
+import { readHouseStyle, saveHouseStyle } from './library/settings'
+import { exportStories, previewStoryHtml } from './export/export'
+import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/related'
+import { restoreRevision, revisionDiff, storyHistory } from './library/revisions'
+import { checkStory, readCheckOptions } from './checks-settings'
 
 type Handler<C extends ApiChannel> = (library: Library, input: ParsedInput<C>) => Output<C>
 
@@ -18,6 +26,28 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:list': (library, request) => listStories(library.db, request),
   'story:search': (library, { query, limit }) => ({ items: searchStories(library.db, query, limit) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),
+  'wire:import': (library, { files }) => ({
+    results: importWireFiles(
+      library,
+      files.map((file) => ({ name: file.name, bytes: Buffer.from(file.data, 'base64') })),
+    ),
+  }),
+  'story:original': (library, { id }) => readOriginal(library.db, id),
+  'media:add': (library, { name, data }) => addPictureFromBase64(library.db, name, data),
+  'settings:get': (library) => readHouseStyle(library.db),
+  'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
+  'story:export': (library, request) => exportStories(library.db, request),
+  'story:preview': (library, { id }) => ({ html: previewStoryHtml(library.db, id) }),
+  'related:suggest': (library, { id, limit }) => suggestRelated(library.db, id, limit),
+  'related:match': (library, { headline, excludeId, limit }) => ({
+    items: matchRelatedHeadline(library.db, headline, { excludeId, limit }),
+  }),
+  'related:lookup': (library, { ids }) => ({ items: lookupRelated(library.db, ids) }),
+  'story:revisions': (library, { id }) => ({ revisions: storyHistory(library.db, id) }),
+  'story:revision-diff': (library, { id, revision }) => revisionDiff(library.db, id, revision),
+  'story:restore': (library, request) => restoreRevision(library.db, request),
+  'story:check': (library, { id }) => checkStory(library.db, id),
+  'checks:options': (library) => readCheckOptions(library.db),
 }
 
 export function isApiChannel(channel: unknown): channel is ApiChannel {

@@ -1,6 +1,8 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
-import { openLibrary, resolveLibraryPath, type Library } from './library'
+import { resolveLibraryPath, type Library } from './library'
+import { findMedia } from './library/media'
+import { backupsDirFor, dailyBackup, openLibraryOrAdvise } from './library/backup'
 import { createFlushCoordinator } from './shell/flush'
 import { registerIpc } from './shell/ipc'
 import { installMenu } from './shell/menu'
@@ -29,8 +31,9 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const libraryPath = resolveLibraryPath({ userDataDir: app.getPath('userData') })
+    const backups = backupsDirFor(app.getPath('userData'))
     try {
-      library = openLibrary(libraryPath, {
+      library = openLibraryOrAdvise(libraryPath, backups, {
         nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath),
       })
     } catch (error) {
@@ -39,7 +42,8 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     installSecurity(devServerOrigin)
-    serveRenderer(join(__dirname, '../renderer'))
+    const db = library.db
+    serveRenderer(join(__dirname, '../renderer'), (id) => findMedia(db, id))
     const flush = createFlushCoordinator((token) => window?.webContents.send('app:flush-request', { token }))
     registerIpc(library, flush, devServerOrigin)
     installMenu((command) => window?.webContents.send('menu:command', { command }))
@@ -50,6 +54,9 @@ if (!app.requestSingleInstanceLock()) {
       flush,
     })
     window.on('closed', () => (window = null))
+    void dailyBackup(library, backups).then((outcome) => {
+      if (outcome.status === 'failed') dialog.showErrorBox('Copydesk could not back up its library', outcome.message)
+    })
   })
 
   app.on('window-all-closed', () => app.quit())

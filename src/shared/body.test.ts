@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { bodyFromParagraphs, bodyOf, bodySchema, bodyToText, countWords, headingNode, listNode, paragraphNode, readingMinutes } from './body'
+import {
+  bodyFromParagraphs,
+  bodyOf,
+  bodySchema,
+  bodyToText,
+  countWords,
+  headingNode,
+  listNode,
+  paragraphNode,
+  readingMinutes,
+} from './body'
 import { slugify } from './slug'
 
 describe('the body document', () => {
   it('gives plain text with blocks separated by blank lines and list items on lines', () => {
-    const body = bodyOf([paragraphNode('Lead paragraph.'), headingNode('Next steps'), listNode('bullet', ['One', 'Two'])])
+    const body = bodyOf([
+      paragraphNode('Lead paragraph.'),
+      headingNode('Next steps'),
+      listNode('bullet', ['One', 'Two']),
+    ])
     expect(bodyToText(body)).toBe('Lead paragraph.\n\nNext steps\n\nOne\nTwo')
     expect(bodySchema.parse(body)).toEqual(body)
   })

@@ -9,10 +9,25 @@ export const apiChannels = [
   'story:list',
   'story:search',
   'story:delete',
+  'wire:import',
+  'story:original',
+  'media:add',
+  'settings:get',
+  'settings:set',
+  'story:export',
+  'story:preview',
+  'related:suggest',
+  'related:match',
+  'related:lookup',
+  'story:revisions',
+  'story:revision-diff',
+  'story:restore',
+  'story:check',
+  'checks:options',
 ] as const
 
 /** Handled by the Electron shell itself (not the api table): window lifecycle. */
-export const shellChannels = ['app:flushed'] as const
+export const shellChannels = ['app:flushed', 'dialog:choose-folder'] as const
 
 /** Pushed from main to the renderer. */
 export const eventChannels = ['menu:command', 'app:flush-request'] as const

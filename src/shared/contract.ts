@@ -1,12 +1,28 @@
 import { z } from 'zod'
 import type { ApiChannel, Channel, EventChannel } from './channels'
 import { apiErrorShapeSchema } from './errors'
+import { mediaAddInputSchema, mediaAddOutputSchema } from './media'
+import { exportOutputSchema, exportRequestSchema } from './export'
+import { houseStylePatchSchema, houseStyleSchema } from './settings'
+import {
+  relatedLookupInputSchema,
+  relatedLookupItemSchema,
+  relatedMatchInputSchema,
+  relatedSuggestInputSchema,
+} from './related'
 import { storyFieldsSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema } from './story'
+import { wireFileInputSchema, wireImportResultSchema, wireOriginalSchema } from './wire'
+import {
+  historyEntrySchema,
+  restoreInputSchema,
+  revisionDiffSchema,
+  revisionInputSchema,
+  revisionReasonSchema,
+} from './revisions'
+import { findingSchema } from './checks/finding'
+import { checkOptionsSchema } from './checks/options'
 
-/** Why a revision was made; the history shows it. */
-export const revisionReasons = ['create', 'autosave', 'edit', 'status', 'import', 'restore'] as const
-export const revisionReasonSchema = z.enum(revisionReasons)
-export type RevisionReason = z.infer<typeof revisionReasonSchema>
+export { revisionReasons, revisionReasonSchema, type RevisionReason } from './revisions'
 
 export const searchHitSchema = storySummarySchema.extend({
   /** Headline and a body excerpt with matched words between \u0002 and \u0003 (never HTML). */
@@ -54,10 +70,53 @@ export const contract = {
     output: z.strictObject({ items: z.array(searchHitSchema) }),
   },
   'story:delete': { input: idInput, output: z.strictObject({ id: storyIdSchema }) },
+  /** Import wire copy (any format, detected from the bytes); one result a story made or a file refused. */
+  'wire:import': {
+    input: z.strictObject({ files: z.array(wireFileInputSchema).min(1, 'choose at least one file').max(500) }),
+    output: z.strictObject({ results: z.array(wireImportResultSchema) }),
+  },
+  /** The wire copy an imported story came from, decoded for reading beside it, with the agency's notes. */
+  'story:original': { input: idInput, output: wireOriginalSchema },
+  /** Store a picture's bytes (base64) in the library; refused with a reason if it is not a usable picture. */
+  'media:add': { input: mediaAddInputSchema, output: mediaAddOutputSchema },
+  /** The house style the export follows (dateline style, credit label, language...). */
+  'settings:get': { input: z.strictObject({}), output: houseStyleSchema },
+  'settings:set': { input: houseStylePatchSchema, output: houseStyleSchema },
+  /** Write stories as HTML pages or ninjs files to a folder; one result a story. */
+  'story:export': { input: exportRequestSchema, output: exportOutputSchema },
+  /** The story's page as the export would write it (pictures embedded), for the Preview panel. */
+  'story:preview': { input: idInput, output: z.strictObject({ html: z.string() }) },
+  /** Library stories like this one (by its distinctive terms), not itself nor those already related. */
+  'related:suggest': {
+    input: relatedSuggestInputSchema,
+    output: z.strictObject({ terms: z.array(z.string()), items: z.array(searchHitSchema) }),
+  },
+  /** Candidates for a related headline that came with wire copy and is not linked to a story yet. */
+  'related:match': { input: relatedMatchInputSchema, output: z.strictObject({ items: z.array(searchHitSchema) }) },
+  /** Status and date of each linked story, or found: false when it has been deleted. */
+  'related:lookup': {
+    input: relatedLookupInputSchema,
+    output: z.strictObject({ items: z.array(relatedLookupItemSchema) }),
+  },
+  /** A story's history, newest first: each revision (autosaves in one five-minute stretch kept as one). */
+  'story:revisions': { input: idInput, output: z.strictObject({ revisions: z.array(historyEntrySchema) }) },
+  /** What changed from a revision to the current text, word by word. */
+  'story:revision-diff': { input: revisionInputSchema, output: revisionDiffSchema },
+  /** Bring back a revision's words as a new revision (reason 'restore'); the old ones stay. */
+  'story:restore': { input: restoreInputSchema, output: storySchema },
+  /** The copy-desk checks on the story as saved. */
+  'story:check': { input: idInput, output: z.strictObject({ findings: z.array(findingSchema) }) },
+  /** The house settings the checks read, so the renderer checks live exactly as main does. */
+  'checks:options': { input: z.strictObject({}), output: checkOptionsSchema },
   'app:flushed': { input: z.strictObject({ token: z.string().max(100) }), output: z.strictObject({}) },
+  /** Electron only: the system's folder picker; path is null when the editor cancels. */
+  'dialog:choose-folder': {
+    input: z.strictObject({ title: z.string().max(200).optional() }),
+    output: z.strictObject({ path: z.string().nullable() }),
+  },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
-export const menuCommands = ['new-story', 'focus-search', 'save-now'] as const
+export const menuCommands = ['new-story', 'focus-search', 'save-now', 'export-html', 'import-wire'] as const
 export type MenuCommand = (typeof menuCommands)[number]
 
 export const events = {

@@ -61,7 +61,9 @@ export const relatedEntrySchema = z.strictObject({
 })
 export type RelatedEntry = z.infer<typeof relatedEntrySchema>
 
-export const wireFormats = ['scraped-text', 'iptc7901', 'anpa1312', 'nitf', 'newsml-g2', 'ninjs'] as const
+/** How wire copy arrived; newsml1 is the older NewsML 1.x envelope some agencies (AFP) still send. */
+export const wireFormats = ['scraped-text', 'iptc7901', 'anpa1312', 'nitf', 'newsml-g2', 'newsml1', 'ninjs'] as const
+export type WireFormat = (typeof wireFormats)[number]
 export const storySourceSchema = z.strictObject({
   format: z.enum(wireFormats),
   agency: line(100).optional(),
@@ -81,6 +83,10 @@ export const storyFieldsSchema = z.strictObject({
   leadPicture: pictureSchema.nullable(),
   body: bodySchema,
   related: z.array(relatedEntrySchema).max(200),
+  /** Publishing keywords (tags): the exported page's keywords and article:tag, ninjs subjects. */
+  keywords: z.array(line(100).trim().min(1, 'a keyword cannot be empty')).max(50).optional(),
+  /** When the story was first published (UTC); stamped when its status first becomes published. */
+  publishedAt: z.iso.datetime().nullable().optional(),
 })
 export type StoryFields = z.infer<typeof storyFieldsSchema>
 
@@ -108,5 +114,7 @@ export const storySummarySchema = z.strictObject({
   agency: z.string().nullable(),
   wordCount: z.number().int().nonnegative(),
   updatedAt: z.iso.datetime(),
+  /** The lead picture's media id, for the list's thumbnail; null without one (or without its image). */
+  leadMediaId: z.string().nullable(),
 })
 export type StorySummary = z.infer<typeof storySummarySchema>

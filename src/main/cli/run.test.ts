@@ -36,7 +36,12 @@ describe('the copydesk CLI', () => {
 
     const shown = run(['show', String(story.id), '--json'], env)
     expect(shown.code).toBe(0)
-    expect(JSON.parse(shown.stdout)).toMatchObject({ id: story.id, headline: 'Lighthouse keeper retires after 40 years', bodyText: 'She climbed the tower every night.', revision: 1 })
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      id: story.id,
+      headline: 'Lighthouse keeper retires after 40 years',
+      bodyText: 'She climbed the tower every night.',
+      revision: 1,
+    })
     expect(run(['show', String(story.id)], env).stdout).toContain('She climbed the tower every night.')
     expect(JSON.parse(run(['list', '--status', 'ready', '--json'], env).stdout)).toHaveLength(1)
     expect(JSON.parse(run(['list', '--status', 'draft', '--json'], env).stdout)).toEqual([])
@@ -52,12 +57,18 @@ describe('the copydesk CLI', () => {
     expect(missing).toMatchObject({ code: 1, stderr: 'copydesk: there is no story 7 in the library\n' })
     const notes = join(dir, 'notes.txt')
     writeFileSync(notes, 'not a database at all, just some words about the weather')
-    expect(run(['--library', notes, 'list'])).toMatchObject({ code: 1, stderr: expect.stringContaining(`${notes} is not a Copydesk library`) })
+    const refused = run(['--library', notes, 'list'])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain(`${notes} is not a Copydesk library`)
   })
 
   it('runs as a real process from the source entry', () => {
     const file = join(libraries.dir(), 'proc.sqlite')
-    const result = spawnSync(process.execPath, ['--import', 'tsx', resolve('src/main/cli.ts'), '--library', file, 'list', '--json'], { encoding: 'utf8' })
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', resolve('src/main/cli.ts'), '--library', file, 'list', '--json'],
+      { encoding: 'utf8' },
+    )
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     expect(result.stdout).toBe('[]\n')

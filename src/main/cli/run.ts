@@ -1,9 +1,14 @@
 import { parseArgs } from 'node:util'
 import { ApiError } from '../../shared/errors'
-import { openLibrary, resolveLibraryPath, type Library } from '../library'
+import { resolveLibraryPath, type Library } from '../library'
 import { call } from '../api'
+import { backupLibrary, backupsDirFor, openLibraryOrAdvise } from '../library/backup'
+import { defaultUserDataDir } from '../library/paths'
 import { storyStatuses, type StoryStatus } from '../../shared/story'
 import { formatSearchHits, formatStory, formatSummaries } from './format'
+import { formatFindings } from './check'
+import { runImport } from './import'
+import { exportRequestFrom, runExport, type ExportFlags } from './export'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -16,9 +21,14 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 export const USAGE = `usage: copydesk [--library PATH] <command> [options]
 
 commands:
+  import FILE... [--json]                                  wire copy (text, IPTC 7901, ANPA, NITF, NewsML, ninjs) into stories
   list [--status draft|editing|ready|published] [--json]   stories, newest first
   search QUERY [--json]                                    stories matching every word (prefixes too)
   show ID [--json]                                         one story (--json: the story format of docs/story-format.md)
+  check ID [--json]                                        copy-desk checks; exit 0 whatever they find (docs/copy-desk.md)
+  backup FILE [--json]                                     copy the library to FILE, a new file (safe while Copydesk runs)
+  export (ID... | --all) --out DIR [--format html|ninjs] [--single-file] [--mark-published] [--json]
+                                                           publish-ready HTML pages (or ninjs 2.0) into DIR (docs/export.md)
 
 The library is --library PATH, else $COPYDESK_LIBRARY, else library.sqlite in Copydesk's user-data folder.
 Exit status: 0 all went well, 1 some input failed, 2 usage error.
@@ -34,6 +44,7 @@ interface Parsed {
   library?: string
   json: boolean
   status?: StoryStatus
+  exportFlags: ExportFlags
 }
 
 function parse(argv: string[]): Parsed {
@@ -45,9 +56,21 @@ function parse(argv: string[]): Parsed {
       json: { type: 'boolean', default: false },
       status: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      'single-file': { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      'mark-published': { type: 'boolean', default: false },
     },
   })
-  if (values.help) return { command: 'help', args: [], json: false }
+  const exportFlags: ExportFlags = {
+    out: values.out,
+    format: values.format,
+    singleFile: values['single-file'] ?? false,
+    all: values.all ?? false,
+    markPublished: values['mark-published'] ?? false,
+  }
+  if (values.help) return { command: 'help', args: [], json: false, exportFlags }
   const [command, ...args] = positionals
   if (!command) throw new UsageError('no command given')
   if (values.status !== undefined && !(storyStatuses as readonly string[]).includes(values.status)) {
@@ -59,6 +82,7 @@ function parse(argv: string[]): Parsed {
     library: values.library,
     json: values.json ?? false,
     status: values.status as StoryStatus | undefined,
+    exportFlags,
   }
 }
 
@@ -68,9 +92,18 @@ function storyId(text: string | undefined): number {
   return id
 }
 
-type Command = (library: Library, parsed: Parsed, io: CliIo) => number
+type Command = (library: Library, parsed: Parsed, io: CliIo) => number | Promise<number>
 
 const commands: Record<string, Command> = {
+  export(library, { args, json, exportFlags }, io) {
+    const request = exportRequestFrom(args, exportFlags, process.cwd())
+    if (typeof request === 'string') throw new UsageError(request)
+    return runExport(library, request, json, io)
+  },
+  import(library, { args, json }, io) {
+    if (!args.length) throw new UsageError('import needs at least one FILE')
+    return runImport(library, args, json, io)
+  },
   list(library, { status, json }, io) {
     const items = []
     for (let offset = 0; ; offset += LIST_PAGE) {
@@ -94,9 +127,27 @@ const commands: Record<string, Command> = {
     io.stdout(json ? JSON.stringify(story, null, 2) + '\n' : formatStory(story))
     return EXIT.ok
   },
+  check(library, { args, json }, io) {
+    if (args.length !== 1) throw new UsageError('check needs exactly one story ID')
+    const { findings } = call(library, 'story:check', { id: storyId(args[0]) })
+    // Findings are the desk's to judge, not a failed command: the exit status is 0 either way.
+    io.stdout(json ? JSON.stringify({ findings }, null, 2) + '\n' : formatFindings(findings))
+    return EXIT.ok
+  },
+  async backup(library, { args, json }, io) {
+    if (args.length !== 1 || !args[0]) throw new UsageError('backup needs exactly one FILE to write the copy to')
+    const { file, bytes } = await backupLibrary(library.db, args[0])
+    const size = `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    io.stdout(
+      json
+        ? JSON.stringify({ library: library.file, file, bytes }) + '\n'
+        : `backed up ${library.file} to ${file} (${size})\n`,
+    )
+    return EXIT.ok
+  },
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   let parsed: Parsed
   try {
     parsed = parse(argv)
@@ -115,17 +166,27 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   let library: Library | undefined
   try {
-    library = openLibrary(resolveLibraryPath({ flag: parsed.library, env: io.env }))
-    return command(library, parsed, io)
+    const backups = backupsDirFor(defaultUserDataDir(process.platform, io.env))
+    library = openLibraryOrAdvise(resolveLibraryPath({ flag: parsed.library, env: io.env }), backups)
+    const outcome = command(library, parsed, io)
+    if (typeof outcome === 'number') return outcome
+    // An async command (backup) keeps the library open until it has settled.
+    const open = library
+    library = undefined
+    return outcome.catch((error: unknown) => failed(error, io)).finally(() => open.close())
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`copydesk: ${error.message}\n\n${USAGE}`)
-      return EXIT.usage
-    }
-    const message = error instanceof ApiError ? error.message : String((error as Error).message ?? error)
-    io.stderr(`copydesk: ${message}\n`)
-    return EXIT.failed
+    return failed(error, io)
   } finally {
     library?.close()
   }
+}
+
+function failed(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`copydesk: ${error.message}\n\n${USAGE}`)
+    return EXIT.usage
+  }
+  const message = error instanceof ApiError ? error.message : String((error as Error).message ?? error)
+  io.stderr(`copydesk: ${message}\n`)
+  return EXIT.failed
 }

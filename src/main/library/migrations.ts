@@ -85,6 +85,15 @@ export const migrations: readonly string[] = [
     value  TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3: publishing: when a story was first published, and its keywords (tags) for the exported page.
+  `
+  ALTER TABLE stories ADD COLUMN published_at TEXT;
+  ALTER TABLE stories ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+  `,
+  // 4: related-story suggestions: how many stories use each term, read from the search index itself.
+  `
+  CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_search, 'row');
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -22,10 +22,12 @@ describe('opening a library', () => {
     const old = new Database(file)
     old.exec(migrations[0]!)
     old.pragma('user_version = 1')
-    old.prepare(
-      `INSERT INTO stories (headline, body, body_text, byline_text, created_at, updated_at)
+    old
+      .prepare(
+        `INSERT INTO stories (headline, body, body_text, byline_text, created_at, updated_at)
        VALUES ('Harbour reopens after storm', '{"root":{"type":"root","children":[]}}', 'Ferries run again.', '', '2024-01-02T03:04:05.000Z', '2024-01-02T03:04:05.000Z')`,
-    ).run()
+      )
+      .run()
     old.close()
 
     const library = libraries.open(file)

@@ -16,7 +16,10 @@ describe('library search', () => {
       headline: 'Budget talks stall',
       body: bodyFromParagraphs(['Ministers met for hours. A reporter asked about the harbour, then left.']),
     })
-    const lead = createStory(db, { headline: 'Harbour wall collapses in storm', body: bodyFromParagraphs(['Waves broke the wall.']) })
+    const lead = createStory(db, {
+      headline: 'Harbour wall collapses in storm',
+      body: bodyFromParagraphs(['Waves broke the wall.']),
+    })
     expect(searchStories(db, 'harbour', 10).map((hit) => hit.id)).toEqual([lead.id, mention.id])
   })
 
@@ -42,7 +45,10 @@ describe('library search', () => {
 
   it('finds stories by byline, ignores accents, and treats FTS syntax as plain words', () => {
     const { db } = libraries.open()
-    const story = createStory(db, { headline: 'Café owners protest rent rise', bylines: [{ name: 'Łucja Nowak', kind: 'person' }] })
+    const story = createStory(db, {
+      headline: 'Café owners protest rent rise',
+      bylines: [{ name: 'Łucja Nowak', kind: 'person' }],
+    })
     expect(searchStories(db, 'nowak', 10).map((h) => h.id)).toEqual([story.id])
     expect(searchStories(db, 'cafe', 10).map((h) => h.id)).toEqual([story.id])
     // Quotes, colons, brackets and operators typed by accident are words or nothing, never an FTS5 error.
@@ -59,5 +65,17 @@ describe('library search', () => {
     expect(searchStories(db, 'subsidies', 10)).toHaveLength(1)
     deleteStory(db, story.id)
     expect(searchStories(db, 'subsidies', 10)).toEqual([])
+  })
+
+  it('keeps the results of the words before a one-letter word still being typed, and matches a lone letter whole', () => {
+    const { db } = libraries.open()
+    const resigns = createStory(db, { headline: 'Prime minister resigns' })
+    const time = createStory(db, { headline: 'Prime time schedule announced' })
+    const planB = createStory(db, { headline: 'Council backs plan B for the bypass' })
+    const halfTyped = searchStories(db, 'prime m', 10).map((h) => h.id)
+    expect(halfTyped.sort()).toEqual([resigns.id, time.id].sort())
+    expect(searchStories(db, 'prime mi', 10).map((h) => h.id)).toEqual([resigns.id])
+    expect(searchStories(db, 'b', 10).map((h) => h.id)).toEqual([planB.id])
+    expect(ftsQuery('prime m')).toBe('"prime"*')
   })
 })

@@ -1,36 +1,78 @@
 import { prepared, type Db } from './open'
 import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './stories'
-import { MARK_END, MARK_START, type SearchHit } from '../../shared/contract'
+import { markText, snippetOf, termMatcher, type TermMatcher } from './marks'
+import type { SearchHit } from '../../shared/contract'
+import type { StoryId } from '../../shared/story'
+
+/**
+ * The words of what an editor typed, as search uses them (at most 16). A last word of one letter is
+ * left out while there are others: it is still being typed, and as a prefix it would match every
+ * word with that initial (seconds on a large library) for a result the next letter replaces.
+ */
+function typedWords(typed: string): string[] {
+  const words = (typed.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16)
+  return words.length > 1 && words.at(-1)!.length === 1 ? words.slice(0, -1) : words
+}
 
 /**
  * Turn what an editor typed into an FTS5 query: every word must appear, and each matches as a
- * prefix so results come while they are still typing ("zelen" finds Zelensky). Quoting each word
+ * prefix so results come while they are still typing ("zelen" finds Zelensky); a one-letter word is
+ * matched whole (the index keeps prefixes of two and three letters, not one). Quoting each word
  * means FTS5 syntax (AND, NEAR, quotes, column filters) typed by accident can never be an error.
  */
 export function ftsQuery(typed: string): string | null {
-  const words = typed.normalize('NFC').match(/[\p{L}\p{N}]+/gu)
-  if (!words) return null
-  return words
-    .slice(0, 16)
-    .map((word) => `"${word}"*`)
-    .join(' ')
+  const words = typedWords(typed)
+  if (!words.length) return null
+  return words.map((word) => (word.length > 1 ? `"${word}"*` : `"${word}"`)).join(' ')
 }
 
 /** Headline matches weigh most, then standfirst, byline and body (bm25 column weights). */
 const RANK = 'bm25(story_search, 10.0, 4.0, 2.0, 1.0)'
 
+/**
+ * Ranking reads each match's statistics, so a common word in a large library (90,000 of 100,000
+ * stories) took a second a keystroke. Search ranks the most recently added 2,000 matches instead:
+ * on a news desk those are the stories wanted, and a rarer word (fewer matches) is ranked in full.
+ * FTS5 walks matches newest first and stops there (docs/benchmarks.md).
+ */
+export const RANKED_MATCHES = 2000
+
 export function searchStories(db: Db, typed: string, limit: number): SearchHit[] {
   const query = ftsQuery(typed)
   if (!query) return []
+  const ids = prepared(
+    db,
+    `SELECT id FROM (
+       SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH ?
+       ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
+     ) ORDER BY score LIMIT ?`,
+  )
+    .pluck()
+    .all(query, limit) as StoryId[]
+  return markHits(db, ids, termMatcher(typedWords(typed), true))
+}
+
+/**
+ * Stories already ranked, in that order, with the matched words marked in the headline and (for
+ * lists that show one) a body snippet. Ranking and marking are separate on purpose: see marks.ts.
+ */
+export function markHits(db: Db, ids: readonly StoryId[], matches: TermMatcher, withSnippets = true): SearchHit[] {
+  if (!ids.length) return []
   const rows = prepared(
     db,
-    `SELECT ${SUMMARY_COLUMNS},
-            highlight(story_search, 0, '${MARK_START}', '${MARK_END}') AS headline_marked,
-            snippet(story_search, 3, '${MARK_START}', '${MARK_END}', '…', 20) AS snippet
-     FROM story_search JOIN stories s ON s.id = story_search.rowid
-     WHERE story_search MATCH ?
-     ORDER BY ${RANK}
-     LIMIT ?`,
-  ).all(query, limit) as (SummaryRow & { headline_marked: string; snippet: string })[]
-  return rows.map((row) => ({ ...summaryFromRow(row), headlineMarked: row.headline_marked, snippet: row.snippet }))
+    `SELECT ${SUMMARY_COLUMNS}, ${withSnippets ? 's.body_text' : "''"} AS body_text
+     FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as (SummaryRow & { body_text: string })[]
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    if (!row) return []
+    return [
+      {
+        ...summaryFromRow(row),
+        headlineMarked: markText(row.headline, matches),
+        snippet: withSnippets ? snippetOf(row.body_text, matches) : '',
+      },
+    ]
+  })
 }

@@ -10,16 +10,31 @@ describe('stories and their revisions', () => {
     const { db } = libraries.open()
     const story = createStory(db, { headline: 'Council votes on bus lanes' })
     expect(story.revision).toBe(1)
-    const second = saveStory(db, { id: story.id, expectedRevision: 1, changes: { body: bodyFromParagraphs(['Councillors met at noon.']) }, reason: 'autosave' })
-    const third = saveStory(db, { id: story.id, expectedRevision: 2, changes: { headline: 'Council approves bus lanes' }, reason: 'edit' })
+    const second = saveStory(db, {
+      id: story.id,
+      expectedRevision: 1,
+      changes: { body: bodyFromParagraphs(['Councillors met at noon.']) },
+      reason: 'autosave',
+    })
+    const third = saveStory(db, {
+      id: story.id,
+      expectedRevision: 2,
+      changes: { headline: 'Council approves bus lanes' },
+      reason: 'edit',
+    })
     expect([second.revision, third.revision]).toEqual([2, 3])
     expect(listRevisions(db, story.id).map((r) => [r.revision, r.reason])).toEqual([
       [3, 'edit'],
       [2, 'autosave'],
       [1, 'create'],
     ])
-    const snapshot = db.prepare('SELECT snapshot FROM revisions WHERE story_id = ? AND revision = 2').get(story.id) as { snapshot: string }
-    expect(JSON.parse(snapshot.snapshot)).toMatchObject({ headline: 'Council votes on bus lanes', bodyText: 'Councillors met at noon.' })
+    const snapshot = db.prepare('SELECT snapshot FROM revisions WHERE story_id = ? AND revision = 2').get(story.id) as {
+      snapshot: string
+    }
+    expect(JSON.parse(snapshot.snapshot)).toMatchObject({
+      headline: 'Council votes on bus lanes',
+      bodyText: 'Councillors met at noon.',
+    })
     expect(getStory(db, story.id)).toMatchObject({ headline: 'Council approves bus lanes', wordCount: 4, revision: 3 })
   })
 
@@ -28,7 +43,12 @@ describe('stories and their revisions', () => {
     const story = createStory(db, { headline: 'First version' })
     saveStory(db, { id: story.id, expectedRevision: 1, changes: { headline: 'Second desk edit' }, reason: 'edit' })
     expect(() =>
-      saveStory(db, { id: story.id, expectedRevision: 1, changes: { headline: 'Stale window edit' }, reason: 'autosave' }),
+      saveStory(db, {
+        id: story.id,
+        expectedRevision: 1,
+        changes: { headline: 'Stale window edit' },
+        reason: 'autosave',
+      }),
     ).toThrow(/changed elsewhere.*revision 2/)
     expect(getStory(db, story.id).headline).toBe('Second desk edit')
     expect(listRevisions(db, story.id)).toHaveLength(2)
@@ -38,12 +58,18 @@ describe('stories and their revisions', () => {
     const { db } = libraries.open()
     const early = new Date('2026-01-01T10:00:00Z')
     const a = createStory(db, { headline: 'Zürich trams strike', status: 'ready' }, { now: early })
-    const b = createStory(db, { headline: 'Port talks resume', body: bodyFromParagraphs(['One two three.', 'Four five.']) })
+    const b = createStory(db, {
+      headline: 'Port talks resume',
+      body: bodyFromParagraphs(['One two three.', 'Four five.']),
+    })
     expect(a.slug).toBe('zurich-trams-strike')
     expect(b.bodyText).toBe('One two three.\n\nFour five.')
     expect(b.wordCount).toBe(5)
     expect(listStories(db, { limit: 10, offset: 0 }).items.map((s) => s.id)).toEqual([b.id, a.id])
-    expect(listStories(db, { status: 'ready', limit: 10, offset: 0 })).toMatchObject({ total: 1, items: [{ id: a.id }] })
+    expect(listStories(db, { status: 'ready', limit: 10, offset: 0 })).toMatchObject({
+      total: 1,
+      items: [{ id: a.id }],
+    })
   })
 
   it('deletes a story with its revisions', () => {

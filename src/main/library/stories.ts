@@ -1,4 +1,5 @@
 import { prepared, type Db } from './open'
+import { reasonForSave, recordRevision } from './revision-log'
 import { ApiError } from '../../shared/errors'
 import { bodyToText, countWords, emptyBody } from '../../shared/body'
 import { slugify } from '../../shared/slug'
@@ -22,6 +23,8 @@ interface StoryRow {
   created_at: string
   updated_at: string
   revision: number
+  published_at: string | null
+  keywords: string
 }
 
 export interface SummaryRow {
@@ -33,9 +36,11 @@ export interface SummaryRow {
   agency: string | null
   word_count: number
   updated_at: string
+  lead_media_id: string | null
 }
 
-export const SUMMARY_COLUMNS = 's.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at'
+export const SUMMARY_COLUMNS =
+  "s.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at, json_extract(s.lead_picture, '$.mediaId') AS lead_media_id"
 
 export function summaryFromRow(row: SummaryRow): StorySummary {
   return {
@@ -47,6 +52,7 @@ export function summaryFromRow(row: SummaryRow): StorySummary {
     agency: row.agency,
     wordCount: row.word_count,
     updatedAt: row.updated_at,
+    leadMediaId: row.lead_media_id ?? null,
   }
 }
 
@@ -64,6 +70,8 @@ function storyFromRow(row: StoryRow): Story {
     bodyText: row.body_text,
     wordCount: row.word_count,
     related: JSON.parse(row.related) as Story['related'],
+    keywords: JSON.parse(row.keywords) as string[],
+    publishedAt: row.published_at,
     source: row.source ? (JSON.parse(row.source) as StorySource) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -87,6 +95,8 @@ function columnsOf(story: Story) {
     body_text: story.bodyText,
     word_count: story.wordCount,
     related: JSON.stringify(story.related),
+    keywords: JSON.stringify(story.keywords ?? []),
+    published_at: story.publishedAt ?? null,
     source: story.source ? JSON.stringify(story.source) : null,
     agency: story.source?.agency ?? null,
     created_at: story.createdAt,
@@ -97,15 +107,9 @@ function columnsOf(story: Story) {
 
 function withDerived(story: Story): Story {
   const bodyText = bodyToText(story.body)
-  return { ...story, bodyText, wordCount: countWords(bodyText) }
-}
-
-function recordRevision(db: Db, story: Story, reason: RevisionReason): void {
-  prepared(
-    db,
-    `INSERT INTO revisions (story_id, revision, saved_at, reason, word_count, snapshot)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(story.id, story.revision, story.updatedAt, reason, story.wordCount, JSON.stringify(story))
+  // The first time a story is published is its publication time; later edits only update it.
+  const publishedAt = story.publishedAt ?? (story.status === 'published' ? story.updatedAt : null)
+  return { ...story, bodyText, wordCount: countWords(bodyText), publishedAt }
 }
 
 /** Stories marked ready or published are synced to disk fully, not just to the WAL. */
@@ -143,6 +147,8 @@ export function insertStory(db: Db, fields: Partial<StoryFields>, options: Creat
     bodyText: '',
     wordCount: 0,
     related: fields.related ?? [],
+    keywords: fields.keywords ?? [],
+    publishedAt: fields.publishedAt ?? null,
     source: options.source ?? null,
     createdAt: at,
     updatedAt: at,
@@ -201,7 +207,7 @@ export function saveStory(db: Db, request: SaveRequest): Story {
     const columns = columnsOf(next)
     const names = Object.keys(columns).filter((n) => n !== 'id' && n !== 'created_at')
     prepared(db, `UPDATE stories SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(columns)
-    recordRevision(db, next, request.reason)
+    recordRevision(db, next, reasonForSave(current, request.changes, request.reason))
     return next
   })
 }

@@ -6,6 +6,7 @@ import { dispatch } from '../api'
 import type { Library } from '../library'
 import type { FlushCoordinator } from './flush'
 import { isTrustedSender } from './policy'
+import { registerDialogs } from './dialogs'
 
 function refuse(channel: string) {
   return {
@@ -32,4 +33,5 @@ export function registerIpc(library: Library, flush: FlushCoordinator, devServer
     flush.acknowledge(parsed.data.token)
     return { ok: true, value: {} }
   })
+  registerDialogs(devServerOrigin)
 }

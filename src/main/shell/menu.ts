@@ -11,6 +11,8 @@ export function installMenu(send: (command: MenuCommand) => void): void {
       submenu: [
         { label: 'New Story', accelerator: 'CmdOrCtrl+N', click: () => send('new-story') },
         { label: 'Save Now', accelerator: 'CmdOrCtrl+S', click: () => send('save-now') },
+        { label: 'Import Wire Copy…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('import-wire') },
+        { label: 'Export HTML…', accelerator: 'CmdOrCtrl+E', click: () => send('export-html') },
         { type: 'separator' },
         { label: 'Find in Library', accelerator: 'CmdOrCtrl+Shift+F', click: () => send('focus-search') },
         { type: 'separator' },

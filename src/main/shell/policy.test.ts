@@ -62,7 +62,9 @@ describe('window security policy', () => {
   })
 
   it('has a CSP with no inline or remote script and nothing by default', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d]))
+    const directives: Record<string, string> = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d): [string, string] => [d.split(' ')[0]!, d]),
+    )
     expect(directives['default-src']).toBe("default-src 'none'")
     expect(directives['script-src']).toBe("script-src 'self'")
     expect(directives['object-src']).toBe("object-src 'none'")

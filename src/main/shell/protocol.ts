@@ -1,6 +1,10 @@
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, appFileFor, mimeTypeOf } from './policy'
+import { mediaHeaders, mediaIdForUrl } from './media-route'
+
+/** Picture bytes by media id (the library's findMedia), or null when there is no such picture. */
+export type MediaSource = (id: string) => { type: string; bytes: Uint8Array } | null
 
 /** Must run before app 'ready': app:// behaves like https (secure context, fetch, storage). */
 export function registerAppScheme(): void {
@@ -9,9 +13,17 @@ export function registerAppScheme(): void {
   ])
 }
 
-/** Serve the built renderer from app://copydesk/, never from file://. */
-export function serveRenderer(rendererDir: string): void {
+/** Serve the built renderer from app://copydesk/, never from file://, and library pictures at app://copydesk/media/<id>. */
+export function serveRenderer(rendererDir: string, media?: MediaSource): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    const mediaId = media && mediaIdForUrl(request.url)
+    if (mediaId) {
+      const found = media(mediaId)
+      if (!found) return new Response('Not found', { status: 404 })
+      return new Response(found.bytes as Uint8Array<ArrayBuffer>, {
+        headers: mediaHeaders(found.type, found.bytes.byteLength),
+      })
+    }
     const file = appFileFor(request.url, rendererDir)
     if (!file) return new Response('Not found', { status: 404 })
     try {

@@ -3,6 +3,9 @@ import type { MenuCommand } from '../../../shared/contract'
 import type { StoryId } from '../../../shared/story'
 import { LibraryPane } from '../library/LibraryPane'
 import { StoryPane } from '../story/StoryPane'
+import { ExportHost, requestExport } from '../export/ExportHost'
+import { WireImportHost } from '../wire/WireImportHost'
+import { requestWireImport } from '../wire/events'
 import { invoke } from './client'
 import { flushAll } from './flush'
 import { libraryChanged } from './library-events'
@@ -10,6 +13,8 @@ import { libraryChanged } from './library-events'
 export function App() {
   const [openId, setOpenId] = useState<StoryId | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // Bumped when something outside the editor changed the open story (export marking it published).
+  const [reloads, setReloads] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
   const lastNew = useRef(0)
 
@@ -32,6 +37,8 @@ export function App() {
       if (command === 'new-story') void newStory()
       else if (command === 'focus-search') searchRef.current?.focus()
       else if (command === 'save-now') void flushAll()
+      else if (command === 'export-html') requestExport()
+      else if (command === 'import-wire') requestWireImport()
     },
     [newStory],
   )
@@ -79,9 +86,17 @@ export function App() {
             </button>
           </div>
         ) : (
-          <StoryPane key={openId} id={openId} />
+          <StoryPane key={`${openId}:${reloads}`} id={openId} />
         )}
       </main>
+      <ExportHost
+        openId={openId}
+        onPublished={(ids) => {
+          libraryChanged()
+          if (openId !== null && ids.includes(openId)) setReloads((n) => n + 1)
+        }}
+      />
+      <WireImportHost onOpen={setOpenId} />
     </div>
   )
 }

@@ -7,7 +7,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import type { LexicalEditor } from 'lexical'
-import type { RefObject } from 'react'
+import { useState, type RefObject } from 'react'
 import type { Body } from '../../../shared/body'
 import { isSafeLink } from './links'
 import { bodyNodes } from './nodes'
@@ -15,6 +15,8 @@ import { BodyChangePlugin } from './plugins/BodyChangePlugin'
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
 import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
+import { FindReplacePlugin } from './plugins/FindReplacePlugin'
+import { PicturePlugin } from './plugins/PicturePlugin'
 import { bodyTheme } from './theme'
 import { BODY_TRANSFORMERS } from './transformers'
 
@@ -27,7 +29,9 @@ interface Props {
 
 /** The story body. initialConfig is read once: the story pane remounts this per story (a key). */
 export function BodyEditor({ initial, editorRef, onChange, onWords }: Props) {
-  const initialConfig: InitialConfigType = {
+  // Made once: the story pane re-renders as an editor types, and stringifying a long body on every
+  // render cost milliseconds a keystroke (docs/benchmarks.md).
+  const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'copydesk-body',
     nodes: bodyNodes,
     theme: bodyTheme,
@@ -35,10 +39,12 @@ export function BodyEditor({ initial, editorRef, onChange, onWords }: Props) {
     onError: (error) => {
       throw error
     },
-  }
+  }))
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ToolbarPlugin />
+      <FindReplacePlugin />
+      <PicturePlugin />
       <div className="body-frame">
         <RichTextPlugin
           contentEditable={<ContentEditable className="body-editable" aria-label="Story body" spellCheck />}

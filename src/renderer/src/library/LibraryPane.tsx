@@ -2,6 +2,7 @@ import { useState, type RefObject } from 'react'
 import { storyStatuses, type StoryId, type StoryStatus } from '../../../shared/story'
 import { SearchResults } from './SearchResults'
 import { StoryList } from './StoryList'
+import { requestWireImport } from '../wire/events'
 
 interface Props {
   openId: StoryId | null
@@ -18,9 +19,14 @@ export function LibraryPane({ openId, onOpen, onNew, searchRef }: Props) {
     <aside className="library" aria-label="Library">
       <div className="library-head">
         <h1 className="brand">Copydesk</h1>
-        <button className="primary" onClick={onNew} title="New story (Ctrl+N)">
-          New story
-        </button>
+        <span className="library-actions">
+          <button onClick={requestWireImport} title="Import wire copy (or drop files on the window)">
+            Import wire copy…
+          </button>
+          <button className="primary" onClick={onNew} title="New story (Ctrl+N)">
+            New story
+          </button>
+        </span>
       </div>
       <input
         ref={searchRef}

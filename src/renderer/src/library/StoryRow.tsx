@@ -1,3 +1,4 @@
+import { mediaSrc } from '../../../shared/media'
 import type { StorySummary } from '../../../shared/story'
 import { Marked } from './Marked'
 import { lastEdited } from './when'
@@ -14,6 +15,9 @@ export function StoryRow({ story, headline, snippet, active, onOpen }: Props) {
   const by = story.bylines.join(', ') || story.agency || ''
   return (
     <button className={`story-row${active ? ' active' : ''}`} onClick={onOpen} data-story-id={story.id}>
+      {story.leadMediaId && (
+        <img className="row-thumb" src={mediaSrc(story.leadMediaId)} alt="" loading="lazy" decoding="async" />
+      )}
       <span className="row-headline">
         {headline !== undefined ? <Marked text={headline} /> : story.headline || <em>Untitled story</em>}
       </span>

@@ -1,9 +1,16 @@
 import { useState } from 'react'
 import { storyPanels, type StoryPanelProps } from './panels'
 
+/** The tab last chosen for each story, so reopening it afresh (after a restore) keeps the editor's place. */
+const chosenFor = new Map<number, string>()
+
 /** The panels beside the story, one shown at a time, chosen by tab. */
 export function SidePanels(props: StoryPanelProps) {
-  const [active, setActive] = useState(storyPanels[0]?.id)
+  const [active, setActiveState] = useState(() => chosenFor.get(props.story.id) ?? storyPanels[0]?.id)
+  const setActive = (id: string) => {
+    chosenFor.set(props.story.id, id)
+    setActiveState(id)
+  }
   const panel = storyPanels.find((p) => p.id === active) ?? storyPanels[0]
   if (!panel) return null
   return (

@@ -139,7 +139,7 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
         </div>
         <BodyEditor initial={story.body} editorRef={editorRef} onChange={autosave.bodyChanged} onWords={setWords} />
       </article>
-      <SidePanels story={story} fields={fields} set={set} editor={editorRef} />
+      <SidePanels story={story} fields={fields} set={set} editor={editorRef} reload={onReload} />
     </div>
   )
 }

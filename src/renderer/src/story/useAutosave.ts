@@ -75,7 +75,8 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
   }, [story.id, readBody])
 
   const schedule = useCallback(() => {
-    setState((s) => (s.kind === 'conflict' ? s : { kind: 'pending' }))
+    // The same state object while already pending, so a keystroke does not re-render the story pane.
+    setState((s) => (s.kind === 'conflict' || s.kind === 'pending' ? s : { kind: 'pending' }))
     clearTimeout(timer.current)
     timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS)
   }, [saveNow])

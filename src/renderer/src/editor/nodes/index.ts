@@ -2,6 +2,15 @@ import { AutoLinkNode, LinkNode } from '@lexical/link'
 import { ListItemNode, ListNode } from '@lexical/list'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import type { Klass, LexicalNode } from 'lexical'
+import { PictureNode } from './PictureNode'
 
 /** The node types a story body may hold: the same set src/shared/body.ts validates. */
-export const bodyNodes: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode]
+export const bodyNodes: Klass<LexicalNode>[] = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  AutoLinkNode,
+  PictureNode,
+]

@@ -25,6 +25,7 @@ import {
 } from 'lexical'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { normaliseLink } from '../links'
+import { OPEN_PICTURE_DIALOG_COMMAND } from './PicturePlugin'
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number'
 
@@ -168,6 +169,13 @@ export function ToolbarPlugin() {
         '❝',
       )}
       {button(format.link ? 'Remove link' : 'Link', format.link, openLink, false, format.link ? 'Unlink' : 'Link')}
+      {button(
+        'Insert picture',
+        undefined,
+        () => editor.dispatchCommand(OPEN_PICTURE_DIALOG_COMMAND, undefined),
+        false,
+        'Picture',
+      )}
       {linkDraft !== null && (
         <span className="link-box">
           <input

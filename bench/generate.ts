@@ -1,0 +1,475 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import {
+  bodyOf,
+  headingNode,
+  listNode,
+  paragraphNode,
+  quoteNode,
+  textNode,
+  type BlockNode,
+  type Body,
+} from '../src/shared/body'
+import { slugify } from '../src/shared/slug'
+import type {
+  Byline,
+  Dateline,
+  Picture,
+  RelatedEntry,
+  StoryFields,
+  StorySource,
+  StoryStatus,
+} from '../src/shared/story'
+import { openLibrary } from '../src/main/library'
+import { insertStory } from '../src/main/library/stories'
+import {
+  agencies,
+  attributions,
+  conjunctions,
+  determiners,
+  firstNames,
+  generalAdjectives,
+  generalNouns,
+  generalVerbsPast,
+  headlineVerbs,
+  nameSyllables,
+  organisations,
+  pictureCredits,
+  places,
+  prepositions,
+  relatedSites,
+  reporterTitles,
+  surnames,
+  titles,
+  topics,
+  units,
+  type Topic,
+} from './vocabulary'
+
+/** Bump when the generator's output changes: cached libraries are keyed by it. */
+export const GENERATOR_VERSION = 2
+
+export const FULL_SIZE = 100_000
+export const QUICK_SIZE = 5_000
+
+/* ---------- randomness: seeded, so every run and every machine builds the same library ---------- */
+
+export interface Rng {
+  (): number
+}
+
+/** mulberry32: small, fast and good enough to pick words. */
+export function seededRng(seed: number): Rng {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1))
+const chance = (rng: Rng, p: number) => rng() < p
+
+/** Early entries far more often than late ones (a Zipf-like skew), as words are in real copy. */
+function pick<T>(rng: Rng, list: readonly T[]): T {
+  const r = rng()
+  return list[Math.floor(r * r * list.length)]!
+}
+
+function uniform<T>(rng: Rng, list: readonly T[]): T {
+  return list[Math.floor(rng() * list.length)]!
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/**
+ * Words in generated text. Every space-separated token holds letters or digits, so this equals
+ * countWords from src/shared/body.ts (the test checks it) at a fraction of the cost.
+ */
+function tokens(text: string): number {
+  let n = 1
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++
+  return n
+}
+
+/** "an" before a vowel sound, as a sub would fix it. */
+function article(word: string): string {
+  return /^[aeio]/i.test(word) ? 'an' : 'a'
+}
+
+/* ---------- names, places, phrases ---------- */
+
+/** A surname from syllables: the long tail of names that appear in a handful of stories. */
+function rareSurname(rng: Rng): string {
+  let name = uniform(rng, nameSyllables)
+  const parts = int(rng, 1, 2)
+  for (let i = 0; i < parts; i++) name += uniform(rng, nameSyllables)
+  return capital(name)
+}
+
+function surname(rng: Rng): string {
+  return chance(rng, 0.35) ? rareSurname(rng) : uniform(rng, surnames)
+}
+
+function personName(rng: Rng): string {
+  return `${uniform(rng, firstNames)} ${surname(rng)}`
+}
+
+function place(rng: Rng): string {
+  return chance(rng, 0.2)
+    ? `${rareSurname(rng)}${uniform(rng, ['ton', 'bury', 'field', 'mouth', ' Cross'])}`
+    : pick(rng, places)
+}
+
+/**
+ * What a story is about: one subject, sometimes with a second (a strike is health and economy).
+ * Most content words come from it, which gives search realistic document frequencies.
+ */
+export interface Subject {
+  main: Topic
+  other: Topic
+  /** The story's cast: a news story comes back to the same few people, places and bodies. */
+  people: string[]
+  places: string[]
+  organisations: string[]
+}
+
+function subjectOf(rng: Rng): Subject {
+  const main = uniform(rng, topics)
+  const other = chance(rng, 0.3) ? uniform(rng, topics) : main
+  const cast = (count: number, make: () => string) => Array.from({ length: count }, make)
+  return {
+    main,
+    other,
+    people: cast(int(rng, 2, 6), () => personName(rng)),
+    places: cast(int(rng, 1, 3), () => place(rng)),
+    organisations: cast(int(rng, 2, 3), () => pick(rng, chance(rng, 0.75) ? main.organisations : organisations)),
+  }
+}
+
+function topicOf(rng: Rng, subject: Subject): Topic {
+  return chance(rng, 0.8) ? subject.main : subject.other
+}
+
+function noun(rng: Rng, subject: Subject): string {
+  return chance(rng, 0.75) ? pick(rng, topicOf(rng, subject).nouns) : pick(rng, generalNouns)
+}
+
+function organisation(rng: Rng, subject: Subject): string {
+  return uniform(rng, subject.organisations)
+}
+
+function nounPhrase(rng: Rng, subject: Subject): string {
+  const roll = rng()
+  if (roll < 0.1) return uniform(rng, subject.people)
+  if (roll < 0.17) return uniform(rng, subject.places)
+  if (roll < 0.24) return organisation(rng, subject)
+  const topic = topicOf(rng, subject)
+  const adjective = chance(rng, 0.4)
+    ? (chance(rng, 0.5) ? pick(rng, topic.adjectives) : pick(rng, generalAdjectives)) + ' '
+    : ''
+  const head = noun(rng, subject)
+  const determiner = pick(rng, determiners)
+  return `${determiner === 'a' ? article(adjective || head) : determiner} ${adjective}${head}`
+}
+
+function number(rng: Rng): string {
+  const roll = rng()
+  if (roll < 0.3) return `${int(rng, 2, 99)} ${uniform(rng, units)}`
+  if (roll < 0.5) return `£${int(rng, 1, 950)}m`
+  if (roll < 0.7) return `${int(rng, 2, 12)}.${int(rng, 1, 9)} ${uniform(rng, units)}`
+  return `${int(rng, 1990, 2026)}`
+}
+
+function verb(rng: Rng, subject: Subject): string {
+  return chance(rng, 0.5) ? pick(rng, topicOf(rng, subject).verbs) : pick(rng, generalVerbsPast)
+}
+
+function clause(rng: Rng, subject: Subject): string {
+  let out = `${nounPhrase(rng, subject)} ${verb(rng, subject)} ${nounPhrase(rng, subject)}`
+  if (chance(rng, 0.6)) {
+    out += ` ${pick(rng, prepositions)} ${chance(rng, 0.25) ? number(rng) : nounPhrase(rng, subject)}`
+  }
+  if (chance(rng, 0.3)) out += ` ${pick(rng, prepositions)} ${nounPhrase(rng, subject)}`
+  return out
+}
+
+/** Copy says "said", mostly; "told the BBC" is the exception, not the rule. */
+function attribution(rng: Rng): string {
+  return chance(rng, 0.85) ? 'said' : uniform(rng, attributions)
+}
+
+function speaker(rng: Rng, subject: Subject): string {
+  const title = chance(rng, 0.85) ? pick(rng, topicOf(rng, subject).titles) : uniform(rng, titles)
+  return `${uniform(rng, subject.people)}, ${title} ${pick(rng, ['of', 'at'])} ${organisation(rng, subject)}`
+}
+
+function sentence(rng: Rng, subject: Subject): string {
+  const roll = rng()
+  if (roll < 0.2) {
+    return `“${capital(clause(rng, subject))},” ${speaker(rng, subject)}, ${attribution(rng)}.`
+  }
+  let text = capital(clause(rng, subject))
+  if (chance(rng, 0.45)) text += ` ${pick(rng, conjunctions)} ${clause(rng, subject)}`
+  if (chance(rng, 0.3)) text += `, ${organisation(rng, subject)} ${attribution(rng)}`
+  return `${text}.`
+}
+
+/** The sentence under the headline: always a full one, never three words. */
+function standfirst(rng: Rng, subject: Subject): string {
+  return `${capital(clause(rng, subject))} ${pick(rng, conjunctions)} ${clause(rng, subject)}.`
+}
+
+/** News paragraphs are short: one to three sentences. */
+function paragraphText(rng: Rng, subject: Subject): string {
+  const count = int(rng, 1, 3)
+  const sentences: string[] = []
+  for (let i = 0; i < count; i++) sentences.push(sentence(rng, subject))
+  return sentences.join(' ')
+}
+
+export function headline(rng: Rng, subject: Subject = subjectOf(rng)): string {
+  const topic = subject.main
+  const opener = chance(rng, 0.5) ? uniform(rng, subject.places) : capital(pick(rng, topic.nouns))
+  const tail = chance(rng, 0.5)
+    ? `${pick(rng, conjunctions)} ${noun(rng, subject)} ${pick(rng, headlineVerbs)}`
+    : `${pick(rng, prepositions)} ${pick(rng, topic.adjectives)} ${pick(rng, topic.nouns)}`
+  return `${opener} ${pick(rng, topic.nouns)} ${pick(rng, headlineVerbs)} ${noun(rng, subject)} ${tail}`
+}
+
+/** The newsroom's own reporters: the same eighty names sign the staff-written copy. */
+const reporters = (() => {
+  const rng = seededRng(80)
+  return Array.from({ length: 80 }, () => ({ name: personName(rng), title: pick(rng, reporterTitles) }))
+})()
+
+function bylinesOf(rng: Rng): { bylines: Byline[]; agency: (typeof agencies)[number] | null } {
+  if (chance(rng, 0.35)) {
+    const agency = pick(rng, agencies)
+    return { bylines: [{ name: agency.name, kind: 'agency' }], agency }
+  }
+  const first = uniform(rng, reporters)
+  const bylines: Byline[] = [{ name: first.name, kind: 'person', title: first.title }]
+  const second = uniform(rng, reporters)
+  if (chance(rng, 0.2) && second !== first) bylines.push({ name: second.name, kind: 'person' })
+  return { bylines, agency: null }
+}
+
+function picture(rng: Rng, subject: Subject, credit: string): Picture {
+  const caption = `${capital(nounPhrase(rng, subject))} ${pick(rng, prepositions)} ${uniform(rng, subject.places)} on ${uniform(rng, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])}.`
+  const alt = `${capital(nounPhrase(rng, subject))} ${pick(rng, prepositions)} ${nounPhrase(rng, subject)}`
+  return { alt, caption, credit }
+}
+
+function pictureBlock(rng: Rng, subject: Subject): BlockNode {
+  return { type: 'picture', version: 1, ...picture(rng, subject, pick(rng, pictureCredits)) }
+}
+
+function paragraphWithLink(rng: Rng, text: string): BlockNode {
+  const cut = text.indexOf(' ', Math.floor(text.length / 2))
+  if (cut < 0) return paragraphNode(text)
+  const rest = text.slice(cut + 1)
+  const space = rest.indexOf(' ')
+  const linked = space < 0 ? rest : rest.slice(0, space)
+  const after = space < 0 ? '' : rest.slice(space)
+  const link = {
+    type: 'link' as const,
+    url: `${uniform(rng, relatedSites)}${int(rng, 1000, 99999)}`,
+    rel: 'noreferrer',
+    target: null,
+    title: null,
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1,
+    children: [textNode(linked)],
+  }
+  const paragraph = paragraphNode('')
+  if (paragraph.type !== 'paragraph') return paragraph
+  return { ...paragraph, children: [textNode(text.slice(0, cut + 1)), link, ...(after ? [textNode(after)] : [])] }
+}
+
+export interface BodyOptions {
+  /** Only paragraphs and subheads: the typing benchmark loads the same body into bare editors. */
+  plain?: boolean
+}
+
+/**
+ * A body of about `target` words in news shape: short paragraphs, a subhead every so often, now
+ * and then a quote, a list, a link or a picture.
+ */
+export function body(rng: Rng, target: number, subject: Subject, options: BodyOptions = {}): Body {
+  const blocks: BlockNode[] = []
+  let count = 0
+  let sinceHeading = 0
+  while (count < target) {
+    if (blocks.length > 3 && sinceHeading > 6 && chance(rng, 0.15)) {
+      const heading = headline(rng, subject)
+        .split(' ')
+        .slice(0, int(rng, 3, 6))
+        .join(' ')
+      const n = tokens(heading)
+      if (count + n < target) {
+        blocks.push(headingNode(heading))
+        count += n
+        sinceHeading = 0
+      }
+    }
+    let text = paragraphText(rng, subject)
+    let n = tokens(text)
+    if (count + n > target) {
+      const kept = text.split(' ').slice(0, Math.max(1, target - count))
+      text = kept.join(' ').replace(/[,.;:“”]*$/, '') + '.'
+      n = tokens(text)
+      if (n === 0) break
+    }
+    sinceHeading++
+    const roll = rng()
+    if (!options.plain && roll < 0.03) blocks.push(quoteNode(text))
+    else if (!options.plain && roll < 0.05) {
+      const items = text.split(/(?<=\.) /).filter(Boolean)
+      blocks.push(listNode(chance(rng, 0.5) ? 'bullet' : 'number', items))
+    } else if (!options.plain && roll < 0.08) blocks.push(paragraphWithLink(rng, text))
+    else blocks.push(paragraphNode(text))
+    count += n
+    if (!options.plain && blocks.length === 6 && chance(rng, 0.1)) blocks.push(pictureBlock(rng, subject))
+  }
+  return bodyOf(blocks)
+}
+
+/* ---------- stories ---------- */
+
+export interface GeneratedStory {
+  fields: StoryFields
+  source: StorySource | null
+  /** When it was filed: the library is spread over years, newest last. */
+  at: Date
+}
+
+const FIRST_DAY = Date.UTC(2016, 0, 1)
+const LAST_DAY = Date.UTC(2026, 10, 20)
+
+function statusFor(rng: Rng, position: number): StoryStatus {
+  // Old copy is published; the desk's work in progress is the most recent stories.
+  if (position < 0.995) return chance(rng, 0.96) ? 'published' : 'ready'
+  return uniform(rng, ['draft', 'editing', 'ready', 'published'] as const)
+}
+
+/** Earlier stories this one can link to (id and headline), supplied by the library builder. */
+export type Earlier = (rng: Rng) => { id: number; headline: string } | null
+
+/** Story number `index` of `total`: the same story for the same arguments, on every machine. */
+export function generateStory(index: number, total: number, earlier: Earlier = () => null): GeneratedStory {
+  const rng = seededRng(0x5eed ^ Math.imul(index + 1, 0x9e3779b1))
+  const position = total > 1 ? index / (total - 1) : 1
+  const at = new Date(FIRST_DAY + Math.floor(position * (LAST_DAY - FIRST_DAY)) + int(rng, 0, 3_600_000))
+  const subject = subjectOf(rng)
+  const title = headline(rng, subject)
+  const { bylines, agency } = bylinesOf(rng)
+  const where = subject.places[0]!
+  const local = new Date(at.getTime() - int(rng, 0, 6) * 3_600_000).toISOString().slice(0, 16)
+  const dateline: Dateline = { place: where.toUpperCase(), date: local, ...(agency ? { source: agency.short } : {}) }
+  const related: RelatedEntry[] = []
+  for (let i = int(rng, 0, 4); i > 0; i--) {
+    const target = chance(rng, 0.8) ? earlier(rng) : null
+    if (target) related.push({ headline: target.headline, storyId: target.id })
+    else
+      related.push({
+        headline: headline(rng, subjectOf(rng)),
+        url: `${uniform(rng, relatedSites)}${int(rng, 1000, 99999)}`,
+      })
+  }
+  const fields: StoryFields = {
+    slug: slugify(title),
+    status: statusFor(rng, position),
+    headline: title,
+    standfirst: standfirst(rng, subject),
+    bylines,
+    dateline,
+    leadPicture: chance(rng, 0.7) ? picture(rng, subject, agency?.short ?? pick(rng, pictureCredits)) : null,
+    body: body(rng, int(rng, 600, 1500), subject),
+    related,
+  }
+  const source: StorySource | null = agency
+    ? {
+        format: uniform(rng, ['nitf', 'newsml-g2', 'ninjs', 'iptc7901'] as const),
+        agency: agency.short,
+        importedAt: at.toISOString(),
+      }
+    : null
+  return { fields, source, at }
+}
+
+/** A story of about `target` words with only paragraphs and subheads, for the typing benchmark. */
+export function typingStory(target: number): StoryFields {
+  const rng = seededRng(target)
+  const subject = subjectOf(rng)
+  const title = `Typing test: ${headline(rng, subject)}`
+  return {
+    slug: slugify(title),
+    status: 'editing',
+    headline: title,
+    standfirst: standfirst(rng, subject),
+    bylines: [{ name: personName(rng), kind: 'person' }],
+    dateline: { place: 'LONDON', date: '2026-11-20T09:00' },
+    leadPicture: null,
+    body: body(rng, target, subject, { plain: true }),
+    related: [],
+  }
+}
+
+/* ---------- the cached library ---------- */
+
+export function libraryFileFor(cacheDir: string, size: number): string {
+  return join(cacheDir, `library-g${GENERATOR_VERSION}-${size}.sqlite`)
+}
+
+export interface BuildProgress {
+  (done: number, total: number): void
+}
+
+/**
+ * Build (once) a library of `size` generated stories, through insertStory like every import, in
+ * one transaction. It is written to a side file and renamed at the end, so a build cut short is
+ * never taken for a finished one.
+ */
+export function buildLibrary(file: string, size: number, progress?: BuildProgress): string {
+  if (existsSync(file)) return file
+  mkdirSync(dirname(file), { recursive: true })
+  const building = `${file}.building`
+  for (const leftover of [building, `${building}-wal`, `${building}-shm`, `${building}-journal`])
+    rmSync(leftover, { force: true })
+  const library = openLibrary(building)
+  const { db } = library
+  try {
+    // A cache can be rebuilt, so skip the WAL and fsyncs while filling it: in rollback mode one
+    // transaction on a new file journals next to nothing. (better-sqlite3's defensive mode refuses
+    // journal_mode = OFF.) The library goes back to WAL when it is next opened.
+    db.pragma('journal_mode = DELETE')
+    db.pragma('synchronous = OFF')
+    const headlines: string[] = []
+    const earlier: Earlier = (rng) => {
+      if (headlines.length === 0) return null
+      // Mostly recent stories, as a desk links to last week's coverage.
+      const back = Math.min(headlines.length, 1 + Math.floor(rng() * rng() * 2000))
+      const id = headlines.length - back + 1
+      return { id, headline: headlines[id - 1]! }
+    }
+    db.transaction(() => {
+      for (let i = 0; i < size; i++) {
+        const story = generateStory(i, size, earlier)
+        const saved = insertStory(db, story.fields, { source: story.source, now: story.at, reason: 'import' })
+        headlines.push(saved.headline)
+        if (saved.id !== headlines.length) throw new Error(`expected story id ${headlines.length}, got ${saved.id}`)
+        if (progress && (i + 1) % 5000 === 0) progress(i + 1, size)
+      }
+    })()
+  } finally {
+    library.close()
+  }
+  renameSync(building, file)
+  return file
+}

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path'
+import type { Library } from '../library'
+import { call } from '../api'
+import { exportFormats, type ExportFormat } from '../../shared/export'
+import type { Input } from '../../shared/contract'
+
+interface Io {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+/** The export flags as parsed from the command line. */
+export interface ExportFlags {
+  out?: string
+  format?: string
+  singleFile: boolean
+  all: boolean
+  markPublished: boolean
+}
+
+/** The request `copydesk export` makes, or the reason the command line does not make one (a usage error). */
+export function exportRequestFrom(args: string[], flags: ExportFlags, cwd: string): Input<'story:export'> | string {
+  if (!flags.out) return 'export needs --out DIR, the folder to write to'
+  if (flags.all && args.length) return 'export takes story IDs or --all, not both'
+  if (!flags.all && !args.length) return 'export needs story IDs, or --all for the whole library'
+  const format = flags.format ?? 'html'
+  if (!(exportFormats as readonly string[]).includes(format)) {
+    return `--format must be ${exportFormats.join(' or ')}, not "${format}"`
+  }
+  const ids: number[] = []
+  for (const arg of args) {
+    const id = Number(arg)
+    if (!Number.isSafeInteger(id) || id <= 0) return `"${arg}" is not a story id`
+    ids.push(id)
+  }
+  return {
+    ...(flags.all ? { all: true } : { ids }),
+    outDir: resolve(cwd, flags.out),
+    format: format as ExportFormat,
+    singleFile: flags.singleFile,
+    markPublished: flags.markPublished,
+  }
+}
+
+/**
+ * `copydesk export`: the same api call the app makes. Each story is written or named on stderr with
+ * why; exit 0 when every story was written, 1 when any was not.
+ */
+export function runExport(library: Library, request: Input<'story:export'>, json: boolean, io: Io): number {
+  const { outDir, results } = call(library, 'story:export', request)
+  for (const result of results) {
+    if (!result.ok) io.stderr(`copydesk: story ${result.id} was not exported: ${result.error}\n`)
+  }
+  if (json) {
+    io.stdout(JSON.stringify({ outDir, results }, null, 2) + '\n')
+  } else {
+    const lines: string[] = []
+    for (const result of results) {
+      if (!result.ok) continue
+      lines.push(`${String(result.id).padStart(6)}  ${result.headline || '(no headline)'}\n        -> ${result.file}`)
+      if (result.published) lines.push('        marked published')
+      for (const warning of result.warnings) lines.push(`        ! ${warning}`)
+    }
+    const written = results.filter((r) => r.ok).length
+    lines.push(`${written} of ${results.length} ${results.length === 1 ? 'story' : 'stories'} exported to ${outDir}`)
+    io.stdout(lines.join('\n') + '\n')
+  }
+  return results.every((r) => r.ok) ? 0 : 1
+}

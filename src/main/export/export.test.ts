@@ -1,0 +1,302 @@
+import Ajv from 'ajv'
+import { XMLValidator } from 'fast-xml-parser'
+import addFormats from 'ajv-formats'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { addPicture, create, fullStoryFields, hostileStoryFields } from '../../../test/fixtures/export/stories'
+import { readPage } from '../../../test/fixtures/export/read-page'
+import ninjsSchema from '../../../test/fixtures/export/ninjs-2.0.schema.json'
+import { call } from '../api'
+import type { Library } from '../library'
+import { listRevisions } from '../library/stories'
+import { exportBaseName } from './files'
+
+const libraries = useTempLibraries()
+
+const ajv = new Ajv({ allErrors: true })
+addFormats(ajv)
+const validNinjs = ajv.compile(ninjsSchema)
+
+/** Every file under a folder, relative paths, sorted. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory() ? filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    )
+    .sort()
+}
+
+function library(): { library: Library; out: string } {
+  return { library: libraries.open(), out: join(libraries.dir(), 'export') }
+}
+
+function twoStories(library: Library) {
+  const related = create(library, { headline: 'Storm warning issued for the coast', status: 'published' })
+  const story = create(library, fullStoryFields(addPicture(library), related.id))
+  return { story, related }
+}
+
+describe('story:export to a folder', () => {
+  it('writes each story as a folder with its page and its pictures, linked to each other', () => {
+    const { library: lib, out } = library()
+    const { story, related } = twoStories(lib)
+    const { results, outDir } = call(lib, 'story:export', { all: true, outDir: out })
+    expect(outDir).toBe(out)
+    expect(results.map((r) => [r.id, r.ok])).toEqual([
+      [related.id, true],
+      [story.id, true],
+    ])
+    const base = exportBaseName(story)
+    expect(base).toBe(`harbour-wall-gives-way-as-storm-closes-ports-${story.id}`)
+    const files = filesUnder(out)
+    expect(files).toEqual([
+      `${base}/images/${story.leadPicture!.mediaId!.slice(0, 16)}.png`,
+      `${base}/index.html`,
+      `${exportBaseName(related)}/index.html`,
+    ])
+    expect(results[1]!.file).toBe(join(out, base, 'index.html'))
+    const page = readPage(readFileSync(join(out, base, 'index.html'), 'utf8'))
+    // The same picture in two places is one file.
+    expect(new Set(page.all('img').map((i) => i.attribs.src))).toEqual(
+      new Set([`images/${story.leadPicture!.mediaId!.slice(0, 16)}.png`]),
+    )
+    const relatedLink = page.all('a').find((a) => page.text(a) === 'Storm warning issued for the coast')!
+    expect(relatedLink.attribs.href).toBe(`../${exportBaseName(related)}/index.html`)
+    // The picture file holds the library's bytes.
+    const stored = lib.db.prepare('SELECT bytes FROM media WHERE id = ?').get(story.leadPicture!.mediaId) as {
+      bytes: Buffer
+    }
+    expect(readFileSync(join(out, base, 'images', `${story.leadPicture!.mediaId!.slice(0, 16)}.png`))).toEqual(
+      stored.bytes,
+    )
+  })
+
+  it('writes one self-contained file a story with --single-file, pictures embedded', () => {
+    const { library: lib, out } = library()
+    const { story, related } = twoStories(lib)
+    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out, singleFile: true })
+    expect(results[0]).toMatchObject({ ok: true, file: join(out, `${exportBaseName(story)}.html`) })
+    expect(filesUnder(out)).toEqual([`${exportBaseName(story)}.html`])
+    const page = readPage(readFileSync(results[0]!.file!, 'utf8'))
+    const srcs = page.all('img').map((i) => i.attribs.src!)
+    expect(srcs.length).toBe(2)
+    for (const src of srcs) expect(src).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/)
+    const relatedLink = page.all('a').find((a) => page.text(a) === 'Storm warning issued for the coast')!
+    expect(relatedLink.attribs.href).toBe(`${exportBaseName(related)}.html`)
+  })
+
+  it('gives pages a canonical address and absolute picture URLs when the house style knows the site', () => {
+    const { library: lib, out } = library()
+    const { story } = twoStories(lib)
+    call(lib, 'settings:set', { siteUrl: 'https://news.example.com/stories/', siteName: 'Coast Gazette' })
+    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out })
+    const page = readPage(readFileSync(results[0]!.file!, 'utf8'))
+    const base = exportBaseName(story)
+    expect(page.meta('og:url')).toEqual([`https://news.example.com/stories/${base}/`])
+    expect(page.meta('og:image')).toEqual([
+      `https://news.example.com/stories/${base}/images/${story.leadPicture!.mediaId!.slice(0, 16)}.png`,
+    ])
+    expect(page.text(page.one('title'))).toBe('Harbour wall gives way as storm closes ports – Coast Gazette')
+  })
+
+  it('gives the same bytes when the same story is exported twice', () => {
+    const { library: lib, out } = library()
+    const { story } = twoStories(lib)
+    const first = call(lib, 'story:export', { ids: [story.id], outDir: out })
+    const bytes = readFileSync(first.results[0]!.file!)
+    const second = call(lib, 'story:export', { ids: [story.id], outDir: join(out, 'again') })
+    expect(readFileSync(second.results[0]!.file!)).toEqual(bytes)
+  })
+
+  it('marks stories published on request: status, publication time on the page, and nothing changes the second time', () => {
+    const { library: lib, out } = library()
+    const { story } = twoStories(lib)
+    expect(story.status).toBe('ready')
+    const now = Date.now()
+    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out, markPublished: true })
+    expect(results[0]).toMatchObject({ ok: true, published: true })
+    const saved = call(lib, 'story:get', { id: story.id })
+    expect(saved.status).toBe('published')
+    expect(Date.parse(saved.publishedAt!)).toBeGreaterThanOrEqual(now - 1000)
+    expect(saved.revision).toBe(story.revision + 1)
+    expect(listRevisions(lib.db, story.id)[0]).toMatchObject({ revision: saved.revision, reason: 'status' })
+
+    const html = readFileSync(results[0]!.file!, 'utf8')
+    const page = readPage(html)
+    expect(page.one('time').attribs.datetime).toBe(saved.publishedAt)
+    expect(page.jsonLd()).toMatchObject({ datePublished: saved.publishedAt, dateModified: saved.updatedAt })
+
+    const again = call(lib, 'story:export', { ids: [story.id], outDir: out, markPublished: true })
+    expect(again.results[0]!.published).toBeUndefined()
+    expect(call(lib, 'story:get', { id: story.id }).revision).toBe(saved.revision)
+    expect(readFileSync(again.results[0]!.file!, 'utf8')).toBe(html)
+  })
+
+  it('stamps the publication time when an editor sets the status to published by hand, once', () => {
+    const { library: lib } = library()
+    const story = create(lib, { headline: 'By hand' })
+    const published = call(lib, 'story:save', {
+      id: story.id,
+      expectedRevision: story.revision,
+      changes: { status: 'published' },
+    })
+    expect(published.publishedAt).toBe(published.updatedAt)
+    const edited = call(lib, 'story:save', {
+      id: story.id,
+      expectedRevision: published.revision,
+      changes: { headline: 'By hand, corrected' },
+    })
+    expect(edited.publishedAt).toBe(published.publishedAt)
+  })
+
+  it('reports warnings an editor should see: missing alt text, credit, image; a related story gone', () => {
+    const { library: lib, out } = library()
+    const gone = create(lib, { headline: 'A story later deleted' })
+    const story = create(lib, {
+      headline: '',
+      leadPicture: { mediaId: 'a'.repeat(64), alt: '', caption: 'A picture whose bytes are gone', credit: '' },
+      related: [{ headline: 'A story later deleted', storyId: gone.id }],
+    })
+    call(lib, 'story:delete', { id: gone.id })
+    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out })
+    expect(results[0]!.ok).toBe(true)
+    expect(results[0]!.warnings).toEqual([
+      'it has no headline (the page says "Untitled story")',
+      'the lead picture: its image is not in the library; the page has its caption and credit only',
+      'the lead picture has no credit',
+      'related story "A story later deleted" is no longer in the library; listed without a link',
+    ])
+  })
+})
+
+describe('failures', () => {
+  it('leaves no partial file when a page cannot be written, keeps the old page, and goes on with the others', () => {
+    const { library: lib, out } = library()
+    const { story, related } = twoStories(lib)
+    // The story's page path is taken by a folder: the rename onto it fails after the bytes are written.
+    const base = exportBaseName(story)
+    mkdirSync(join(out, `${base}.html`), { recursive: true })
+    writeFileSync(join(out, 'keep.html'), 'old page')
+    const { results } = call(lib, 'story:export', { ids: [story.id, related.id], outDir: out, singleFile: true })
+    expect(results[0]).toMatchObject({ id: story.id, ok: false })
+    expect(results[0]!.error).toMatch(/could not be written/)
+    expect(results[1]).toMatchObject({ id: related.id, ok: true })
+    expect(filesUnder(out)).toEqual(['keep.html', `${exportBaseName(related)}.html`])
+    expect(statSync(join(out, `${base}.html`)).isDirectory()).toBe(true)
+    expect(readFileSync(join(out, 'keep.html'), 'utf8')).toBe('old page')
+  })
+
+  it('does not mark a story published when its page could not be written', () => {
+    const { library: lib, out } = library()
+    const { story } = twoStories(lib)
+    mkdirSync(join(out, `${exportBaseName(story)}.html`), { recursive: true })
+    const { results } = call(lib, 'story:export', {
+      ids: [story.id],
+      outDir: out,
+      singleFile: true,
+      markPublished: true,
+    })
+    expect(results[0]!.ok).toBe(false)
+    expect(call(lib, 'story:get', { id: story.id })).toMatchObject({ status: 'ready', revision: story.revision })
+  })
+
+  it('names a story that is not in the library, and a folder that is a file', () => {
+    const { library: lib, out } = library()
+    const { results } = call(lib, 'story:export', { ids: [999], outDir: out })
+    expect(results).toEqual([{ id: 999, ok: false, error: 'there is no story 999 in the library', warnings: [] }])
+    writeFileSync(join(out, 'a-file'), '')
+    expect(() => call(lib, 'story:export', { ids: [999], outDir: join(out, 'a-file') })).toThrow(
+      /cannot export to .*a-file: it is a file, not a folder/,
+    )
+  })
+
+  it('refuses a request without stories, with both ids and all, or with a relative folder, naming the field', () => {
+    const { library: lib } = library()
+    expect(() => call(lib, 'story:export', { outDir: '/tmp/x' })).toThrow(/ids: give the ids of the stories/)
+    expect(() => call(lib, 'story:export', { ids: [1], all: true, outDir: '/tmp/x' })).toThrow(/ids: give the ids/)
+    expect(() => call(lib, 'story:export', { all: true, outDir: 'relative/path' })).toThrow(
+      /outDir: the export folder must be a full path/,
+    )
+    expect(() => call(lib, 'story:export', { all: true, outDir: '/tmp/x', format: 'pdf' })).toThrow(/format/)
+  })
+})
+
+describe('ninjs', () => {
+  it('writes ninjs 2.0 that the schema accepts, with headlines, bodies, by, located and associations', () => {
+    const { library: lib, out } = library()
+    const { story, related } = twoStories(lib)
+    const { results } = call(lib, 'story:export', { all: true, outDir: out, format: 'ninjs' })
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(filesUnder(out)).toEqual([`${exportBaseName(story)}.json`, `${exportBaseName(related)}.json`].sort())
+    const item = JSON.parse(readFileSync(join(out, `${exportBaseName(story)}.json`), 'utf8')) as Record<string, unknown>
+    expect(validNinjs(item), ajv.errorsText(validNinjs.errors)).toBe(true)
+    expect(item).toMatchObject({
+      uri: `urn:copydesk:story:${story.id}`,
+      type: 'text',
+      standard: { name: 'ninjs', version: '2.0' },
+      headlines: [{ role: 'main', value: story.headline }],
+      descriptions: [{ role: 'summary', value: story.standfirst }],
+      by: 'Mara Quinn, Coast Correspondent and Tom Hale, Coast News',
+      located: 'Seacombe, England',
+      language: 'en-GB',
+      subjects: [{ name: 'storm' }, { name: 'Seacombe' }, { name: 'ferries' }],
+    })
+    const [richtext, plain] = item.bodies as { contenttype: string; value: string }[]
+    expect(richtext!.contenttype).toBe('application/xhtml+xml')
+    expect(richtext!.value).toContain('<br/>')
+    // application/xhtml+xml: the body must be well-formed XML.
+    expect(XMLValidator.validate(`<div>${richtext!.value}</div>`)).toBe(true)
+    expect(plain!.value).toBe(story.bodyText)
+    const associations = item.associations as Record<string, unknown>[]
+    expect(associations.map((a) => [a.name, a.type])).toEqual([
+      ['lead-picture', 'picture'],
+      ['picture-2', 'picture'],
+      ['picture-3', 'picture'],
+      ['related-1', 'text'],
+      ['related-2', 'text'],
+    ])
+    expect(associations[0]).toMatchObject({
+      by: 'Ana Ruiz/Coast News',
+      descriptions: [
+        { role: 'caption', value: 'Waves hit Seacombe before the wall gave way.' },
+        { role: 'alt', value: 'Waves breaking over the harbour wall at dawn' },
+      ],
+      renditions: [{ name: 'original', contenttype: 'image/png', width: 12, height: 8 }],
+    })
+    // Without the site's address the picture travels inside the file.
+    expect((associations[0]!.renditions as { href: string }[])[0]!.href).toMatch(/^data:image\/png;base64,/)
+    expect(associations[3]).toMatchObject({ uri: `urn:copydesk:story:${related.id}` })
+  })
+
+  it('links pictures by URL and writes them beside the file when the site address is known', () => {
+    const { library: lib, out } = library()
+    const { story } = twoStories(lib)
+    call(lib, 'settings:set', { siteUrl: 'https://news.example.com/stories' })
+    call(lib, 'story:export', { ids: [story.id], outDir: out, format: 'ninjs' })
+    const base = exportBaseName(story)
+    const file = `${story.leadPicture!.mediaId!.slice(0, 16)}.png`
+    expect(filesUnder(out)).toEqual([`${base}.json`, `${base}/images/${file}`])
+    const item = JSON.parse(readFileSync(join(out, `${base}.json`), 'utf8')) as Record<string, unknown>
+    expect(validNinjs(item), ajv.errorsText(validNinjs.errors)).toBe(true)
+    expect(item).toMatchObject({ uri: `https://news.example.com/stories/${base}/` })
+    const lead = (item.associations as { renditions: { href: string }[] }[])[0]!
+    expect(lead.renditions[0]!.href).toBe(`https://news.example.com/stories/${base}/images/${file}`)
+  })
+
+  it('stays valid and safe for a hostile story and an empty one', () => {
+    const { library: lib, out } = library()
+    const hostile = create(lib, hostileStoryFields())
+    const empty = create(lib, {})
+    const { results } = call(lib, 'story:export', { ids: [hostile.id, empty.id], outDir: out, format: 'ninjs' })
+    for (const result of results) {
+      const item = JSON.parse(readFileSync(result.file!, 'utf8')) as Record<string, unknown>
+      expect(validNinjs(item), ajv.errorsText(validNinjs.errors)).toBe(true)
+    }
+    const item = JSON.parse(readFileSync(results[0]!.file!, 'utf8')) as { bodies: { value: string }[] }
+    expect(item.bodies[0]!.value).not.toMatch(/<script/i)
+    expect(item.bodies[0]!.value).toContain('&lt;script&gt;')
+    expect(XMLValidator.validate(`<div>${item.bodies[0]!.value}</div>`)).toBe(true)
+  })
+})

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { iim, makeAvif, makeGif, makeJpeg, makePng, makeWebp, xmpPacket } from '../../../test/fixtures/pictures/images'
+import { MAX_PICTURE_BYTES } from '../../shared/media'
+import { sniffImage } from './image-sniff'
+import { addMedia, addPicture, mediaInfo, readMedia } from './media'
+
+const count = (db: { prepare(sql: string): { get(): unknown } }) =>
+  (db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n
+
+describe('the media store', () => {
+  const libraries = useTempLibraries()
+
+  it('stores the same picture once, under the SHA-256 of its bytes, and gives the bytes back whole', () => {
+    const { db } = libraries.open()
+    const png = makePng(40, 30)
+    const first = addMedia(db, png, { name: 'harbour.png' })
+    const again = addMedia(db, Buffer.from(png), { name: 'harbour copy.png' })
+    expect(again).toEqual(first)
+    expect(first).toEqual({
+      id: createHash('sha256').update(png).digest('hex'),
+      type: 'image/png',
+      size: png.length,
+      width: 40,
+      height: 30,
+    })
+    expect(count(db)).toBe(1)
+    addMedia(db, makePng(40, 31))
+    expect(count(db)).toBe(2)
+    const stored = readMedia(db, first.id)
+    expect(Buffer.compare(stored.bytes, png)).toBe(0)
+    expect(mediaInfo(db, first.id)).toEqual(first)
+  })
+
+  it('keeps pictures when the library is closed and opened again', () => {
+    const dir = libraries.dir()
+    const file = resolve(dir, 'library.sqlite')
+    const { id } = addMedia(libraries.open(file).db, makeGif(7, 5))
+    expect(readMedia(libraries.open(file).db, id)).toMatchObject({ type: 'image/gif', width: 7, height: 5 })
+  })
+
+  it('says plainly when a picture is not in the library', () => {
+    const { db } = libraries.open()
+    expect(() => readMedia(db, 'a'.repeat(64))).toThrow(/there is no picture a{64} in the library/)
+  })
+
+  it.each([
+    ['JPEG', makeJpeg({ width: 33, height: 17 }), 'image/jpeg', 33, 17],
+    ['PNG', makePng(5, 9), 'image/png', 5, 9],
+    ['GIF', makeGif(12, 4), 'image/gif', 12, 4],
+    ['WebP', makeWebp(300, 200), 'image/webp', 300, 200],
+    ['AVIF', makeAvif(1920, 1080), 'image/avif', 1920, 1080],
+  ])('recognises a %s from its bytes and reads its size', (_kind, bytes, type, width, height) => {
+    const { db } = libraries.open()
+    expect(addMedia(db, bytes, { name: 'no-extension' })).toMatchObject({ type, width, height, size: bytes.length })
+  })
+
+  it('reads the size of an extended WebP from its canvas header', () => {
+    const vp8x = Buffer.alloc(10)
+    vp8x.writeUIntLE(4000 - 1, 4, 3)
+    vp8x.writeUIntLE(3000 - 1, 7, 3)
+    const plain = makeWebp(10, 10)
+    const body = Buffer.concat([
+      Buffer.from('WEBP'),
+      Buffer.from('VP8X'),
+      Buffer.from([10, 0, 0, 0]),
+      vp8x,
+      plain.subarray(12),
+    ])
+    const file = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), body])
+    file.writeUInt32LE(body.length, 4)
+    expect(sniffImage(file)).toEqual({ ok: true, image: { type: 'image/webp', width: 4000, height: 3000 } })
+  })
+
+  it.each([
+    [
+      'plain text',
+      Buffer.from('Council meeting notes, not a picture'),
+      /notes.txt was not added: it is not a picture Copydesk can use \(JPEG, PNG, WebP, GIF or AVIF\)/,
+    ],
+    ['a PDF', Buffer.from('%PDF-1.7\n%\u00e2\u00e3'), /it is a PDF document, not a picture Copydesk can use/],
+    [
+      'an SVG drawing',
+      Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+      /it is an SVG drawing/,
+    ],
+    ['a TIFF', Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]), /it is a TIFF image/],
+    ['an empty file', Buffer.alloc(0), /the file is empty/],
+  ])('refuses %s, naming the file and what is wrong', (_what, bytes, message) => {
+    const { db } = libraries.open()
+    expect(() => addMedia(db, bytes, { name: 'notes.txt' })).toThrow(message)
+    expect(count(db)).toBe(0)
+  })
+
+  it.each([
+    [
+      'a JPEG cut short in its image data',
+      () => makeJpeg({ width: 640, height: 480 }).subarray(0, -2),
+      /looks like a JPEG but is broken: its image data stops short/,
+    ],
+    [
+      'a JPEG cut short in its headers',
+      () => makeJpeg().subarray(0, 30),
+      /looks like a JPEG but is broken: it ends in the middle of its headers/,
+    ],
+    ['a PNG cut short', () => makePng(20, 20).subarray(0, 60), /looks like a PNG but is broken: .*cut short/],
+    [
+      'a PNG with a damaged header',
+      () => {
+        const png = makePng(4, 4)
+        png[18] = 0x7f
+        return png
+      },
+      /looks like a PNG but is broken: its header chunk is damaged \(checksum\)/,
+    ],
+    ['a GIF without its frames', () => makeGif().subarray(0, 19), /looks like a GIF but is broken/],
+    ['a WebP cut short', () => makeWebp().subarray(0, 24), /looks like a WebP but is broken: .*cut short/],
+    [
+      'an AVIF whose image data was cut off',
+      () => makeAvif().subarray(0, -10),
+      /looks like an AVIF but is broken: its mdat box runs past the end/,
+    ],
+  ])('refuses %s as broken', (_what, make, message) => {
+    const { db } = libraries.open()
+    expect(() => addMedia(db, make(), { name: 'photo' })).toThrow(message)
+    expect(count(db)).toBe(0)
+  })
+
+  it(`refuses a picture over ${MAX_PICTURE_BYTES / 1024 / 1024} MB with its size in the message`, () => {
+    const { db } = libraries.open()
+    const huge = Buffer.alloc(MAX_PICTURE_BYTES + 1)
+    makeJpeg().copy(huge)
+    expect(() => addMedia(db, huge, { name: 'scan.jpg' })).toThrow(
+      'scan.jpg was not added: it is 40.0 MB; a picture can be at most 40.0 MB',
+    )
+    expect(count(db)).toBe(0)
+  })
+
+  it('refuses a picture too large in pixels to show', () => {
+    const { db } = libraries.open()
+    expect(() => addMedia(db, makeAvif(30000, 30000), { name: 'panorama.avif' })).toThrow(
+      /panorama.avif was not added: it is 30000 × 30000 pixels, more than the 250 million pixels/,
+    )
+  })
+})
+
+describe('words from a JPEG’s own metadata', () => {
+  const libraries = useTempLibraries()
+
+  it('suggests caption and credit from IPTC, read as UTF-8 when the file says so', () => {
+    const { db } = libraries.open()
+    const jpeg = makeJpeg({
+      iim: iim({
+        120: 'Crowds gather in Zürich’s Paradeplatz as the vote is counted',
+        110: 'Keystone',
+        80: 'Anna Müller',
+      }),
+    })
+    expect(addPicture(db, 'vote.jpg', jpeg)).toMatchObject({
+      type: 'image/jpeg',
+      suggested: { caption: 'Crowds gather in Zürich’s Paradeplatz as the vote is counted', credit: 'Keystone' },
+    })
+  })
+
+  it('reads Latin-1 IPTC, and falls back to the photographer for the credit when there is no credit line', () => {
+    const { db } = libraries.open()
+    const jpeg = makeJpeg({
+      iim: iim({ 120: 'Café terraces reopen in Lyon', 80: ['Éric Dupont', 'Léa Martin'] }, 'latin1'),
+    })
+    expect(addPicture(db, 'lyon.jpg', jpeg).suggested).toEqual({
+      caption: 'Café terraces reopen in Lyon',
+      credit: 'Éric Dupont, Léa Martin',
+    })
+  })
+
+  it('prefers XMP, decodes its character references, and takes alt text from the accessibility field', () => {
+    const { db } = libraries.open()
+    const xmp = xmpPacket(`
+      <dc:description><rdf:Alt><rdf:li xml:lang="x-default">O&#39;Neill lifts the cup &amp; the crowd roars</rdf:li></rdf:Alt></dc:description>
+      <dc:creator><rdf:Seq><rdf:li>Sam O&#39;Neill</rdf:li></rdf:Seq></dc:creator>
+      <photoshop:Credit>Picture: PA Wire</photoshop:Credit>
+      <Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang="x-default">A footballer holds a silver trophy above his head</rdf:li></rdf:Alt></Iptc4xmpCore:AltTextAccessibility>`)
+    const jpeg = makeJpeg({ xmp, iim: iim({ 120: 'older IIM caption', 110: 'older IIM credit' }) })
+    expect(addPicture(db, 'final.jpg', jpeg).suggested).toEqual({
+      caption: "O'Neill lifts the cup & the crowd roars",
+      credit: 'PA Wire',
+      alt: 'A footballer holds a silver trophy above his head',
+    })
+  })
+
+  it('takes the copyright holder as the credit when nothing better is given, without the © and year', () => {
+    const { db } = libraries.open()
+    const jpeg = makeJpeg({ iim: iim({ 116: '© 2025 Northern Camera Co-operative. All rights reserved.' }) })
+    expect(addPicture(db, 'pier.jpg', jpeg).suggested).toEqual({ credit: 'Northern Camera Co-operative' })
+  })
+
+  it('suggests nothing for a picture without metadata, and for other kinds', () => {
+    const { db } = libraries.open()
+    expect(addPicture(db, 'plain.jpg', makeJpeg()).suggested).toEqual({})
+    expect(addPicture(db, 'plain.png', makePng(2, 2)).suggested).toEqual({})
+  })
+
+  const reference = resolve(__dirname, '../../../../shared/pictures/IPTC-PhotometadataRef-Std2017.1.jpg')
+  it.skipIf(!existsSync(reference))(
+    'reads the IPTC reference photo (skipped when ../shared/pictures is absent)',
+    () => {
+      const { db } = libraries.open()
+      const added = addPicture(db, 'IPTC-PhotometadataRef-Std2017.1.jpg', readFileSync(reference))
+      expect(added).toMatchObject({
+        type: 'image/jpeg',
+        suggested: { caption: 'The description aka caption (ref2017.1)', credit: 'Credit Line (ref2017.1)' },
+      })
+      expect(added.width).toBeGreaterThan(0)
+    },
+  )
+})

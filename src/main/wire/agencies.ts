@@ -1,0 +1,74 @@
+/**
+ * News agencies by the names they go by in copy, bylines, credits and metadata. The short name is
+ * what the library shows ("PA"); a byline naming one of them is an agency byline, not a person.
+ */
+const AGENCIES: [short: string, names: string[]][] = [
+  [
+    'PA',
+    [
+      'pa',
+      'press association',
+      'the press association',
+      'pa media',
+      'pa sport',
+      'pa wire',
+      'pa reporters',
+      'pa images',
+      'pa wire/pa images',
+    ],
+  ],
+  ['AP', ['ap', 'associated press', 'the associated press', 'ap news']],
+  ['Reuters', ['reuters', 'thomson reuters']],
+  ['AFP', ['afp', 'agence france-presse', 'agence france presse', 'afp.com']],
+  ['dpa', ['dpa', 'deutsche presse-agentur', 'dpa-afx', 'dpa international']],
+  ['AAP', ['aap', 'australian associated press', 'aap newswire']],
+  ['ANSA', ['ansa']],
+  ['EFE', ['efe', 'agencia efe']],
+  ['Bloomberg', ['bloomberg', 'bloomberg news']],
+  ['STT', ['stt', 'stt-lehtikuva', 'suomen tietotoimisto']],
+  ['NTB', ['ntb', 'norsk telegrambyrå']],
+  ['TT', ['tt', 'tt nyhetsbyrån']],
+  ['ANP', ['anp']],
+  ['Belga', ['belga']],
+  ['APA', ['apa', 'austria presse agentur']],
+  ['Kyodo', ['kyodo', 'kyodo news']],
+  ['Xinhua', ['xinhua']],
+  ['PTI', ['pti', 'press trust of india']],
+  ['CP', ['cp', 'the canadian press', 'canadian press']],
+  ['UPI', ['upi', 'united press international']],
+]
+
+const BY_NAME = new Map<string, string>()
+for (const [short, names] of AGENCIES) for (const name of names) BY_NAME.set(name, short)
+
+function key(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^by\s+/, '')
+    .replace(/[.\s]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** "Press Association" -> "PA", "nprov:REUTERS" -> "Reuters"; undefined when it is not an agency we know. */
+export function agencyShortName(name: string | undefined): string | undefined {
+  if (!name) return undefined
+  const plain = key(name.replace(/^[a-z]+:/i, ''))
+  return BY_NAME.get(plain)
+}
+
+export function isAgencyName(name: string): boolean {
+  return agencyShortName(name) !== undefined
+}
+
+/** The agency short name if known, else the name as given (trimmed), for source.agency. */
+export function agencyLabel(name: string | undefined): string | undefined {
+  if (!name?.trim()) return undefined
+  return (
+    agencyShortName(name) ??
+    name
+      .replace(/^[a-z]+:/i, '')
+      .trim()
+      .slice(0, 100)
+  )
+}

@@ -1,0 +1,192 @@
+import { WireError } from './errors'
+
+/**
+ * Bytes to text. Wire copy rarely says how it is encoded, and what it says is often wrong: UTF-8
+ * feeds labelled ISO-8859-1, Latin-1 files with one UTF-8 quote pasted in, copy that was already
+ * double-encoded upstream ("â€™"). The rule: honour a BOM, then a declared charset, then strict
+ * UTF-8; where bytes are not valid UTF-8, read just those bytes as windows-1252 (what "Latin-1"
+ * means in practice: 0x93/0x94 are curly quotes, 0x96 an en dash), never the whole file.
+ */
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+const lenientUtf8 = new TextDecoder('utf-8')
+
+/**
+ * windows-1252 for 0x80-0x9F, written out: Node's TextDecoder('windows-1252') decodes these bytes
+ * as C1 controls (it treats the label as ISO-8859-1), which would drop every curly quote and dash.
+ * The five bytes windows-1252 leaves undefined map to the C1 control of the same number.
+ */
+const CP1252_80_9F =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+/** windows-1252 reading of each byte 0x80-0xFF, and the way back for mojibake repair. */
+const CP1252_HIGH: string[] = []
+const CP1252_BYTE = new Map<string, number>()
+for (let byte = 0x80; byte <= 0xff; byte++) {
+  const char = byte < 0xa0 ? CP1252_80_9F[byte - 0x80]! : String.fromCharCode(byte)
+  CP1252_HIGH.push(char)
+  CP1252_BYTE.set(char, byte)
+}
+
+/** Bytes as windows-1252, all of them. */
+export function decodeCp1252(bytes: Uint8Array): string {
+  let out = ''
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192)
+    const chars = new Array<string>(chunk.length)
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!
+      chars[i] = b < 0x80 ? String.fromCharCode(b) : CP1252_HIGH[b - 0x80]!
+    }
+    out += chars.join('')
+  }
+  return out
+}
+
+export interface Decoded {
+  text: string
+  /** What was found: 'utf-8', 'windows-1252', 'utf-8+windows-1252' (mixed), a declared label... */
+  encoding: string
+}
+
+const LATIN1_LABELS = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'windows-1252',
+  'cp1252',
+  'us-ascii',
+  'ascii',
+])
+const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8'])
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false
+  return true
+}
+
+/** Length of the valid UTF-8 sequence starting at i (RFC 3629), or 0 when the bytes there are not one. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i]!
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const b = bytes[i + k]
+    return b !== undefined && b >= lo && b <= hi
+  }
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0
+  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0
+  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return cont(1) && cont(2) ? 3 : 0
+  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0
+  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0
+  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0
+  return 0
+}
+
+/** UTF-8 where the bytes are UTF-8, windows-1252 for each byte that is not. */
+export function decodeMixed(bytes: Uint8Array): string {
+  let out = ''
+  let start = 0
+  let i = 0
+  while (i < bytes.length) {
+    const byte = bytes[i]!
+    if (byte < 0x80) {
+      i++
+      continue
+    }
+    const length = utf8SequenceLength(bytes, i)
+    if (length) {
+      i += length
+      continue
+    }
+    out += lenientUtf8.decode(bytes.subarray(start, i)) + CP1252_HIGH[byte - 0x80]!
+    i++
+    start = i
+  }
+  return out + lenientUtf8.decode(bytes.subarray(start))
+}
+
+const MOJIBAKE_HINT =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/
+const MOJIBAKE_RUN =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}/g
+
+/**
+ * Undo UTF-8 that was read as windows-1252 somewhere upstream ("Ã©" for "é", "â€™" for "’"):
+ * each suspicious run is turned back into the bytes it came from and kept only if they are valid UTF-8.
+ */
+export function repairMojibake(text: string): string {
+  if (!MOJIBAKE_HINT.test(text)) return text
+  return text.replace(MOJIBAKE_RUN, (run) => {
+    const bytes = new Uint8Array(run.length)
+    for (let k = 0; k < run.length; k++) {
+      const code = run.charCodeAt(k)
+      const byte = code < 0x100 ? code : CP1252_BYTE.get(run[k]!)
+      if (byte === undefined) return run
+      bytes[k] = byte
+    }
+    if (utf8SequenceLength(bytes, 0) !== bytes.length) return run
+    return lenientUtf8.decode(bytes)
+  })
+}
+
+function strictOrMixed(bytes: Uint8Array): Decoded {
+  try {
+    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' }
+  } catch {
+    return { text: decodeMixed(bytes), encoding: 'utf-8+windows-1252' }
+  }
+}
+
+/**
+ * Decode wire bytes to text. `declared` is a charset the copy names itself (an XML declaration);
+ * a Latin-1 label on bytes that are valid UTF-8 is taken to be the usual mislabelling.
+ */
+export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const decoded = strictOrMixed(bytes.subarray(3))
+    return { text: repairMojibake(decoded.text), encoding: decoded.encoding }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
+  if (isAscii(bytes))
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'ascii' }
+
+  const label = declared?.trim().toLowerCase()
+  if (label && !UTF8_LABELS.has(label)) {
+    if (LATIN1_LABELS.has(label)) {
+      try {
+        return { text: strictUtf8.decode(bytes), encoding: 'utf-8' }
+      } catch {
+        return { text: decodeCp1252(bytes), encoding: 'windows-1252' }
+      }
+    }
+    let decoder: InstanceType<typeof TextDecoder>
+    try {
+      decoder = new TextDecoder(label)
+    } catch {
+      throw new WireError(`the copy declares the character encoding "${declared}", which Copydesk cannot read`)
+    }
+    if (decoder.encoding === 'windows-1252') return { text: decodeCp1252(bytes), encoding: 'windows-1252' }
+    return { text: decoder.decode(bytes), encoding: decoder.encoding }
+  }
+  const decoded = strictOrMixed(bytes)
+  return { text: repairMojibake(decoded.text), encoding: decoded.encoding }
+}
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff]/g
+
+/**
+ * Text as a story holds it: LF line ends, no control characters (wire framing, DEL padding, C1
+ * leftovers), no soft hyphens or zero-width spaces, no-break spaces as spaces, Unicode NFC.
+ */
+export function cleanText(text: string): string {
+  let out = text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(UNWANTED, '')
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  if (/[^\u0000-\u007f]/.test(out)) out = out.replace(/\u00a0/g, ' ').normalize('NFC')
+  return out
+}

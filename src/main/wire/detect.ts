@@ -1,0 +1,113 @@
+import type { WireFormat } from '../../shared/story'
+import { WireError } from './errors'
+
+/**
+ * Which importer reads a file, from its bytes alone (never its name: agencies send .txt, .tst, .xml,
+ * .dat and no extension at all for the same formats). Files that are no kind of wire copy are
+ * refused here with a reason an editor understands: empty, an image, a PDF, a Word file, binary.
+ */
+
+export type Detected = WireFormat
+
+const MAGIC: [bytes: number[], what: string][] = [
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or a Word/OpenDocument file, which is one)'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x52, 0x49, 0x46, 0x46], 'a RIFF media file (WebP, WAV or AVI)'],
+  [[0x1f, 0x8b], 'a gzip-compressed file'],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], 'a SQLite database'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office file (.doc/.xls)'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF binary)'],
+  [[0x4d, 0x5a], 'a Windows program'],
+]
+
+function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
+  return magic.every((b, i) => bytes[at + i] === b)
+}
+
+/** Bytes that are neither text nor wire framing: NUL and friends, more than a trace of them. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192)
+  let odd = 0
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!
+    if (b === 0) return true
+    if (
+      b < 0x20 &&
+      b !== 9 &&
+      b !== 10 &&
+      b !== 13 &&
+      !(b >= 1 && b <= 4) &&
+      b !== 0x16 &&
+      b !== 0x1f &&
+      b !== 0x0c &&
+      !(b >= 0x10 && b <= 0x14) &&
+      b !== 8
+    )
+      odd++
+  }
+  return odd > 8 && odd / Math.max(sample.length, 1) > 0.01
+}
+
+/** A peek at the start as ASCII text, for the markup checks. */
+function head(bytes: Uint8Array, from: number, length = 4096): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.min(length, bytes.length - from)).toString('latin1')
+}
+
+function xmlKind(text: string): Detected {
+  // The first element after the prolog (declaration, comments, DOCTYPE, processing instructions).
+  const body = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '').trimStart()
+  const m = /^<([A-Za-z_][\w.:-]*)/.exec(body)
+  if (!m)
+    throw new WireError('this looks like XML but no root element was found in the first 4 KB (is the file cut off?)')
+  const root = m[1]!.replace(/^[\w.-]+:/, '')
+  if (root === 'nitf') return 'nitf'
+  if (root === 'newsItem' || root === 'newsMessage' || root === 'packageItem') return 'newsml-g2'
+  if (root === 'NewsML') return 'newsml1'
+  if (root.toLowerCase() === 'html') {
+    throw new WireError(
+      'this is a web page (HTML), not wire copy; copy the story text into a .txt file, or import the feed the agency sends',
+    )
+  }
+  throw new WireError(
+    `this XML has the root element <${root}>, which is not a wire format Copydesk reads (NITF, NewsML-G2, NewsML 1)`,
+  )
+}
+
+export function detectFormat(bytes: Uint8Array): Detected {
+  if (bytes.length === 0) throw new WireError('the file is empty')
+  for (const [magic, what] of MAGIC) if (startsWith(bytes, magic)) throw new WireError(`this is ${what}, not wire copy`)
+
+  let at = 0
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) at = 3
+  else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    // UTF-16 text: judge it by its characters, not its bytes.
+    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2, 8194))
+    return detectText(text)
+  }
+  // Control-character framing: ANPA opens with SYN SYN SOH, IPTC 7901 with SOH.
+  let i = at
+  while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++
+  if (bytes[i] === 0x16) return 'anpa1312'
+  if (bytes[i] === 0x01) {
+    // Some ANPA feeds drop the SYNs; their second line still carries DC3/DC4 then DC1/DC2.
+    const start = head(bytes, i, 400)
+    // eslint-disable-next-line no-control-regex -- ANPA framing is control characters
+    return /[\x13\x14][\x11\x12]/.test(start) ? 'anpa1312' : 'iptc7901'
+  }
+  if (looksBinary(bytes))
+    throw new WireError('this is a binary file (it holds control bytes that text never has), not wire copy')
+  return detectText(head(bytes, at))
+}
+
+function detectText(start: string): Detected {
+  const text = start.replace(/^[\s\u00a0\ufeff]+/, '')
+  if (!text) throw new WireError('the file holds only blank space')
+  if (text.startsWith('{\\rtf')) throw new WireError('this is an RTF document; save it as plain text and import that')
+  if (text[0] === '<') return xmlKind(text)
+  // JSON opens an object with a key, or an array of objects; "[Updated] Storm…" is text.
+  if (/^\{\s*("|\})|^\[\s*(\{|\])/.test(text)) return 'ninjs'
+  return 'scraped-text'
+}

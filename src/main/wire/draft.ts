@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { bodySchema, pictureNodeSchema } from '../../shared/body'
+import {
+  bylineSchema,
+  datelineSchema,
+  pictureSchema,
+  relatedEntrySchema,
+  storySourceSchema,
+  type StoryFields,
+  type StorySource,
+} from '../../shared/story'
+
+/**
+ * What every importer yields, whatever the agency sent: the story's fields, the pictures that came
+ * with it (the first becomes the lead picture; wire text carries no image, so no mediaId), related
+ * headlines, and the editor's notes, which are kept apart from the body and never published.
+ */
+export const wireDraftSchema = z.strictObject({
+  headline: z.string().max(1000, 'the headline is longer than 1,000 characters'),
+  standfirst: z.string().max(4000, 'the standfirst is longer than 4,000 characters'),
+  bylines: z.array(bylineSchema).max(50),
+  dateline: datelineSchema,
+  body: bodySchema,
+  pictures: z.array(pictureSchema.omit({ mediaId: true })).max(200),
+  related: z.array(relatedEntrySchema.pick({ headline: true, url: true })).max(200),
+  slug: z.string().max(200),
+  notes: z.array(z.string().max(20000)).max(100),
+  source: storySourceSchema.omit({ importedAt: true }),
+})
+export type WireDraft = z.infer<typeof wireDraftSchema>
+
+/**
+ * Everything but the body. The body is never taken from the feed: blocks.ts builds it node by node
+ * from an allowlist, so it is valid by construction (test/wire/sanitize.test.ts checks it against
+ * bodySchema), and re-validating thousands of nodes per story would halve import speed.
+ */
+export const wireDraftFieldsSchema = wireDraftSchema.omit({ body: true })
+
+/** A draft with nothing filled in, for importers to complete. */
+export function blankDraft(format: WireDraft['source']['format']): WireDraft {
+  return {
+    headline: '',
+    standfirst: '',
+    bylines: [],
+    dateline: {},
+    body: { root: { type: 'root', children: [] } },
+    pictures: [],
+    related: [],
+    slug: '',
+    notes: [],
+    source: { format },
+  }
+}
+
+/** The story fields and source a draft becomes. Pictures after the first follow the body as picture nodes. */
+export function storyFromDraft(
+  draft: WireDraft,
+  fileName: string,
+  importedAt: string,
+): { fields: Partial<StoryFields>; source: StorySource } {
+  const [lead, ...more] = draft.pictures
+  const blocks = [...draft.body.root.children]
+  for (const picture of more) blocks.push(pictureNodeSchema.parse({ type: 'picture', version: 1, ...picture }))
+  const fields: Partial<StoryFields> = {
+    headline: draft.headline,
+    standfirst: draft.standfirst,
+    bylines: draft.bylines,
+    dateline: draft.dateline,
+    leadPicture: lead ?? null,
+    body: { root: { ...draft.body.root, children: blocks } },
+    related: draft.related,
+  }
+  if (draft.slug) fields.slug = draft.slug
+  const source: StorySource = { ...draft.source, fileName: fileName.slice(0, 500), importedAt }
+  return { fields, source }
+}

@@ -1,0 +1,155 @@
+import type { Picture } from '../../../shared/story'
+import { slugify } from '../../../shared/slug'
+import { agencyLabel } from '../agencies'
+import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelineFromBlocks } from '../blocks'
+import { bylinesFrom } from '../bylines'
+import { placeOfDateline } from '../dateline'
+import { isoDate } from '../dates'
+import { blankDraft, type WireDraft } from '../draft'
+import { WireError } from '../errors'
+import { looksLikeHtml, parseHtml } from '../html'
+import { pictureOf } from '../pictures'
+import { decodeEntities, oneLine, paragraphsOf } from '../text'
+import { child, childrenNamed, find, findAll, textOf, type XElement, type XNode } from '../xml'
+import { nitfPicture, readNitf } from './nitf'
+
+/**
+ * NewsML-G2: a newsItem (or a newsMessage carrying several) with itemMeta (provider, edNote,
+ * embargo, links), contentMeta (headline, slugline, by, dateline, located, creator, description)
+ * and a contentSet holding the text as inline NITF, inline XHTML or plain inlineData. Picture
+ * items in the same message become the text story's pictures.
+ */
+
+const text = (node: XNode | undefined) => oneLine(decodeEntities(textOf(node)))
+
+function itemClass(item: XElement): string {
+  return child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? 'ninat:text'
+}
+
+/** The headline with role main (or none), the first one otherwise. */
+function mainOf(elements: XElement[]): XElement | undefined {
+  return elements.find((e) => !e.attrs.role || /main|headline/i.test(e.attrs.role)) ?? elements[0]
+}
+
+function pictureFromItem(item: XElement): Picture | undefined {
+  const meta = child(item, 'contentMeta')
+  const caption = text(mainOf(childrenNamed(meta, 'description'))) || text(child(meta, 'headline'))
+  const credit =
+    text(child(meta, 'creditline')) || text(find(child(item, 'rightsInfo'), 'name')) || text(find(meta, 'creator'))
+  const alt = text(childrenNamed(meta, 'description').find((d) => /alt|access/i.test(d.attrs.role ?? '')))
+  if (!caption && !alt) return undefined
+  return pictureOf({ alt, caption, credit })
+}
+
+function readContent(item: XElement, draft: WireDraft): void {
+  const set = child(item, 'contentSet')
+  const inline = child(set, 'inlineXML')
+  const data = child(set, 'inlineData')
+  let blocks: ReturnType<typeof blocksFromMarkup> | undefined
+  if (inline) {
+    const nitf = find(inline, 'nitf')
+    if (nitf) {
+      readNitf(nitf, draft)
+      return
+    }
+    const html = find(inline, 'html')
+    const body = find(html ?? inline, 'body')
+    const elements = inline.children.filter((c) => typeof c === 'object')
+    if (body || html || elements.length)
+      blocks = blocksFromMarkup((body ?? html ?? inline).children, { picture: nitfPicture })
+    else {
+      // Some feeds escape the markup inside inlineXML; it arrives as text.
+      const raw = textOf(inline)
+      if (looksLikeHtml(raw)) blocks = blocksFromMarkup(parseHtml(raw), { picture: nitfPicture })
+      else blocks = { blocks: paragraphBlocks(paragraphsOf(decodeEntities(raw))), pictures: [] }
+    }
+  } else if (data) {
+    const raw = textOf(data)
+    const type = data.attrs.contenttype ?? ''
+    blocks =
+      /html/i.test(type) || looksLikeHtml(raw)
+        ? blocksFromMarkup(parseHtml(raw), { picture: nitfPicture })
+        : { blocks: paragraphBlocks(paragraphsOf(decodeEntities(raw))), pictures: [] }
+  }
+  if (blocks) {
+    takeDatelineFromBlocks(blocks.blocks, draft.dateline, draft.headline)
+    draft.body = bodyFromBlocks(blocks.blocks)
+    draft.pictures.push(...blocks.pictures)
+  }
+}
+
+function readItem(item: XElement): WireDraft {
+  const draft = blankDraft('newsml-g2')
+  const itemMeta = child(item, 'itemMeta')
+  const meta = child(item, 'contentMeta')
+
+  draft.headline = text(mainOf(childrenNamed(meta, 'headline')))
+  draft.standfirst = text(
+    mainOf(childrenNamed(meta, 'description').filter((d) => !/alt|access/i.test(d.attrs.role ?? ''))),
+  )
+  const slugline = text(child(meta, 'slugline'))
+  if (slugline) draft.slug = slugify(slugline)
+
+  const by = text(child(meta, 'by'))
+  if (by) draft.bylines = bylinesFrom(by)
+  else
+    for (const creator of childrenNamed(meta, 'creator'))
+      draft.bylines.push(...bylinesFrom(text(child(creator, 'name')) || creator.attrs.literal || ''))
+
+  const located = child(meta, 'located')
+  const dateline = text(child(meta, 'dateline'))
+  const place = placeOfDateline(dateline) || text(child(located, 'name'))
+  if (place) draft.dateline.place = place.replace(/,?\s*$/, '').slice(0, 200)
+  draft.dateline.date =
+    isoDate(text(child(meta, 'contentCreated'))) ??
+    isoDate(text(child(itemMeta, 'firstCreated'))) ??
+    isoDate(text(child(itemMeta, 'versionCreated')))
+
+  const provider = child(itemMeta, 'provider')
+  const agency =
+    agencyLabel(provider?.attrs.literal) ??
+    agencyLabel(provider?.attrs.qcode) ??
+    agencyLabel(text(child(provider, 'name'))) ??
+    agencyLabel(text(child(child(meta, 'infoSource'), 'name'))) ??
+    agencyLabel(text(find(child(item, 'rightsInfo'), 'name')))
+  if (agency) draft.source.agency = agency
+
+  for (const note of childrenNamed(itemMeta, 'edNote')) if (text(note)) draft.notes.push(text(note))
+  const embargo = text(child(itemMeta, 'embargoed'))
+  if (embargo) draft.notes.push(`Embargoed until ${embargo}.`)
+  const status = child(itemMeta, 'pubStatus')?.attrs.qcode
+  if (status && !/usable/.test(status)) draft.notes.push(`Wire status: ${status.replace(/^stat:/, '')}.`)
+  const usage = text(find(child(item, 'rightsInfo'), 'usageTerms'))
+  if (usage) draft.notes.push(`Usage terms: ${usage}`)
+
+  for (const link of childrenNamed(itemMeta, 'link')) {
+    if (!/seeAlso|related/i.test(link.attrs.rel ?? '')) continue
+    const url = safeUrl(link.attrs.href)
+    const title = link.attrs.title?.trim()
+    if (title) draft.related.push(url ? { headline: title, url } : { headline: title })
+    else if (url) draft.notes.push(`See also: ${url}`)
+  }
+
+  readContent(item, draft)
+  if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
+  return draft
+}
+
+export function readNewsmlG2(root: XElement): WireDraft[] {
+  const items = root.name === 'newsItem' ? [root] : findAll(root, 'newsItem')
+  if (root.name === 'packageItem' && !items.length) {
+    throw new WireError(
+      'this NewsML-G2 package only refers to items elsewhere (no newsItem inside), so there is no text to import',
+    )
+  }
+  const texts = items.filter((item) => /text|composite/.test(itemClass(item)))
+  const pictures = items
+    .filter((item) => /picture|graphic/.test(itemClass(item)))
+    .map(pictureFromItem)
+    .filter((p): p is Picture => p !== undefined)
+  if (!texts.length)
+    throw new WireError('this NewsML-G2 message holds no text item (only pictures, video or other media)')
+  const drafts = texts.map(readItem)
+  drafts[0]!.pictures.push(...pictures)
+  return drafts
+}

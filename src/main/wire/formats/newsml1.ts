@@ -1,0 +1,84 @@
+import { slugify } from '../../../shared/slug'
+import { agencyLabel } from '../agencies'
+import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, takeDatelineFromBlocks } from '../blocks'
+import { bylinesFrom } from '../bylines'
+import { compactDate } from '../dates'
+import { splitDateline } from '../dateline'
+import { blankDraft, type WireDraft } from '../draft'
+import { WireError } from '../errors'
+import { looksLikeHtml, parseHtml } from '../html'
+import { decodeEntities, oneLine, paragraphsOf } from '../text'
+import { child, childrenNamed, find, findAll, textOf, type XElement, type XNode } from '../xml'
+import { nitfPicture, readNitf } from './nitf'
+
+/**
+ * NewsML 1.x, the envelope AFP and others used before G2: NewsItem > NewsComponent with NewsLines
+ * (HeadLine, SubHeadLine, ByLine, DateLine, SlugLine), metadata (Provider, DateLineDate, Location)
+ * and ContentItems whose DataContent is NITF, XHTML or text.
+ */
+
+const text = (node: XNode | undefined) => oneLine(decodeEntities(textOf(node)))
+
+function property(scope: XElement | undefined, name: string): string | undefined {
+  return findAll(scope, 'Property').find((p) => p.attrs.FormalName === name)?.attrs.Value
+}
+
+function readItem(item: XElement): WireDraft {
+  const draft = blankDraft('newsml1')
+  const component = child(item, 'NewsComponent')
+  const lines = find(component, 'NewsLines')
+  draft.headline = text(child(lines, 'HeadLine'))
+  draft.standfirst = text(child(lines, 'SubHeadLine'))
+  const byline = text(child(lines, 'ByLine'))
+  if (byline) draft.bylines = bylinesFrom(byline)
+  const slug = text(child(lines, 'SlugLine')) || text(find(item, 'NameLabel'))
+  if (slug) draft.slug = slugify(slug)
+
+  // "STOCKHOLM, Aug 29, 2014 (AFP) -": the place and agency; the date comes from DateLineDate.
+  const dateline = text(child(lines, 'DateLine'))
+  const split = splitDateline(`${dateline} x`)
+  const descriptive = find(component, 'DescriptiveMetadata')
+  const place = split?.place ?? (property(descriptive, 'City') || dateline.replace(/\s*[-–—]\s*$/, ''))
+  if (place) draft.dateline.place = place
+  const date = compactDate(text(find(descriptive, 'DateLineDate'))) ?? compactDate(text(find(item, 'FirstCreated')))
+  if (date) draft.dateline.date = date
+
+  const party = find(find(component, 'Provider'), 'Party')?.attrs.FormalName ?? text(find(item, 'ProviderId'))
+  const agency = agencyLabel(party) ?? agencyLabel(split?.source)
+  if (agency) draft.source.agency = agency
+  if (split?.source) draft.dateline.source = agencyLabel(split.source)
+
+  const status = find(item, 'Status')?.attrs.FormalName
+  if (status && !/usable/i.test(status)) draft.notes.push(`Wire status: ${status}.`)
+  for (const usage of findAll(component, 'UsageType')) if (text(usage)) draft.notes.push(`Usage: ${text(usage)}`)
+
+  for (const content of findAll(component, 'ContentItem')) {
+    const media = child(content, 'MediaType')?.attrs.FormalName ?? ''
+    const data = child(content, 'DataContent')
+    if (!data || (media && !/text/i.test(media))) continue
+    const nitf = find(data, 'nitf')
+    if (nitf) {
+      readNitf(nitf, draft)
+      break
+    }
+    const elements = data.children.filter((c) => typeof c === 'object')
+    const raw = textOf(data)
+    const built = elements.length
+      ? blocksFromMarkup(elements, { picture: nitfPicture })
+      : looksLikeHtml(raw)
+        ? blocksFromMarkup(parseHtml(raw), { picture: nitfPicture })
+        : { blocks: paragraphBlocks(paragraphsOf(decodeEntities(raw))), pictures: [] }
+    takeDatelineFromBlocks(built.blocks, draft.dateline, draft.headline)
+    draft.body = bodyFromBlocks(built.blocks)
+    draft.pictures.push(...built.pictures)
+    break
+  }
+  if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
+  return draft
+}
+
+export function readNewsml1(root: XElement): WireDraft[] {
+  const items = childrenNamed(root, 'NewsItem')
+  if (!items.length) throw new WireError('this NewsML 1 document holds no NewsItem')
+  return items.map(readItem)
+}

@@ -1,0 +1,187 @@
+import type { Picture } from '../../../shared/story'
+import { slugify } from '../../../shared/slug'
+import { agencyLabel } from '../agencies'
+import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelineFromBlocks } from '../blocks'
+import { bylinesFrom } from '../bylines'
+import { isoDate } from '../dates'
+import { blankDraft, type WireDraft } from '../draft'
+import { WireError } from '../errors'
+import { parseHtml } from '../html'
+import { pictureOf } from '../pictures'
+import { decodeEntities, oneLine, paragraphsOf } from '../text'
+import { nitfPicture } from './nitf'
+
+/**
+ * ninjs, IPTC's News in JSON, in all three generations:
+ *   1.x  headline, body_html / body_text, description_text, byline, located, associations {name: item}
+ *   2.x  headlines [{role, value}], bodies [{role, contenttype, value}], descriptions, by, associations [...]
+ *   3.x  as 2.x with camelCase (contentType, versionCreated, firstCreated)
+ * The version is read from $standard / standard when present, else from the shape. Search-result
+ * envelopes ({item: [...]}, {items: [...]}, {data: {item}}) and plain arrays carry several stories.
+ */
+
+type Json = Record<string, unknown>
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
+
+/** A role/value list (2.x headlines, bodies, descriptions): the main one, else the first. */
+function pick(list: unknown, prefer: RegExp = /main|summary|abstract|^$/): Json | undefined {
+  if (!Array.isArray(list)) return undefined
+  const entries = list.filter(isObject)
+  return entries.find((e) => prefer.test(str(e.role))) ?? entries[0]
+}
+
+function htmlToText(html: string): string {
+  return oneLine(
+    blocksFromMarkup(parseHtml(html))
+      .blocks.map((b) => ('children' in b ? (b.children as { text?: string }[]).map((c) => c.text ?? '').join('') : ''))
+      .join(' '),
+  )
+}
+
+function contentTypeOf(entry: Json): string {
+  return str(entry.contenttype ?? entry.contentType ?? entry.content_type)
+}
+
+/** The item's body as blocks: HTML through the allowlist, text as paragraphs. */
+function bodyOfItem(item: Json): ReturnType<typeof blocksFromMarkup> {
+  const html = str(item.body_html) || str(item.body_xhtml)
+  if (html) return blocksFromMarkup(parseHtml(html), { picture: nitfPicture })
+  if (Array.isArray(item.bodies)) {
+    const entries = item.bodies.filter(isObject)
+    const rich = entries.find((e) => /html/i.test(contentTypeOf(e)))
+    const plain = entries.find((e) => /text\/plain/i.test(contentTypeOf(e)) || !contentTypeOf(e))
+    if (rich) return blocksFromMarkup(parseHtml(str(rich.value)), { picture: nitfPicture })
+    if (plain) return { blocks: paragraphBlocks(paragraphsOf(decodeEntities(str(plain.value)))), pictures: [] }
+  }
+  const text = str(item.body_text) || str(item.body_richhtml)
+  return { blocks: paragraphBlocks(paragraphsOf(decodeEntities(text))), pictures: [] }
+}
+
+function descriptionOf(item: Json): string {
+  const text = str(item.description_text)
+  if (text) return oneLine(decodeEntities(text))
+  const html = str(item.description_html)
+  if (html) return htmlToText(html)
+  const entry = pick(item.descriptions)
+  if (!entry) return ''
+  return /html/i.test(contentTypeOf(entry)) ? htmlToText(str(entry.value)) : oneLine(decodeEntities(str(entry.value)))
+}
+
+function headlineOf(item: Json): string {
+  const one = str(item.headline)
+  if (one) return oneLine(decodeEntities(one))
+  return oneLine(decodeEntities(str(pick(item.headlines, /main|^$/)?.value)))
+}
+
+function associationsOf(item: Json): Json[] {
+  const value = item.associations
+  if (Array.isArray(value)) return value.filter(isObject)
+  if (isObject(value))
+    return Object.entries(value)
+      .filter((e): e is [string, Json] => isObject(e[1]))
+      .map(([name, v]) => ({ name, ...v }))
+  return []
+}
+
+function pictureOfAssociation(a: Json): Picture {
+  const byline = str(a.byline) || str(a.by)
+  const credit = str(a.creditline) || str(a.credit) || byline || str(a.copyrightholder)
+  return pictureOf({ alt: str(a.body_text) || str(a.alt_text), caption: descriptionOf(a) || headlineOf(a), credit })
+}
+
+function readItem(item: Json): WireDraft {
+  const draft = blankDraft('ninjs')
+  draft.headline = headlineOf(item)
+  draft.standfirst = descriptionOf(item)
+  const slug = str(item.slugline)
+  if (slug) draft.slug = slugify(slug)
+
+  const byline = str(item.byline) || str(item.by)
+  if (byline) draft.bylines = bylinesFrom(decodeEntities(byline))
+  else if (Array.isArray(item.authors))
+    for (const a of item.authors.filter(isObject)) draft.bylines.push(...bylinesFrom(str(a.name)))
+
+  const located = str(item.located)
+  if (located) draft.dateline.place = oneLine(located).slice(0, 200)
+  const date =
+    isoDate(str(item.firstcreated ?? item.firstCreated)) ?? isoDate(str(item.versioncreated ?? item.versionCreated))
+  if (date) draft.dateline.date = date
+
+  const agency =
+    agencyLabel(str(item.source)) ??
+    agencyLabel(str(item.copyrightholder)) ??
+    agencyLabel(str(item.provider && isObject(item.provider) ? item.provider.name : item.provider))
+  if (agency) draft.source.agency = agency
+
+  const ednote = str(item.ednote) || str(item.edNote)
+  if (ednote) draft.notes.push(oneLine(ednote))
+  const status = str(item.pubstatus ?? item.pubStatus)
+  if (status && status !== 'usable') draft.notes.push(`Wire status: ${status}.`)
+  const embargo = str(item.embargoed)
+  if (embargo) draft.notes.push(`Embargoed until ${embargo}.`)
+
+  const built = bodyOfItem(item)
+  takeDatelineFromBlocks(built.blocks, draft.dateline, draft.headline)
+  draft.body = bodyFromBlocks(built.blocks)
+  draft.pictures.push(...built.pictures)
+
+  for (const a of associationsOf(item)) {
+    const type = str(a.type)
+    if (/picture|image|graphic/i.test(type)) draft.pictures.push(pictureOfAssociation(a))
+    else if (/text|composite/i.test(type) || /related/i.test(str(a.name))) {
+      const headline = headlineOf(a)
+      const url = safeUrl(str(a.uri))
+      if (headline) draft.related.push(url ? { headline, url } : { headline })
+    }
+  }
+  if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
+  return draft
+}
+
+function isNinjsItem(value: unknown): value is Json {
+  if (!isObject(value)) return false
+  return ['uri', 'guid', 'headline', 'headlines', 'body_html', 'body_text', 'bodies'].some((k) => k in value)
+}
+
+/** How many envelopes deep ("data" in "items" in "item"...) a ninjs file may wrap its stories. */
+const MAX_ENVELOPES = 16
+
+/** The stories in a ninjs file: one object, an array, or a search envelope (a few levels at most). */
+function itemsOf(doc: unknown): Json[] {
+  let current = doc
+  for (let depth = 0; depth <= MAX_ENVELOPES; depth++) {
+    if (Array.isArray(current)) return current.filter(isNinjsItem)
+    if (!isObject(current)) return []
+    let inner: unknown
+    for (const key of ['item', 'items', 'data']) {
+      if (current[key] !== undefined && (Array.isArray(current[key]) || isObject(current[key]))) {
+        inner = current[key]
+        break
+      }
+    }
+    if (inner === undefined) return isNinjsItem(current) ? [current] : []
+    if (Array.isArray(inner)) return inner.filter(isNinjsItem)
+    if (isNinjsItem(inner)) return [inner]
+    current = inner
+  }
+  throw new WireError(
+    `the ninjs items are wrapped in more than ${MAX_ENVELOPES} envelopes; this is not a feed Copydesk can read`,
+  )
+}
+
+export function readNinjs(text: string): WireDraft[] {
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message
+    throw new WireError(`this is not valid JSON (${message}); a ninjs file may be cut off`)
+  }
+  const items = itemsOf(doc)
+  if (!items.length) {
+    throw new WireError('this JSON is not ninjs: no item has a uri, headline(s) or body (body_html, body_text, bodies)')
+  }
+  return items.map(readItem)
+}

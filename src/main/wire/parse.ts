@@ -1,0 +1,98 @@
+import { blockTexts, emptyBody, type BlockNode } from '../../shared/body'
+import type { WireFormat } from '../../shared/story'
+import { issuesOf } from '../../shared/errors'
+import { cleanText, decodeBytes, type Decoded } from './decode'
+import { detectFormat } from './detect'
+import { wireDraftFieldsSchema, type WireDraft } from './draft'
+import { WireError } from './errors'
+import { assertWireSize } from './limits'
+import { readAnpa } from './formats/anpa1312'
+import { readIptc7901 } from './formats/iptc7901'
+import { readNewsml1 } from './formats/newsml1'
+import { readNewsmlG2 } from './formats/newsml-g2'
+import { readNinjs } from './formats/ninjs'
+import { readNitfDocument } from './formats/nitf'
+import { readScrapedText } from './formats/scraped-text'
+import { parseXml } from './xml'
+
+export interface ParsedWire {
+  format: WireFormat
+  encoding: string
+  /** Usually one; a NewsML-G2 message or a ninjs list can carry several stories. */
+  drafts: WireDraft[]
+}
+
+/** The charset an XML declaration names, read from the (ASCII) start of the bytes. */
+export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 300)).toString('latin1')
+  return /^\s*(?:\ufeff|ï»¿)?<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(start)?.[1]
+}
+
+export function decodeWire(bytes: Uint8Array, format: WireFormat): Decoded {
+  const xml = format === 'nitf' || format === 'newsml-g2' || format === 'newsml1'
+  return decodeBytes(bytes, xml ? declaredXmlEncoding(bytes) : undefined)
+}
+
+function readDrafts(format: WireFormat, text: string): WireDraft[] {
+  switch (format) {
+    case 'scraped-text':
+      return [readScrapedText(cleanText(text))]
+    case 'iptc7901':
+      return [readIptc7901(text)]
+    case 'anpa1312':
+      return [readAnpa(text)]
+    case 'nitf':
+      return [readNitfDocument(parseXml(cleanText(text)))]
+    case 'newsml-g2':
+      return readNewsmlG2(parseXml(cleanText(text)))
+    case 'newsml1':
+      return readNewsml1(parseXml(cleanText(text)))
+    case 'ninjs':
+      return readNinjs(cleanText(text))
+  }
+}
+
+/** What bodySchema allows (src/shared/body.ts). */
+const MAX_BLOCKS = 20000
+
+function isDivider(block: BlockNode): boolean {
+  if (block.type !== 'paragraph' || block.children.length !== 1) return false
+  const only = block.children[0]!
+  return only.type === 'text' && /^\s*(_{2,}|-{3,}|=+|-?30-)\s*$/.test(only.text)
+}
+
+/** Trim, fill the gaps the story model needs, and check the draft against the schema with the field named. */
+function finish(draft: WireDraft): WireDraft {
+  // "___" and "-30-" lines divide copy on the wire; they are not words of the story.
+  draft.body.root.children = draft.body.root.children.filter((block) => !isDivider(block))
+  draft.headline = draft.headline.replace(/\s+/g, ' ').trim()
+  draft.standfirst = draft.standfirst.replace(/\s+/g, ' ').trim()
+  const hasText = blockTexts(draft.body).length > 0
+  if (!draft.headline && !hasText) throw new WireError('no headline and no story text were found in it')
+  if (!draft.body.root.children.length) draft.body = emptyBody()
+  if (!hasText) draft.notes.push('The wire item carried no story text: only its headline and details were imported.')
+  if (draft.body.root.children.length > MAX_BLOCKS) {
+    throw new WireError(
+      `the story has ${draft.body.root.children.length} paragraphs; a story holds at most ${MAX_BLOCKS}`,
+    )
+  }
+  const { body, ...fields } = draft
+  const checked = wireDraftFieldsSchema.safeParse(fields)
+  if (!checked.success) {
+    const detail = issuesOf(checked.error)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ')
+    throw new WireError(`the copy does not fit a story (${detail})`)
+  }
+  return { ...checked.data, body }
+}
+
+/** Bytes to drafts, or a WireError saying why not. Pure: no library, no file system. */
+export function parseWire(bytes: Uint8Array): ParsedWire {
+  assertWireSize(bytes.length)
+  const format = detectFormat(bytes)
+  const decoded = decodeWire(bytes, format)
+  const drafts = readDrafts(format, decoded.text).map(finish)
+  if (!drafts.length) throw new WireError('no story was found in it')
+  return { format, encoding: decoded.encoding, drafts }
+}

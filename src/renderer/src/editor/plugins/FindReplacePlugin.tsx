@@ -1,0 +1,235 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getSelection, $isRangeSelection, $setSelection, HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { findMatches, type FindOptions, type Match } from '../find'
+import { $resolveRange, $selectRange, domRange, editorRuns, type ResolvedRange } from '../ranges'
+
+/** Matches are found again this long after the last keystroke in the body or the find box. */
+const FIND_DELAY_MS = 80
+
+/** Replace each resolved range (already in reverse reading order, so earlier offsets stay true). */
+function $replaceRanges(ranges: ResolvedRange[], replacement: string): void {
+  for (const { start, end, between } of ranges) {
+    if (start.node.is(end.node)) {
+      start.node.spliceText(start.offset, end.offset - start.offset, replacement)
+      continue
+    }
+    start.node.spliceText(start.offset, start.node.getTextContentSize() - start.offset, replacement)
+    for (const node of between) node.remove()
+    end.node.spliceText(0, end.offset, '')
+  }
+}
+
+/**
+ * Replace matches in one update tagged as its own history step, so a single undo brings every
+ * replaced word back. Ranges are resolved before anything changes, then replaced last to first.
+ */
+function replaceMatches(editor: LexicalEditor, matches: Match[], replacement: string): void {
+  editor.update(
+    () => {
+      const ranges = matches
+        .map((m) => $resolveRange(m.run, m.start, m.end))
+        .filter((r): r is ResolvedRange => r !== null)
+        .reverse()
+      $replaceRanges(ranges, replacement)
+      // The old selection may point into text that is gone.
+      $setSelection(null)
+    },
+    { tag: HISTORY_PUSH_TAG },
+  )
+}
+
+const NO_MATCHES: Match[] = []
+
+const HIGHLIGHTS = { all: 'find-match', current: 'find-current' } as const
+
+/** Matches are shown with the CSS Custom Highlight API, which marks text without touching the document. */
+function showHighlights(editor: LexicalEditor, matches: Match[], current: number): () => void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return () => undefined
+  const all = new Highlight()
+  const now = new Highlight()
+  matches.forEach((m, i) => {
+    const range = domRange(editor, m.run, m.start, m.end)
+    if (range) (i === current ? now : all).add(range)
+  })
+  CSS.highlights.set(HIGHLIGHTS.all, all)
+  CSS.highlights.set(HIGHLIGHTS.current, now)
+  return () => {
+    CSS.highlights.delete(HIGHLIGHTS.all)
+    CSS.highlights.delete(HIGHLIGHTS.current)
+  }
+}
+
+/**
+ * Find and replace in the body, opened with Ctrl/Cmd+F: match case, whole word, next and
+ * previous, replace one, replace all (one undo step).
+ */
+export function FindReplacePlugin() {
+  const [editor] = useLexicalComposerContext()
+  const [open, setOpen] = useState(false)
+  const [query, setQuery] = useState('')
+  const [replacement, setReplacement] = useState('')
+  const [options, setOptions] = useState<FindOptions>({ matchCase: false, wholeWord: false })
+  const [found, setFound] = useState<Match[]>([])
+  const [current, setCurrent] = useState(0)
+  const [bodyVersion, setBodyVersion] = useState(0)
+  const [note, setNote] = useState('')
+  const findInput = useRef<HTMLInputElement>(null)
+
+  const matches = open && query ? found : NO_MATCHES
+  const index = matches.length ? Math.min(current, matches.length - 1) : -1
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey
+      if (!mod || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'f') return
+      event.preventDefault()
+      const selected = editor.getEditorState().read(() => {
+        const selection = $getSelection()
+        return $isRangeSelection(selection) ? selection.getTextContent() : ''
+      })
+      if (selected && !selected.includes('\n') && selected.length <= 200) setQuery(selected)
+      setOpen(true)
+      requestAnimationFrame(() => {
+        findInput.current?.focus()
+        findInput.current?.select()
+      })
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [editor])
+
+  useEffect(() => {
+    if (!open) return
+    return editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size || dirtyLeaves.size) setBodyVersion((v) => v + 1)
+    })
+  }, [editor, open])
+
+  useEffect(() => {
+    if (!open || !query) return
+    const timer = setTimeout(() => setFound(findMatches(editorRuns(editor), query, options)), FIND_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [editor, open, query, options, bodyVersion])
+
+  useEffect(() => showHighlights(editor, matches, index), [editor, matches, index])
+
+  const scrollTo = useCallback(
+    (match: Match | undefined) => {
+      const range = match && domRange(editor, match.run, match.start, match.end)
+      range?.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+    },
+    [editor],
+  )
+
+  const step = (by: number) => {
+    if (!matches.length) return
+    const next = (index + by + matches.length) % matches.length
+    setCurrent(next)
+    scrollTo(matches[next])
+  }
+
+  /** Fresh matches: the body may have changed since the last search ran. */
+  const freshMatches = () => findMatches(editorRuns(editor), query, options)
+
+  const replaceOne = () => {
+    const fresh = freshMatches()
+    const target = fresh[Math.min(Math.max(index, 0), fresh.length - 1)]
+    if (!target) return
+    replaceMatches(editor, [target], replacement)
+    setNote('Replaced 1.')
+  }
+
+  const replaceAll = () => {
+    const fresh = freshMatches()
+    if (!fresh.length) return
+    replaceMatches(editor, fresh, replacement)
+    setNote(`Replaced ${fresh.length}. Undo (Ctrl+Z) brings them all back.`)
+  }
+
+  const close = () => {
+    const match = matches[index]
+    setOpen(false)
+    setNote('')
+    editor.update(() => {
+      if (match) $selectRange(match.run, match.start, match.end)
+    })
+    editor.focus()
+  }
+
+  const onFindKey = (event: ReactKeyboardEvent) => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      step(event.shiftKey ? -1 : 1)
+    } else if (event.key === 'Escape') close()
+  }
+
+  if (!open) return null
+  return (
+    <div className="find-bar" role="search" aria-label="Find and replace">
+      <div className="find-row">
+        <input
+          ref={findInput}
+          aria-label="Find"
+          placeholder="Find"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value)
+            setCurrent(0)
+            setNote('')
+          }}
+          onKeyDown={onFindKey}
+        />
+        <span className="find-count" aria-live="polite">
+          {query ? (matches.length ? `${index + 1} of ${matches.length}` : 'No matches') : ''}
+        </span>
+        <button aria-label="Previous match" disabled={!matches.length} onClick={() => step(-1)}>
+          ↑
+        </button>
+        <button aria-label="Next match" disabled={!matches.length} onClick={() => step(1)}>
+          ↓
+        </button>
+        <label>
+          <input
+            type="checkbox"
+            checked={options.matchCase}
+            onChange={(e) => setOptions((o) => ({ ...o, matchCase: e.target.checked }))}
+          />{' '}
+          Match case
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={options.wholeWord}
+            onChange={(e) => setOptions((o) => ({ ...o, wholeWord: e.target.checked }))}
+          />{' '}
+          Whole word
+        </label>
+        <button aria-label="Close find" onClick={close}>
+          ×
+        </button>
+      </div>
+      <div className="find-row">
+        <input
+          aria-label="Replace with"
+          placeholder="Replace with"
+          value={replacement}
+          onChange={(e) => setReplacement(e.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault()
+              replaceOne()
+            } else if (event.key === 'Escape') close()
+          }}
+        />
+        <button disabled={!matches.length} onClick={replaceOne}>
+          Replace
+        </button>
+        <button disabled={!matches.length} onClick={replaceAll}>
+          Replace all
+        </button>
+        {note && <span className="find-note">{note}</span>}
+      </div>
+    </div>
+  )
+}

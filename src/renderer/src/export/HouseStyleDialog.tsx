@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react'
+import { ApiError } from '../../../shared/errors'
+import { DATELINE_STYLE_EXAMPLES, datelineStyles, type DatelineStyle, type HouseStyle } from '../../../shared/settings'
+import { invoke } from '../app/client'
+import { houseStyleChanged } from './events'
+import { Modal } from './Modal'
+
+const ZONES = [
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Kyiv',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'UTC',
+]
+
+/** The house style the export follows: dateline style, credit label, language, time zone, the site. */
+export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
+  const [form, setForm] = useState<HouseStyle | null>(null)
+  const [problems, setProblems] = useState<string[]>([])
+  const [saving, setSaving] = useState(false)
+
+  useEffect(() => {
+    invoke('settings:get', {})
+      .then(setForm)
+      .catch((e: Error) => setProblems([`The house style could not be read: ${e.message}`]))
+  }, [])
+
+  const set = <K extends keyof HouseStyle>(key: K, value: HouseStyle[K]) =>
+    setForm((f) => (f ? { ...f, [key]: value } : f))
+
+  const save = async () => {
+    if (!form) return
+    setSaving(true)
+    try {
+      const saved = await invoke('settings:set', form)
+      houseStyleChanged.emit(saved)
+      onClose()
+    } catch (e) {
+      const error = e as Error
+      setProblems(
+        error instanceof ApiError && error.issues?.length
+          ? error.issues.map((i) => `${i.path}: ${i.message}`)
+          : [error.message],
+      )
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const credit = form ? [form.creditLabel.trim(), 'PA'].filter(Boolean).join(' ') : ''
+  return (
+    <Modal title="House style" titleId="house-style-title" onClose={onClose} className="house-style-dialog">
+      {!form ? (
+        <p>{problems[0] ?? 'Reading the house style…'}</p>
+      ) : (
+        <form
+          className="export-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void save()
+          }}
+        >
+          <label>
+            Dateline style
+            <select value={form.datelineStyle} onChange={(e) => set('datelineStyle', e.target.value as DatelineStyle)}>
+              {datelineStyles.map((style) => (
+                <option key={style} value={style}>
+                  {DATELINE_STYLE_EXAMPLES[style]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Credit label
+            <input
+              value={form.creditLabel}
+              placeholder="Picture:"
+              onChange={(e) => set('creditLabel', e.target.value)}
+            />
+            <small>Credits read “{credit}”</small>
+          </label>
+          <label>
+            Language
+            <input value={form.language} placeholder="en-GB" onChange={(e) => set('language', e.target.value)} />
+          </label>
+          <label>
+            Time zone
+            <input list="house-style-zones" value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} />
+            <datalist id="house-style-zones">
+              {ZONES.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+          </label>
+          <label>
+            Publication name
+            <input
+              value={form.siteName}
+              placeholder="The Coast Gazette"
+              onChange={(e) => set('siteName', e.target.value)}
+            />
+          </label>
+          <label>
+            Site address
+            <input
+              value={form.siteUrl}
+              placeholder="https://news.example.com/stories"
+              onChange={(e) => set('siteUrl', e.target.value)}
+            />
+            <small>
+              Where exported folders will be served: gives pages a canonical address and social cards their picture.
+            </small>
+          </label>
+          {problems.length > 0 && (
+            <ul className="banner banner-error" role="alert">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={saving}>
+              Save
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { invoke } from '../app/client'
+import { onLibraryChanged } from '../app/library-events'
+import type { StoryPanelProps } from '../story/panels'
+import { houseStyleChanged, requestExport, requestHouseStyle } from './events'
+
+/** Saves come in bursts while an editor types: render once they pause. */
+const REFRESH_DELAY_MS = 250
+
+function keywordsOf(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
+  ]
+}
+
+/**
+ * The Preview panel: the page exactly as the export writes it (pictures embedded), in a sandboxed
+ * frame where nothing can run, rendered again after every save and every house style change.
+ */
+export function PreviewPanel({ story, fields, set }: StoryPanelProps) {
+  const [html, setHtml] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [keywords, setKeywords] = useState(() => (fields.keywords ?? story.keywords ?? []).join(', '))
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  const render = useCallback(() => {
+    invoke('story:preview', { id: story.id })
+      .then(({ html: page }) => {
+        setHtml(page)
+        setError(null)
+      })
+      .catch((e: Error) => setError(`The preview could not be made: ${e.message}`))
+  }, [story.id])
+
+  useEffect(() => {
+    render()
+    const later = () => {
+      clearTimeout(timer.current)
+      timer.current = setTimeout(render, REFRESH_DELAY_MS)
+    }
+    const offLibrary = onLibraryChanged(later)
+    const offStyle = houseStyleChanged.on(later)
+    return () => {
+      clearTimeout(timer.current)
+      offLibrary()
+      offStyle()
+    }
+  }, [render])
+
+  return (
+    <div className="preview-panel">
+      <div className="preview-tools">
+        <button onClick={requestExport}>Export…</button>
+        <button onClick={requestHouseStyle}>House style…</button>
+      </div>
+      <label className="preview-keywords">
+        Keywords
+        <input
+          value={keywords}
+          placeholder="storm, ferries, Dover"
+          onChange={(e) => {
+            setKeywords(e.target.value)
+            set('keywords', keywordsOf(e.target.value))
+          }}
+        />
+      </label>
+      {error && (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      )}
+      {html === null ? (
+        <p className="loading">Making the preview…</p>
+      ) : (
+        // sandbox="" : no scripts, no forms, no top navigation, an origin of its own.
+        <iframe className="preview-frame" title="Export preview" sandbox="" srcDoc={html} />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react'
+import type { Picture } from '../../../shared/story'
+import type { StoryPanelProps } from '../story/panels'
+import { PICTURE_ACCEPT } from './PictureFigure'
+import { PictureFields, PictureImage } from './PictureFields'
+import { filesOf, pictureFrom, replacedImage, storePicture } from './store'
+
+/** The story's lead picture (the one above the headline when published): choose, caption, credit, remove. */
+export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
+  const lead = fields.leadPicture
+  const latest = useRef<Picture | null>(lead)
+  const file = useRef<HTMLInputElement>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [dragging, setDragging] = useState(false)
+
+  // Words typed while the image was being stored are kept: the choice applies to the latest fields.
+  useEffect(() => {
+    latest.current = lead
+  }, [lead])
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return
+    setError(null)
+    setBusy(true)
+    try {
+      const added = await storePicture(chosen)
+      const current = latest.current
+      set('leadPicture', current ? replacedImage(current, added) : pictureFrom(added))
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setDragging(false)
+    void choose(filesOf(e.dataTransfer.files)[0])
+  }
+
+  return (
+    <section
+      className={`lead-picture${dragging ? ' dragging' : ''}`}
+      aria-label="Lead picture"
+      onDragOver={(e) => {
+        e.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <h2 className="panel-heading">Lead picture</h2>
+      {lead ? (
+        <>
+          <div className="picture-frame">
+            <PictureImage picture={lead} />
+          </div>
+          <PictureFields
+            picture={lead}
+            prefix="Lead picture"
+            onChange={(changes) => set('leadPicture', { ...(latest.current ?? lead), ...changes })}
+          />
+        </>
+      ) : (
+        <p className="lead-picture-empty">No lead picture yet. Drop one here, or choose a file.</p>
+      )}
+      <div className="picture-actions">
+        <button type="button" disabled={busy} onClick={() => file.current?.click()}>
+          {busy ? 'Adding…' : lead?.mediaId ? 'Replace image' : lead ? 'Attach image' : 'Choose lead picture'}
+        </button>
+        {lead && (
+          <button type="button" onClick={() => set('leadPicture', null)}>
+            Remove lead picture
+          </button>
+        )}
+        <input
+          ref={file}
+          type="file"
+          hidden
+          accept={PICTURE_ACCEPT}
+          aria-label="Lead picture file"
+          onChange={(e) => {
+            const chosen = e.currentTarget.files?.[0]
+            e.currentTarget.value = ''
+            void choose(chosen)
+          }}
+        />
+      </div>
+      {error && (
+        <p className="picture-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,168 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import {
+  $createParagraphNode,
+  $getNodeByKey,
+  $getRoot,
+  stopLexicalPropagation,
+  type LexicalEditor,
+  type NodeKey,
+} from 'lexical'
+import { useEffect, useRef, useState } from 'react'
+import { pictureTypes } from '../../../shared/media'
+import type { Picture } from '../../../shared/story'
+import { $isPictureNode, type PictureNode } from '../editor/nodes/PictureNode'
+import { PictureFields, PictureImage } from './PictureFields'
+import { replacedImage, storePicture } from './store'
+
+export const PICTURE_ACCEPT = pictureTypes.join(',')
+
+/**
+ * The events the body editor listens for on its root. Typing, pasting or clicking in a figure's own
+ * fields must reach those fields only: without this, Backspace in a caption would delete body text.
+ * The mark (Lexical's own) tells the editor to leave the event alone; the browser and React still
+ * see it.
+ */
+const EDITOR_EVENTS = [
+  'keydown',
+  'keyup',
+  'beforeinput',
+  'input',
+  'compositionstart',
+  'compositionend',
+  'paste',
+  'cut',
+  'copy',
+  'dragstart',
+  'dragover',
+  'drop',
+  'pointerdown',
+  'click',
+] as const
+
+function isolateFromEditor(element: HTMLElement): () => void {
+  for (const name of EDITOR_EVENTS) element.addEventListener(name, stopLexicalPropagation)
+  return () => {
+    for (const name of EDITOR_EVENTS) element.removeEventListener(name, stopLexicalPropagation)
+  }
+}
+
+function $placeOf(key: NodeKey): { first: boolean; last: boolean } {
+  const node = $getNodeByKey(key)
+  return { first: !node?.getPreviousSibling(), last: !node?.getNextSibling() }
+}
+
+function usePlace(editor: LexicalEditor, key: NodeKey) {
+  const [first, setFirst] = useState(() => editor.getEditorState().read(() => $placeOf(key).first))
+  const [last, setLast] = useState(() => editor.getEditorState().read(() => $placeOf(key).last))
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        const place = editorState.read(() => $placeOf(key))
+        setFirst(place.first)
+        setLast(place.last)
+      }),
+    [editor, key],
+  )
+  return { first, last }
+}
+
+/** A picture in the body, as the editor sees it: the image (or its gap), its words, and what can be done with it. */
+export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture: Picture }) {
+  const [editor] = useLexicalComposerContext()
+  const own = useRef<HTMLDivElement>(null)
+  const file = useRef<HTMLInputElement>(null)
+  const latest = useRef(picture)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const { first, last } = usePlace(editor, nodeKey)
+
+  useEffect(() => {
+    latest.current = picture
+  }, [picture])
+  useEffect(() => (own.current ? isolateFromEditor(own.current) : undefined), [])
+
+  const change = (work: (node: PictureNode) => void, focusAfter?: string) =>
+    editor.update(
+      () => {
+        const node = $getNodeByKey(nodeKey)
+        if ($isPictureNode(node)) work(node)
+      },
+      // Moving a block moves its DOM, which drops focus; give it back to the button pressed.
+      focusAfter ? { onUpdate: () => own.current?.querySelector<HTMLElement>(focusAfter)?.focus() } : undefined,
+    )
+
+  const replace = async (chosen: File | undefined) => {
+    if (!chosen) return
+    setError(null)
+    setBusy(true)
+    try {
+      const added = await storePicture(chosen)
+      change((node) => node.setPicture(replacedImage(latest.current, added)))
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remove = () =>
+    change((node) => {
+      node.remove()
+      // The body must keep a block to type in.
+      if ($getRoot().getChildrenSize() === 0) $getRoot().append($createParagraphNode())
+    })
+
+  return (
+    <figure className="picture" aria-label={picture.mediaId ? 'Picture' : 'Picture, image missing'}>
+      <div className="picture-frame">
+        <PictureImage picture={picture} />
+      </div>
+      <div className="picture-edit" ref={own}>
+        <PictureFields picture={picture} onChange={(changes) => change((node) => node.setPicture(changes))} />
+        <div className="picture-actions">
+          <button type="button" disabled={busy} onClick={() => file.current?.click()}>
+            {busy ? 'Adding…' : picture.mediaId ? 'Replace image' : 'Attach image'}
+          </button>
+          <button
+            type="button"
+            className="move-up"
+            aria-label="Move picture up"
+            disabled={first}
+            onClick={() => change((node) => node.getPreviousSibling()?.insertBefore(node), '.move-up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="move-down"
+            aria-label="Move picture down"
+            disabled={last}
+            onClick={() => change((node) => node.getNextSibling()?.insertAfter(node), '.move-down')}
+          >
+            ↓
+          </button>
+          <button type="button" aria-label="Remove picture" onClick={remove}>
+            Remove
+          </button>
+          <input
+            ref={file}
+            type="file"
+            hidden
+            accept={PICTURE_ACCEPT}
+            aria-label={picture.mediaId ? 'Replacement image file' : 'Image file'}
+            onChange={(e) => {
+              const chosen = e.currentTarget.files?.[0]
+              e.currentTarget.value = ''
+              void replace(chosen)
+            }}
+          />
+        </div>
+        {error && (
+          <p className="picture-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </figure>
+  )
+}

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { MAX_WIRE_FILE_BYTES, type WireImportResult } from '../../../shared/wire'
+import type { StoryId } from '../../../shared/story'
+import { invoke } from '../app/client'
+import { libraryChanged } from '../app/library-events'
+import { onWireImportRequested } from './events'
+import { fileToBase64, isPictureFile } from './read-file'
+
+interface Batch {
+  total: number
+  done: number
+  current: string
+  results: WireImportResult[]
+  finished: boolean
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  'scraped-text': 'text',
+  iptc7901: 'IPTC 7901',
+  anpa1312: 'ANPA 1312',
+  nitf: 'NITF',
+  'newsml-g2': 'NewsML-G2',
+  newsml1: 'NewsML 1',
+  ninjs: 'ninjs',
+}
+
+/** One file through main; anything that goes wrong becomes that file's failure, never the batch's. */
+async function importOne(file: File): Promise<WireImportResult[]> {
+  if (file.size > MAX_WIRE_FILE_BYTES) {
+    const size = (file.size / (1024 * 1024)).toFixed(1)
+    return [
+      {
+        file: file.name,
+        ok: false,
+        error: `the file is ${size} MB; wire files over 20.0 MB are refused (wire copy is a few kilobytes: is this the right file?)`,
+      },
+    ]
+  }
+  try {
+    const data = await fileToBase64(file)
+    const { results } = await invoke('wire:import', { files: [{ name: file.name || 'untitled', data }] })
+    return results
+  } catch (error) {
+    return [{ file: file.name, ok: false, error: (error as Error).message }]
+  }
+}
+
+/**
+ * Wire import in the window: the hidden file chooser behind "Import wire copy…", files dropped
+ * anywhere on the window (pictures excepted: they go to the picture feature), a progress bar that
+ * moves file by file (one call each), and the report at the end: what was imported, each opening
+ * its story, and what failed and why.
+ */
+export function WireImportHost({ onOpen }: { onOpen: (id: StoryId) => void }) {
+  const input = useRef<HTMLInputElement>(null)
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [batch, setBatch] = useState<Batch | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const running = useRef(false)
+
+  const run = useCallback(async (files: File[]) => {
+    if (!files.length || running.current) return
+    running.current = true
+    setBatch({ total: files.length, done: 0, current: files[0]!.name, results: [], finished: false })
+    for (const [index, file] of files.entries()) {
+      setBatch((b) => b && { ...b, current: file.name })
+      const results = await importOne(file)
+      setBatch((b) => b && { ...b, done: index + 1, results: [...b.results, ...results] })
+      if (results.some((r) => r.ok)) libraryChanged()
+    }
+    setBatch((b) => b && { ...b, finished: true })
+    running.current = false
+  }, [])
+
+  useEffect(() => onWireImportRequested(() => input.current?.click()), [])
+
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
+    const over = (event: DragEvent) => {
+      if (!hasFiles(event)) return
+      // Allow the drop (and stop the browser opening the file in the window).
+      event.preventDefault()
+      setDragging(true)
+    }
+    const leave = (event: DragEvent) => {
+      if (!event.relatedTarget) setDragging(false)
+    }
+    const drop = (event: DragEvent) => {
+      setDragging(false)
+      const files = [...(event.dataTransfer?.files ?? [])]
+      const wire = files.filter((f) => !isPictureFile(f))
+      if (wire.length) {
+        // Caught before the editor sees it: copy dropped on the body is imported, not pasted in.
+        event.preventDefault()
+        event.stopPropagation()
+        void run(wire)
+      } else if (files.length && !event.defaultPrevented) {
+        event.preventDefault()
+      }
+    }
+    window.addEventListener('dragover', over, true)
+    window.addEventListener('dragleave', leave, true)
+    window.addEventListener('drop', drop, true)
+    return () => {
+      window.removeEventListener('dragover', over, true)
+      window.removeEventListener('dragleave', leave, true)
+      window.removeEventListener('drop', drop, true)
+    }
+  }, [run])
+
+  useEffect(() => {
+    const element = dialog.current
+    if (batch && element && !element.open) element.showModal()
+    if (!batch && element?.open) element.close()
+  }, [batch])
+
+  const close = () => {
+    if (batch?.finished) setBatch(null)
+  }
+  const imported = batch?.results.filter((r) => r.ok) ?? []
+  const failed = batch?.results.filter((r) => !r.ok) ?? []
+
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        aria-label="Wire files to import"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])]
+          event.target.value = ''
+          void run(files)
+        }}
+      />
+      {dragging && !batch && (
+        <div className="wire-drop" aria-hidden="true">
+          <p>Drop wire copy to import it</p>
+        </div>
+      )}
+      <dialog
+        ref={dialog}
+        className="wire-import"
+        aria-labelledby="wire-import-title"
+        onCancel={(event) => {
+          event.preventDefault()
+          close()
+        }}
+      >
+        {batch && (
+          <>
+            <h2 id="wire-import-title">
+              {batch.finished
+                ? `Imported ${imported.length} ${imported.length === 1 ? 'story' : 'stories'}${failed.length ? `, ${failed.length} failed` : ''}`
+                : 'Importing wire copy…'}
+            </h2>
+            {!batch.finished && (
+              <p className="wire-progress">
+                <progress aria-label="Import progress" value={batch.done} max={batch.total} />
+                <span>
+                  {batch.done} of {batch.total} · {batch.current}
+                </span>
+              </p>
+            )}
+            {batch.finished && imported.length > 0 && (
+              <section aria-label="Imported">
+                <h3>Imported</h3>
+                <ul className="wire-imported">
+                  {imported.map((r) => (
+                    <li key={r.id}>
+                      <button
+                        onClick={() => {
+                          setBatch(null)
+                          onOpen(r.id!)
+                        }}
+                      >
+                        {r.headline || 'Untitled story'}
+                      </button>
+                      <span className="wire-meta">
+                        {r.file} · {FORMAT_NAMES[r.format ?? ''] ?? r.format}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {batch.finished && failed.length > 0 && (
+              <section aria-label="Failed">
+                <h3>Failed</h3>
+                <ul className="wire-failed">
+                  {failed.map((r, i) => (
+                    <li key={`${r.file}:${i}`}>
+                      <strong>{r.file}</strong>: {r.error}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {batch.finished && (
+              <p className="wire-actions">
+                <button className="primary" onClick={close} autoFocus>
+                  Close
+                </button>
+              </p>
+            )}
+          </>
+        )}
+      </dialog>
+    </>
+  )
+}

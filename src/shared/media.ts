@@ -1,0 +1,93 @@
+import { z } from 'zod'
+
+/**
+ * What every process agrees on about picture bytes: the kinds Copydesk takes, the size limit, and
+ * the one address the renderer shows them at. The bytes themselves live in the library's media
+ * table (src/main/library/media.ts); see docs/pictures.md.
+ */
+
+/** The kinds of picture Copydesk stores, by the MIME type each is served with. */
+export const pictureTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const
+export const pictureTypeSchema = z.enum(pictureTypes)
+export type PictureType = z.infer<typeof pictureTypeSchema>
+
+/** Names for messages: "JPEG, PNG, WebP, GIF or AVIF". */
+export const PICTURE_TYPE_NAMES: Record<PictureType, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'image/gif': 'GIF',
+  'image/avif': 'AVIF',
+}
+export const ACCEPTED_PICTURES = 'JPEG, PNG, WebP, GIF or AVIF'
+
+/** 40 MB: a full-size news photograph from a professional camera is 10 to 30 MB. */
+export const MAX_PICTURE_BYTES = 40 * 1024 * 1024
+
+/** A decoded image this large would take gigabytes of memory to show: refused as if broken. */
+export const MAX_PICTURE_PIXELS = 250_000_000
+
+/** A media id is the SHA-256 of the bytes, in lower-case hex: the same picture is stored once. */
+export const mediaIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a media id is a SHA-256 hex digest')
+export type MediaId = z.infer<typeof mediaIdSchema>
+
+/** "24.3 MB", "812 KB": sizes as an editor reads them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${bytes} bytes`
+}
+
+export function tooBigMessage(name: string, bytes: number): string {
+  return `${name} is ${formatBytes(bytes)}; a picture can be at most ${formatBytes(MAX_PICTURE_BYTES)}`
+}
+
+/**
+ * Where the renderer finds a picture: a RELATIVE url, so it resolves against the page, which is
+ * app://copydesk/ in the app (protocol.ts serves it) and the test origin in e2e (the bridge does).
+ * Never a file path.
+ */
+export const MEDIA_PATH_PREFIX = 'media/'
+
+export function mediaSrc(id: MediaId): string {
+  return MEDIA_PATH_PREFIX + id
+}
+
+/** The media id a request path asks for ("/media/<64 hex>"), or null for any other path. */
+export function mediaIdFromPath(pathname: string): MediaId | null {
+  const match = /^\/media\/([0-9a-f]{64})$/.exec(pathname)
+  return match ? match[1]! : null
+}
+
+export const BASE64_MESSAGE = 'data must be the picture bytes in base64'
+
+/** Base64 of MAX_PICTURE_BYTES, with room for padding: anything longer is refused before decoding. */
+const MAX_BASE64_CHARS = Math.ceil(MAX_PICTURE_BYTES / 3) * 4
+
+export const mediaAddInputSchema = z.strictObject({
+  /** The file name the editor chose or dropped; used in messages only. */
+  name: z.string().trim().min(1).max(500),
+  data: z
+    .string()
+    .max(MAX_BASE64_CHARS, `the picture is over ${formatBytes(MAX_PICTURE_BYTES)}, the most Copydesk takes`)
+    // The full check (every character) is made by main as it decodes: a regex over 50 MB costs a second.
+    .refine((data) => data.length % 4 === 0, BASE64_MESSAGE),
+})
+
+/** Words found in the picture's own metadata (IPTC/XMP), offered to prefill its fields. */
+export const pictureSuggestionSchema = z.strictObject({
+  caption: z.string().max(4000).optional(),
+  credit: z.string().max(300).optional(),
+  alt: z.string().max(1000).optional(),
+})
+export type PictureSuggestion = z.infer<typeof pictureSuggestionSchema>
+
+export const mediaAddOutputSchema = z.strictObject({
+  mediaId: mediaIdSchema,
+  type: pictureTypeSchema,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  size: z.number().int().positive(),
+  suggested: pictureSuggestionSchema,
+})
+export type MediaAdded = z.infer<typeof mediaAddOutputSchema>

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+
+/**
+ * The house style the export follows. Every process agrees on it: main stores it (one row of the
+ * `settings` table a key) and renders with it, the renderer edits it in the House style dialog.
+ */
+
+/**
+ * How the dateline is set:
+ * - agency: `KYIV, Ukraine (AP) —` at the start of the first paragraph (AP style, em dash)
+ * - agency-en-dash: `KYIV, Ukraine (PA) –` (UK style prefers the spaced en dash)
+ * - reuters: `LONDON, Nov 24 (Reuters) -` (abbreviated month, no full stop, spaced hyphen)
+ * - date-line: a line of its own under the byline: `KYIV, Ukraine, 24 November 2026`
+ * - none: no dateline on the page (it stays in the metadata)
+ */
+export const datelineStyles = ['agency', 'agency-en-dash', 'reuters', 'date-line', 'none'] as const
+export const datelineStyleSchema = z.enum(datelineStyles)
+export type DatelineStyle = z.infer<typeof datelineStyleSchema>
+
+export const DATELINE_STYLE_EXAMPLES: Record<DatelineStyle, string> = {
+  agency: 'KYIV, Ukraine (AP) — at the start of the story',
+  'agency-en-dash': 'KYIV, Ukraine (PA) – at the start of the story',
+  reuters: 'LONDON, Nov 24 (Reuters) - at the start of the story',
+  'date-line': 'KYIV, Ukraine, 24 November 2026 on a line of its own',
+  none: 'No dateline on the page',
+}
+
+// Each check looks at a value only once it is of a sensible length (the max() beside it says so).
+function isLanguageTag(value: string): boolean {
+  if (value.length > 35) return true
+  try {
+    return Intl.getCanonicalLocales(value).length === 1
+  } catch {
+    return false
+  }
+}
+
+function isTimeZone(value: string): boolean {
+  if (value.length > 64) return true
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isSiteUrl(value: string): boolean {
+  if (value === '' || value.length > 500) return true
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash
+  } catch {
+    return false
+  }
+}
+
+const fields = {
+  /** BCP 47, as the page's lang and og:locale: en-GB, en-US, de, fr-CA ... */
+  language: z
+    .string()
+    .trim()
+    .max(35)
+    .refine(isLanguageTag, 'a language tag such as en-GB, en-US or de')
+    .transform((tag) => Intl.getCanonicalLocales(tag)[0]!),
+  datelineStyle: datelineStyleSchema,
+  /** Put before every picture credit: "Picture:" gives "Picture: PA". Empty: the credit alone. */
+  creditLabel: z.string().trim().max(40),
+  /** Publication times on the page are shown in this zone (the datetime attributes stay UTC). */
+  timeZone: z.string().trim().max(64).refine(isTimeZone, 'a time zone such as Europe/London, America/New_York or UTC'),
+  /** The publication's name: page title suffix, og:site_name, the JSON-LD publisher. */
+  siteName: z.string().trim().max(200),
+  /**
+   * Where the exported folder will be served from (https://news.example.com/stories). With it the
+   * page gets a canonical URL, and og:image and JSON-LD images get absolute URLs.
+   */
+  siteUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(isSiteUrl, 'an http or https address with no query, such as https://news.example.com/stories')
+    .transform((url) => url.replace(/\/+$/, '')),
+}
+
+export const houseStyleSchema = z.strictObject({
+  language: fields.language.default('en-GB'),
+  datelineStyle: fields.datelineStyle.default('agency'),
+  creditLabel: fields.creditLabel.default('Picture:'),
+  timeZone: fields.timeZone.default('Europe/London'),
+  siteName: fields.siteName.default(''),
+  siteUrl: fields.siteUrl.default(''),
+})
+export type HouseStyle = z.output<typeof houseStyleSchema>
+
+export const DEFAULT_HOUSE_STYLE: HouseStyle = houseStyleSchema.parse({})
+
+/** A change to some settings: the fields given are checked and saved, the rest kept. */
+export const houseStylePatchSchema = z.strictObject(fields).partial()
+export type HouseStylePatch = z.input<typeof houseStylePatchSchema>
