@@ -35,13 +35,14 @@ export const suites: Suite[] = [
   typingSuite,
 ]
 
-const USAGE = `usage: npm run bench -- [--quick] [--size N] [SUITE...]
+const USAGE = `usage: npm run bench -- [--quick] [--size N] [--out FILE] [SUITE...]
 
   --quick    a one-minute run: a ${QUICK_SIZE.toLocaleString('en')}-story library and fewer samples
   --size N   a library of N stories (default ${FULL_SIZE.toLocaleString('en')}, or ${QUICK_SIZE.toLocaleString('en')} with --quick)
+  --out FILE where to write the results (default bench/results/latest.json)
   SUITE      any of: ${suites.map((s) => s.name).join(', ')} (default: all)
 
-Writes bench/results/latest.json; the generated library is cached in bench/.cache/.`
+Prints a table and writes the results as JSON; the generated library is cached in bench/.cache/.`
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
     options: {
       quick: { type: 'boolean', default: false },
       size: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -117,7 +119,7 @@ async function main(): Promise<number> {
     rmSync(tmpDir, { recursive: true, force: true })
   }
 
-  const resultsFile = join(root, 'bench', 'results', 'latest.json')
+  const resultsFile = values.out ? resolve(values.out) : join(root, 'bench', 'results', 'latest.json')
   writeResults(resultsFile, { machine: machineDescription(), date: new Date().toISOString(), quick, metrics })
   console.log(
     `\n${formatTable(metrics, unavailable)}\n\nwritten to ${resultsFile} in ${((Date.now() - began) / 1000).toFixed(0)} s`,

@@ -108,7 +108,7 @@ export const startSuite: Suite = {
   name: 'start',
   browser: true,
   async run(ctx) {
-    const runs = ctx.quick ? 2 : 8
+    const runs = ctx.quick ? 1 : 8
     const server = await serveRenderer(ctx.root, {
       [EMPTY]: { body: '<!doctype html><html lang="en"><title>empty</title><body></body></html>', type: 'text/html' },
     })

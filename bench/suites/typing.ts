@@ -133,7 +133,7 @@ export const typingSuite: Suite = {
   name: 'typing',
   browser: true,
   async run(ctx) {
-    const keys = ctx.quick ? 40 : 240
+    const keys = ctx.quick ? 30 : 240
     const bare = await buildBarePages(ctx.root, join(ctx.root, OUT_DIR, 'renderer'), join(ctx.tmpDir, 'pages'))
     const library = openLibrary(join(ctx.tmpDir, 'typing.sqlite'))
     const sizes = [
