@@ -7,6 +7,7 @@ import { join, normalize, resolve } from 'node:path'
 import type { Library } from '../src/main/library'
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../src/main/shell/policy'
 import type { BenchContext } from './context'
+import { chromiumLaunchOptions, VIEWPORT } from '../e2e/chromium'
 
 export const OUT_DIR = 'out-bench'
 
@@ -38,21 +39,12 @@ export function ensureRendererBuild(ctx: BenchContext): void {
   }
 }
 
-/** Debian's Chromium with the e2e suite's flags (playwright.config.ts). */
+/** Debian's Chromium with the e2e suite's flags (e2e/chromium.ts). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  return chromium.launch(chromiumLaunchOptions)
 }
 
-export const VIEWPORT = { width: 1360, height: 900 }
+export { VIEWPORT }
 
 type Bridge = typeof import('../e2e/bridge')
 
