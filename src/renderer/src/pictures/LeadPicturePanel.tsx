@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { Picture } from '../../../shared/story'
 import type { StoryPanelProps } from '../story/panels'
-import { PICTURE_ACCEPT } from './PictureFigure'
+import { PictureFileInput } from './PictureFileInput'
 import { PictureFields, PictureImage } from './PictureFields'
 import { filesOf, pictureFrom, replacedImage, storePicture } from './store'
 
@@ -75,18 +75,7 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
             Remove lead picture
           </button>
         )}
-        <input
-          ref={file}
-          type="file"
-          hidden
-          accept={PICTURE_ACCEPT}
-          aria-label="Lead picture file"
-          onChange={(e) => {
-            const chosen = e.currentTarget.files?.[0]
-            e.currentTarget.value = ''
-            void choose(chosen)
-          }}
-        />
+        <PictureFileInput inputRef={file} label="Lead picture file" onFile={(chosen) => void choose(chosen)} />
       </div>
       {error && (
         <p className="picture-error" role="alert">

@@ -8,13 +8,13 @@ import {
   type NodeKey,
 } from 'lexical'
 import { useEffect, useRef, useState } from 'react'
-import { pictureTypes } from '../../../shared/media'
 import type { Picture } from '../../../shared/story'
 import { $isPictureNode, type PictureNode } from '../editor/nodes/PictureNode'
 import { PictureFields, PictureImage } from './PictureFields'
+import { PictureFileInput } from './PictureFileInput'
 import { replacedImage, storePicture } from './store'
 
-export const PICTURE_ACCEPT = pictureTypes.join(',')
+export { PICTURE_ACCEPT } from './PictureFileInput'
 
 /**
  * The events the body editor listens for on its root. Typing, pasting or clicking in a figure's own
@@ -144,17 +144,10 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
           <button type="button" aria-label="Remove picture" onClick={remove}>
             Remove
           </button>
-          <input
-            ref={file}
-            type="file"
-            hidden
-            accept={PICTURE_ACCEPT}
-            aria-label={picture.mediaId ? 'Replacement image file' : 'Image file'}
-            onChange={(e) => {
-              const chosen = e.currentTarget.files?.[0]
-              e.currentTarget.value = ''
-              void replace(chosen)
-            }}
+          <PictureFileInput
+            inputRef={file}
+            label={picture.mediaId ? 'Replacement image file' : 'Image file'}
+            onFile={(chosen) => void replace(chosen)}
           />
         </div>
         {error && (
