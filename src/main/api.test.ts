@@ -18,9 +18,9 @@ describe('the api table', () => {
     expect(call(library, 'story:list', {})).toMatchObject({ total: 1, items: [{ headline: 'Rail strike called off' }] })
   })
 
-  it('names the field at fault and why when input is malformed', () => {
+  it('names the field at fault and why when input is malformed', async () => {
     const library = libraries.open()
-    const reply = dispatch(library, 'story:create', { headline: 42, bylines: [{ name: '', kind: 'robot' }] })
+    const reply = await dispatch(library, 'story:create', { headline: 42, bylines: [{ name: '', kind: 'robot' }] })
     expect(reply.ok).toBe(false)
     if (reply.ok) return
     expect(reply.error.code).toBe('invalid-input')
@@ -52,14 +52,18 @@ describe('the api table', () => {
     )
   })
 
-  it('answers a stale save with a conflict and a missing story with not-found', () => {
+  it('answers a stale save with a conflict and a missing story with not-found', async () => {
     const library = libraries.open()
     const story = call(library, 'story:create', {})
     call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { headline: 'A' } })
-    const stale = dispatch(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { headline: 'B' } })
+    const stale = await dispatch(library, 'story:save', {
+      id: story.id,
+      expectedRevision: 1,
+      changes: { headline: 'B' },
+    })
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    expect(dispatch(library, 'story:get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    expect(dispatch(library, 'story:explode', {})).toMatchObject({
+    expect(await dispatch(library, 'story:get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await dispatch(library, 'story:explode', {})).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: 'there is no channel named story:explode' },
     })

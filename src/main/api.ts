@@ -6,14 +6,23 @@ import { createStory, deleteStory, getStory, listStories, saveStory } from './li
 import { searchStories } from './library/search'
 import { importWireFiles } from './wire/import'
 import { readOriginal } from './wire/original'
-import { addPictureFromBase64 } from './library/media'
+import { addPicture } from './library/media'
 import { readHouseStyle, saveHouseStyle } from './library/settings'
 import { exportStories, previewStoryHtml } from './export/export'
 import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/related'
 import { restoreRevision, revisionDiff, storyHistory } from './library/revisions'
 import { checkStory, readCheckOptions } from './checks-settings'
 
-type Handler<C extends ApiChannel> = (library: Library, input: ParsedInput<C>) => Output<C>
+/**
+ * Channels whose work is done a slice at a time, letting main's event loop run between slices
+ * (in Electron that loop also forwards the editor's keystrokes): their handlers return promises.
+ */
+export type SlicedChannel = 'media:add'
+
+/** What call() gives back: the output itself, or a promise of it for a sliced channel. */
+export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
+
+type Handler<C extends ApiChannel> = (library: Library, input: ParsedInput<C>) => Answer<C>
 
 /**
  * The one door to the library. Electron IPC, the copydesk CLI and the e2e bridge all call
@@ -33,7 +42,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
     ),
   }),
   'story:original': (library, { id }) => readOriginal(library.db, id),
-  'media:add': (library, { name, data }) => addPictureFromBase64(library.db, name, data),
+  'media:add': (library, { name, data }) => addPicture(library.db, name, data),
   'settings:get': (library) => readHouseStyle(library.db),
   'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
   'story:export': (library, request) => exportStories(library.db, request),
@@ -55,17 +64,17 @@ export function isApiChannel(channel: unknown): channel is ApiChannel {
 }
 
 /** Validate, call, and throw ApiError for anything that went wrong (with the field at fault). */
-export function call<C extends ApiChannel>(library: Library, channel: C, rawInput: unknown): Output<C> {
+export function call<C extends ApiChannel>(library: Library, channel: C, rawInput: unknown): Answer<C> {
   const parsed = contract[channel].input.safeParse(rawInput ?? {})
   if (!parsed.success) throw invalidInput(`${channel} was given bad input`, parsed.error)
   return api[channel](library, parsed.data as ParsedInput<C>)
 }
 
 /** call(), with every outcome turned into a Reply that survives structured clone across processes. */
-export function dispatch(library: Library, channel: unknown, rawInput: unknown): Reply<unknown> {
+export async function dispatch(library: Library, channel: unknown, rawInput: unknown): Promise<Reply<unknown>> {
   try {
     if (!isApiChannel(channel)) throw new ApiError('invalid-input', `there is no channel named ${String(channel)}`)
-    return { ok: true, value: call(library, channel, rawInput) }
+    return { ok: true, value: await call(library, channel, rawInput) }
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toShape() }
     return { ok: false, error: { code: 'internal', message: (error as Error).message || String(error) } }

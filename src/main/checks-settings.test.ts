@@ -22,7 +22,7 @@ const slipped = {
 describe('copy-desk checks through the api and the CLI', () => {
   const libraries = useTempLibraries()
 
-  it('story:check finds the slips in the saved story, with the house headline length from settings', () => {
+  it('story:check finds the slips in the saved story, with the house headline length from settings', async () => {
     const library = libraries.open()
     const story = call(library, 'story:create', slipped)
     const rules = () => call(library, 'story:check', { id: story.id }).findings.map((f) => f.rule)
@@ -34,16 +34,19 @@ describe('copy-desk checks through the api and the CLI', () => {
     expect(rules()).toEqual(['comparison-without-than', 'headline-length', 'honorific-without-name', 'unpaired-quote'])
     writeSetting(library.db, HEADLINE_MAX_LENGTH_KEY, 'very long')
     expect(call(library, 'checks:options', {})).toEqual({ headlineMaxLength: 80 })
-    expect(dispatch(library, 'story:check', { id: 404 })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await dispatch(library, 'story:check', { id: 404 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
   })
 
-  it('the revision channels validate their input and name what is missing', () => {
+  it('the revision channels validate their input and name what is missing', async () => {
     const library = libraries.open()
     const story = call(library, 'story:create', slipped)
     expect(call(library, 'story:revisions', { id: story.id }).revisions).toMatchObject([
       { revision: 1, reason: 'create', current: true },
     ])
-    const reply = dispatch(library, 'story:restore', { id: story.id, revision: 1 })
+    const reply = await dispatch(library, 'story:restore', { id: story.id, revision: 1 })
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'expectedRevision' }] } })
     expect(call(library, 'story:revision-diff', { id: story.id, revision: 1 }).fields).toEqual([])
   })

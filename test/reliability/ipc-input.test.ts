@@ -84,7 +84,7 @@ describe('every IPC channel refuses malformed input with a clear error', () => {
     const problems: string[] = []
     for (const bad of cases) {
       if (isApiChannel(channel)) {
-        const problem = problemWith(dispatch(library, channel, bad.input), bad)
+        const problem = problemWith(await dispatch(library, channel, bad.input), bad)
         if (problem) problems.push(`dispatch: ${problem}`)
       }
       const handler = handlers.get(channel)
@@ -143,10 +143,10 @@ describe('every IPC channel refuses malformed input with a clear error', () => {
     )
   })
 
-  it('refuses channel names that are not in the contract', () => {
+  it('refuses channel names that are not in the contract', async () => {
     const library = libraries.open()
     for (const name of ['story:drop', '__proto__', 'constructor', 'toString', '', 42, null]) {
-      const reply = dispatch(library, name, {})
+      const reply = await dispatch(library, name, {})
       expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     }
     console.log(`ipc input: ${casesRun} malformed inputs refused across ${channels.length} channels`)

@@ -124,10 +124,10 @@ describe('importing wire files into the library', () => {
     expect([count(library, 'stories'), count(library, 'revisions'), count(library, 'originals')]).toEqual([2, 2, 2])
   })
 
-  it('the api takes base64 files and gives the original back decoded, framing shown, with the agency notes', () => {
+  it('the api takes base64 files and gives the original back decoded, framing shown, with the agency notes', async () => {
     const library = libraries.open()
     const data = fixture('iptc7901/rail-strike.txt').toString('base64')
-    const reply = dispatch(library, 'wire:import', { files: [{ name: 'rail.txt', data }] })
+    const reply = await dispatch(library, 'wire:import', { files: [{ name: 'rail.txt', data }] })
     expect(reply).toMatchObject({ ok: true, value: { results: [{ file: 'rail.txt', ok: true, format: 'iptc7901' }] } })
     const original = call(library, 'story:original', { id: 1 })
     expect(original).toMatchObject({
@@ -142,21 +142,21 @@ describe('importing wire files into the library', () => {
     expect(original.notes.join(' ')).toContain('Pictures of the empty platforms')
   })
 
-  it('the api refuses what is not a wire file, and a story that was not imported has no original', () => {
+  it('the api refuses what is not a wire file, and a story that was not imported has no original', async () => {
     const library = libraries.open()
-    const empty = dispatch(library, 'wire:import', { files: [] })
+    const empty = await dispatch(library, 'wire:import', { files: [] })
     expect(empty.ok).toBe(false)
     if (!empty.ok)
       expect(empty.error).toMatchObject({
         code: 'invalid-input',
         issues: [{ path: 'files', message: 'choose at least one file' }],
       })
-    expect(dispatch(library, 'wire:import', { files: [{ name: 'x.txt', data: 'not base64!' }] })).toMatchObject({
+    expect(await dispatch(library, 'wire:import', { files: [{ name: 'x.txt', data: 'not base64!' }] })).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'files.0.data', message: 'the file data must be base64' }] },
     })
     const story = call(library, 'story:create', { headline: 'Typed by hand' })
-    expect(dispatch(library, 'story:original', { id: story.id })).toEqual({
+    expect(await dispatch(library, 'story:original', { id: story.id })).toEqual({
       ok: false,
       error: { code: 'not-found', message: `story ${story.id} was not imported from wire copy, so it has no original` },
     })

@@ -11,6 +11,7 @@ import ninjsSchema from '../../../test/fixtures/export/ninjs-2.0.schema.json'
 import { call } from '../api'
 import type { Library } from '../library'
 import { listRevisions } from '../library/stories'
+import { readMedia } from '../library/media'
 import { exportBaseName } from './files'
 
 const libraries = useTempLibraries()
@@ -65,9 +66,7 @@ describe('story:export to a folder', () => {
     const relatedLink = page.all('a').find((a) => page.text(a) === 'Storm warning issued for the coast')!
     expect(relatedLink.attribs.href).toBe(`../${exportBaseName(related)}/index.html`)
     // The picture file holds the library's bytes.
-    const stored = lib.db.prepare('SELECT bytes FROM media WHERE id = ?').get(story.leadPicture!.mediaId) as {
-      bytes: Buffer
-    }
+    const stored = readMedia(lib.db, story.leadPicture!.mediaId!)
     expect(readFileSync(join(out, base, 'images', `${story.leadPicture!.mediaId!.slice(0, 16)}.png`))).toEqual(
       stored.bytes,
     )

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { sweepInterruptedPictures } from './media'
 import { openDatabase, type Db, type OpenOptions } from './open'
 
 export interface Library {
@@ -11,6 +12,7 @@ export interface Library {
 export function openLibrary(file: string, options: OpenOptions = {}): Library {
   if (!options.readonly) mkdirSync(dirname(file), { recursive: true })
   const db = openDatabase(file, options)
+  if (!options.readonly) sweepInterruptedPictures(db)
   return {
     file,
     db,

@@ -3,10 +3,24 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '../../../test/library-fixture'
-import { iim, makeAvif, makeGif, makeJpeg, makePng, makeWebp, xmpPacket } from '../../../test/fixtures/pictures/images'
+import {
+  iim,
+  makeAvif,
+  makeGif,
+  makeJpeg,
+  makePng,
+  makeWebp,
+  padJpeg,
+  xmpPacket,
+} from '../../../test/fixtures/pictures/images'
 import { MAX_PICTURE_BYTES } from '../../shared/media'
 import { sniffImage } from './image-sniff'
-import { addMedia, addPicture, mediaInfo, readMedia } from './media'
+import Database from 'better-sqlite3'
+import { dispatch } from '../api'
+import { openLibrary } from '.'
+import { migrations } from './migrations'
+import { createStory } from './stories'
+import { addMedia, addPicture, mediaInfo, PART_BYTES, readMedia, storeMedia, sweepInterruptedPictures } from './media'
 
 const count = (db: { prepare(sql: string): { get(): unknown } }) =>
   (db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n
@@ -147,10 +161,91 @@ describe('the media store', () => {
   })
 })
 
+describe('storing a large picture a part at a time', () => {
+  const libraries = useTempLibraries()
+  const parts = (db: { prepare(sql: string): { get(): unknown } }) =>
+    (db.prepare('SELECT count(*) AS n FROM media_part').get() as { n: number }).n
+  const photo = () => padJpeg(makeJpeg({ width: 64, height: 48 }), 3.5 * PART_BYTES)
+
+  it('gives back every byte of a picture stored in several parts', async () => {
+    const { db } = libraries.open()
+    const bytes = photo()
+    const info = await storeMedia(db, bytes, { name: 'stadium.jpg' })
+    expect(info).toMatchObject({ type: 'image/jpeg', width: 64, height: 48, size: bytes.length })
+    expect(parts(db)).toBe(4)
+    expect(Buffer.compare(readMedia(db, info.id).bytes, bytes)).toBe(0)
+  })
+
+  it('answers an autosave made while a picture is being stored before the picture is done', async () => {
+    const library = libraries.open()
+    const story = createStory(library.db, { headline: 'Stadium roof collapses' })
+    const finished: string[] = []
+    const storing = storeMedia(library.db, padJpeg(makeJpeg(), 8 * PART_BYTES), { name: 'roof.jpg' }).then(() =>
+      finished.push('picture'),
+    )
+    const saving = dispatch(library, 'story:save', {
+      id: story.id,
+      expectedRevision: story.revision,
+      changes: { standfirst: 'Nobody was hurt, the club said.' },
+    }).then((reply) => finished.push(reply.ok ? 'autosave' : 'autosave failed'))
+    await Promise.all([storing, saving])
+    expect(finished).toEqual(['autosave', 'picture'])
+  })
+
+  it('stores a picture dropped twice at once a single time', async () => {
+    const { db } = libraries.open()
+    const bytes = photo()
+    const [first, second] = await Promise.all([storeMedia(db, bytes), storeMedia(db, Buffer.from(bytes))])
+    expect(second).toEqual(first)
+    expect([count(db), parts(db)]).toEqual([1, 4])
+  })
+
+  it('leaves no picture, and says so, when its parts are swept away mid-store', async () => {
+    const { db } = libraries.open()
+    const storing = storeMedia(db, photo(), { name: 'stadium.jpg' })
+    // What another Copydesk process (the CLI) does when it opens the library while this one stores.
+    await new Promise((next) => setImmediate(next))
+    sweepInterruptedPictures(db)
+    await expect(storing).rejects.toThrow('stadium.jpg was not added: storing it was interrupted; add it again')
+    expect(count(db)).toBe(0)
+  })
+
+  it('removes the parts of a store that never finished when the library opens, and can store it again', async () => {
+    const file = resolve(libraries.dir(), 'library.sqlite')
+    const killed = openLibrary(file)
+    const insert = killed.db.prepare('INSERT INTO media_part (media_id, seq, bytes) VALUES (?, ?, ?)')
+    insert.run('f'.repeat(64), 0, Buffer.alloc(PART_BYTES))
+    insert.run('f'.repeat(64), 1, Buffer.alloc(PART_BYTES))
+    killed.close()
+    const { db } = libraries.open(file)
+    expect(parts(db)).toBe(0)
+    const info = await storeMedia(db, photo())
+    expect(parts(db)).toBe(4)
+    expect(mediaInfo(db, info.id)).toEqual(info)
+  })
+
+  it('moves the pictures of a version-4 library into parts, byte for byte', () => {
+    const file = resolve(libraries.dir(), 'v4.sqlite')
+    const old = new Database(file)
+    for (const migration of migrations.slice(0, 4)) old.exec(migration)
+    old.pragma('user_version = 4')
+    const png = makePng(9, 7)
+    old
+      .prepare(
+        `INSERT INTO media (id, type, size, width, height, bytes, created_at)
+         VALUES ('${'a'.repeat(64)}', 'image/png', ?, 9, 7, ?, '2026-01-01T00:00:00.000Z')`,
+      )
+      .run(png.length, png)
+    old.close()
+    const { db } = libraries.open(file)
+    expect(readMedia(db, 'a'.repeat(64))).toMatchObject({ type: 'image/png', width: 9, height: 7, bytes: png })
+  })
+})
+
 describe('words from a JPEG’s own metadata', () => {
   const libraries = useTempLibraries()
 
-  it('suggests caption and credit from IPTC, read as UTF-8 when the file says so', () => {
+  it('suggests caption and credit from IPTC, read as UTF-8 when the file says so', async () => {
     const { db } = libraries.open()
     const jpeg = makeJpeg({
       iim: iim({
@@ -159,24 +254,24 @@ describe('words from a JPEG’s own metadata', () => {
         80: 'Anna Müller',
       }),
     })
-    expect(addPicture(db, 'vote.jpg', jpeg)).toMatchObject({
+    expect(await addPicture(db, 'vote.jpg', jpeg)).toMatchObject({
       type: 'image/jpeg',
       suggested: { caption: 'Crowds gather in Zürich’s Paradeplatz as the vote is counted', credit: 'Keystone' },
     })
   })
 
-  it('reads Latin-1 IPTC, and falls back to the photographer for the credit when there is no credit line', () => {
+  it('reads Latin-1 IPTC, and falls back to the photographer for the credit when there is no credit line', async () => {
     const { db } = libraries.open()
     const jpeg = makeJpeg({
       iim: iim({ 120: 'Café terraces reopen in Lyon', 80: ['Éric Dupont', 'Léa Martin'] }, 'latin1'),
     })
-    expect(addPicture(db, 'lyon.jpg', jpeg).suggested).toEqual({
+    expect((await addPicture(db, 'lyon.jpg', jpeg)).suggested).toEqual({
       caption: 'Café terraces reopen in Lyon',
       credit: 'Éric Dupont, Léa Martin',
     })
   })
 
-  it('prefers XMP, decodes its character references, and takes alt text from the accessibility field', () => {
+  it('prefers XMP, decodes its character references, and takes alt text from the accessibility field', async () => {
     const { db } = libraries.open()
     const xmp = xmpPacket(`
       <dc:description><rdf:Alt><rdf:li xml:lang="x-default">O&#39;Neill lifts the cup &amp; the crowd roars</rdf:li></rdf:Alt></dc:description>
@@ -184,31 +279,31 @@ describe('words from a JPEG’s own metadata', () => {
       <photoshop:Credit>Picture: PA Wire</photoshop:Credit>
       <Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang="x-default">A footballer holds a silver trophy above his head</rdf:li></rdf:Alt></Iptc4xmpCore:AltTextAccessibility>`)
     const jpeg = makeJpeg({ xmp, iim: iim({ 120: 'older IIM caption', 110: 'older IIM credit' }) })
-    expect(addPicture(db, 'final.jpg', jpeg).suggested).toEqual({
+    expect((await addPicture(db, 'final.jpg', jpeg)).suggested).toEqual({
       caption: "O'Neill lifts the cup & the crowd roars",
       credit: 'PA Wire',
       alt: 'A footballer holds a silver trophy above his head',
     })
   })
 
-  it('takes the copyright holder as the credit when nothing better is given, without the © and year', () => {
+  it('takes the copyright holder as the credit when nothing better is given, without the © and year', async () => {
     const { db } = libraries.open()
     const jpeg = makeJpeg({ iim: iim({ 116: '© 2025 Northern Camera Co-operative. All rights reserved.' }) })
-    expect(addPicture(db, 'pier.jpg', jpeg).suggested).toEqual({ credit: 'Northern Camera Co-operative' })
+    expect((await addPicture(db, 'pier.jpg', jpeg)).suggested).toEqual({ credit: 'Northern Camera Co-operative' })
   })
 
-  it('suggests nothing for a picture without metadata, and for other kinds', () => {
+  it('suggests nothing for a picture without metadata, and for other kinds', async () => {
     const { db } = libraries.open()
-    expect(addPicture(db, 'plain.jpg', makeJpeg()).suggested).toEqual({})
-    expect(addPicture(db, 'plain.png', makePng(2, 2)).suggested).toEqual({})
+    expect((await addPicture(db, 'plain.jpg', makeJpeg())).suggested).toEqual({})
+    expect((await addPicture(db, 'plain.png', makePng(2, 2))).suggested).toEqual({})
   })
 
   const reference = resolve(__dirname, '../../../../shared/pictures/IPTC-PhotometadataRef-Std2017.1.jpg')
   it.skipIf(!existsSync(reference))(
     'reads the IPTC reference photo (skipped when ../shared/pictures is absent)',
-    () => {
+    async () => {
       const { db } = libraries.open()
-      const added = addPicture(db, 'IPTC-PhotometadataRef-Std2017.1.jpg', readFileSync(reference))
+      const added = await addPicture(db, 'IPTC-PhotometadataRef-Std2017.1.jpg', readFileSync(reference))
       expect(added).toMatchObject({
         type: 'image/jpeg',
         suggested: { caption: 'The description aka caption (ref2017.1)', credit: 'Credit Line (ref2017.1)' },

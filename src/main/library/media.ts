@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { ApiError } from '../../shared/errors'
 import {
-  BASE64_MESSAGE,
   MAX_PICTURE_BYTES,
   tooBigMessage,
   type MediaAdded,
@@ -49,26 +48,103 @@ export interface AddOptions {
   now?: Date
 }
 
-/** Store a picture (or find it already stored) and return what it is; anything else is refused with why. */
-export function addMedia(db: Db, bytes: Uint8Array, options: AddOptions = {}): MediaInfo {
-  const name = options.name ?? 'the picture'
+/**
+ * Pictures are written in parts of this size, one transaction each: a part takes main about 15 ms,
+ * so autosaves and keystrokes (which Electron's main thread forwards) wait no longer than that.
+ */
+export const PART_BYTES = 1024 * 1024
+
+/** What a picture is, read from its bytes; anything Copydesk cannot take is refused with why. */
+function examine(bytes: Uint8Array, name: string): MediaInfo {
   if (bytes.length > MAX_PICTURE_BYTES) throw refuse(name, tooBigMessage('it', bytes.length))
   const sniffed = sniffImage(bytes)
   if (!sniffed.ok) throw refuse(name, sniffed.reason)
   const id = createHash('sha256').update(bytes).digest('hex')
-  const info: MediaInfo = { id, size: bytes.length, ...sniffed.image }
-  // INSERT OR IGNORE: the same bytes are the same picture; the first copy stays.
-  prepared(
-    db,
-    `INSERT OR IGNORE INTO media (id, type, size, width, height, bytes, created_at)
-     VALUES (@id, @type, @size, @width, @height, @bytes, @createdAt)`,
-  ).run({ ...info, bytes, createdAt: (options.now ?? new Date()).toISOString() })
+  return { id, size: bytes.length, ...sniffed.image }
+}
+
+/**
+ * Store a picture's bytes, pausing (yield) between parts. The row in `media` is written in one
+ * transaction with the last part, so a picture either has every byte or does not exist; parts of
+ * a store that never finished are removed when the library opens (sweepInterruptedPictures).
+ */
+function* storeSteps(db: Db, bytes: Uint8Array, info: MediaInfo, name: string, createdAt: string): Generator<void> {
+  if (mediaInfo(db, info.id)) return
+  // Parts a crash left under this id would collide with ours.
+  prepared(db, 'DELETE FROM media_part WHERE media_id = ?').run(info.id)
+  const insertPart = prepared(db, 'INSERT INTO media_part (media_id, seq, bytes) VALUES (?, ?, ?)')
+  const part = (seq: number) =>
+    Buffer.from(
+      bytes.buffer,
+      bytes.byteOffset + seq * PART_BYTES,
+      Math.min(PART_BYTES, bytes.length - seq * PART_BYTES),
+    )
+  const parts = Math.max(1, Math.ceil(bytes.length / PART_BYTES))
+  for (let seq = 0; seq < parts - 1; seq++) {
+    insertPart.run(info.id, seq, part(seq))
+    yield
+  }
+  db.transaction(() => {
+    insertPart.run(info.id, parts - 1, part(parts - 1))
+    const stored = prepared(db, 'SELECT count(*) AS n FROM media_part WHERE media_id = ?').get(info.id) as { n: number }
+    // Another process opening the library sweeps parts that have no row yet; say so rather than keep half a picture.
+    if (stored.n !== parts)
+      throw new ApiError('conflict', `${name} was not added: storing it was interrupted; add it again`)
+    prepared(
+      db,
+      `INSERT INTO media (id, type, size, width, height, created_at)
+       VALUES (@id, @type, @size, @width, @height, @createdAt)`,
+    ).run({ ...info, createdAt })
+  })()
+}
+
+/** Store a picture (or find it already stored) in one go: for the CLI, fixtures and small files. */
+export function addMedia(db: Db, bytes: Uint8Array, options: AddOptions = {}): MediaInfo {
+  const name = options.name ?? 'the picture'
+  const info = examine(bytes, name)
+  const steps = storeSteps(db, bytes, info, name, (options.now ?? new Date()).toISOString())
+  while (!steps.next().done);
   return info
 }
 
+const storing = new WeakMap<Db, Map<MediaId, Promise<MediaInfo>>>()
+
+/**
+ * Store a picture a part at a time, letting main's event loop run between parts. The same picture
+ * dropped twice while the first is still being stored waits for that one instead of racing it.
+ */
+export async function storeMedia(db: Db, bytes: Uint8Array, options: AddOptions = {}): Promise<MediaInfo> {
+  const name = options.name ?? 'the picture'
+  const info = examine(bytes, name)
+  let inFlight = storing.get(db)
+  if (!inFlight) {
+    inFlight = new Map<MediaId, Promise<MediaInfo>>()
+    storing.set(db, inFlight)
+  }
+  const already = inFlight.get(info.id)
+  if (already) return already
+  const done = (async () => {
+    for (const _ of storeSteps(db, bytes, info, name, (options.now ?? new Date()).toISOString())) {
+      await new Promise<void>((next) => setImmediate(next))
+    }
+    return info
+  })()
+  inFlight.set(info.id, done)
+  try {
+    return await done
+  } finally {
+    inFlight.delete(info.id)
+  }
+}
+
+/** Parts of pictures whose store never finished (the app was killed mid-way): nothing refers to them. */
+export function sweepInterruptedPictures(db: Db): void {
+  prepared(db, 'DELETE FROM media_part WHERE media_id NOT IN (SELECT id FROM media)').run()
+}
+
 /** What the renderer gets back from media:add: the stored picture and words its metadata offers. */
-export function addPicture(db: Db, name: string, bytes: Uint8Array): MediaAdded {
-  const info = addMedia(db, bytes, { name })
+export async function addPicture(db: Db, name: string, bytes: Uint8Array): Promise<MediaAdded> {
+  const info = await storeMedia(db, bytes, { name })
   const suggested: PictureSuggestion = info.type === 'image/jpeg' ? suggestFromJpeg(bytes) : {}
   return { mediaId: info.id, type: info.type, width: info.width, height: info.height, size: info.size, suggested }
 }
@@ -81,28 +157,16 @@ export function mediaInfo(db: Db, id: MediaId): MediaInfo | null {
 
 /** A picture and its bytes, or null: what the app protocol and the e2e bridge serve. */
 export function findMedia(db: Db, id: MediaId): StoredMedia | null {
-  const row = prepared(db, 'SELECT id, type, size, width, height, bytes FROM media WHERE id = ?').get(id) as
-    (MediaRow & { bytes: Buffer }) | undefined
-  return row ?? null
+  const info = mediaInfo(db, id)
+  if (!info) return null
+  const parts = prepared(db, 'SELECT bytes FROM media_part WHERE media_id = ? ORDER BY seq').all(id) as {
+    bytes: Buffer
+  }[]
+  return { ...info, bytes: parts.length === 1 ? parts[0]!.bytes : Buffer.concat(parts.map((p) => p.bytes)) }
 }
 
 export function readMedia(db: Db, id: MediaId): StoredMedia {
   const found = findMedia(db, id)
   if (!found) throw new ApiError('not-found', `there is no picture ${id} in the library`)
   return found
-}
-
-/**
- * Decode media:add's base64 and store it. Node's decoder skips characters that are not base64, so
- * a decoded length short of what the text's length promises means the text was not base64.
- */
-export function addPictureFromBase64(db: Db, name: string, data: string): MediaAdded {
-  const bytes = Buffer.from(data, 'base64')
-  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0
-  if (bytes.length !== (data.length / 4) * 3 - padding) {
-    throw new ApiError('invalid-input', `${name} was not added: ${BASE64_MESSAGE}`, [
-      { path: 'data', message: BASE64_MESSAGE },
-    ])
-  }
-  return addPicture(db, name, bytes)
 }

@@ -94,6 +94,19 @@ export const migrations: readonly string[] = [
   `
   CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_search, 'row');
   `,
+  // 5: picture bytes in parts of at most 1 MiB (media.ts), so a 20 MB photograph is written a part
+  // at a time and main goes on answering autosaves between parts. A picture's row is written with
+  // its last part: parts without a row are an interrupted store, removed when the library opens.
+  `
+  CREATE TABLE media_part (
+    media_id  TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    bytes     BLOB NOT NULL,
+    PRIMARY KEY (media_id, seq)
+  );
+  INSERT INTO media_part (media_id, seq, bytes) SELECT id, 0, bytes FROM media;
+  ALTER TABLE media DROP COLUMN bytes;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -2,19 +2,6 @@ import { MAX_PICTURE_BYTES, tooBigMessage, type MediaAdded } from '../../../shar
 import type { Picture } from '../../../shared/story'
 import { invoke } from '../app/client'
 
-/** The bytes of a file as base64, read by the browser off the main thread (no per-byte JS loop). */
-function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = reader.result as string
-      resolve(url.slice(url.indexOf(',') + 1))
-    }
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
-    reader.readAsDataURL(file)
-  })
-}
-
 /**
  * Put a picture file in the library. A file over the limit is refused here, before its bytes are
  * read; everything else (kind, damage) is decided by main from the bytes. Refusals throw with the
@@ -23,9 +10,10 @@ function readAsBase64(file: Blob): Promise<string> {
 export async function storePicture(file: File): Promise<MediaAdded> {
   const name = file.name || 'the pasted picture'
   if (file.size > MAX_PICTURE_BYTES) throw new Error(`${name} was not added: ${tooBigMessage('it', file.size)}`)
-  let data: string
+  let data: Uint8Array<ArrayBuffer>
   try {
-    data = await readAsBase64(file)
+    // Read by the browser off the main thread; the bytes cross IPC as they are (no base64).
+    data = new Uint8Array(await file.arrayBuffer())
   } catch (error) {
     throw new Error(`${name} was not added: it could not be read (${(error as Error).message})`)
   }
