@@ -7,6 +7,7 @@ import { join, normalize, resolve } from 'node:path'
 import type { Library } from '../src/main/library'
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../src/main/shell/policy'
 import type { BenchContext } from './context'
+import { answerApi } from './http-api'
 import { chromiumLaunchOptions, VIEWPORT } from '../e2e/chromium'
 
 export const OUT_DIR = 'out-bench'
@@ -81,11 +82,16 @@ export type ExtraPages = Record<string, { body: string; type: string }>
  * serve files, adds a round trip through this process per file; the app has no such cost, so it
  * is kept out of start-up figures.)
  */
-export async function serveRenderer(root: string, extra: ExtraPages = {}): Promise<RendererServer> {
+export async function serveRenderer(
+  root: string,
+  extra: ExtraPages = {},
+  api?: { library: Library },
+): Promise<RendererServer> {
   const dir = join(root, OUT_DIR, 'renderer')
   const cache = new Map<string, Buffer>()
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    if (api && answerApi(api.library, request, response, path)) return
     const page = extra[path]
     if (page) {
       response.writeHead(200, { 'content-type': page.type })

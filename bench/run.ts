@@ -17,6 +17,7 @@ import { exportSuite } from './suites/export'
 import { importSuite } from './suites/import'
 import { memorySuite } from './suites/memory'
 import { openSuite } from './suites/open'
+import { picturesSuite } from './suites/pictures'
 import { searchSuite } from './suites/search'
 import { startSuite } from './suites/start'
 import { suggestSuite } from './suites/suggest'
@@ -33,6 +34,7 @@ export const suites: Suite[] = [
   memorySuite,
   startSuite,
   typingSuite,
+  picturesSuite,
 ]
 
 const USAGE = `usage: npm run bench -- [--quick] [--size N] [--out FILE] [SUITE...]

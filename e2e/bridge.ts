@@ -7,7 +7,7 @@ import { createFlushCoordinator, type FlushCoordinator } from '../src/main/shell
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../src/main/shell/policy'
 import { findMedia } from '../src/main/library/media'
 import { mediaHeaders } from '../src/main/shell/media-route'
-import { mediaIdFromPath } from '../src/shared/media'
+import { mediaRequestFromPath } from '../src/shared/media'
 import type { CopydeskApi, EventChannel, EventPayload } from '../src/shared/contract'
 
 /**
@@ -27,7 +27,7 @@ declare global {
 }
 
 /** Runs in the page before any app script, on every navigation. */
-function installBridge() {
+export function installBridge() {
   const listeners = new Map<string, Set<(payload: never) => void>>()
   const copydesk = {
     invoke: (channel, input) => window.__copydeskInvoke(channel, input),
@@ -76,9 +76,9 @@ export async function bridgeContext(page: Page, library: Library): Promise<Desk>
   const context = page.context()
   await context.route(`${ORIGIN}/**`, async (route) => {
     // Pictures come from the library, as app://copydesk/media/<id> does in the app (protocol.ts).
-    const mediaId = mediaIdFromPath(new URL(route.request().url()).pathname)
-    if (mediaId) {
-      const found = findMedia(library.db, mediaId)
+    const wanted = mediaRequestFromPath(new URL(route.request().url()).pathname)
+    if (wanted) {
+      const found = findMedia(library.db, wanted.id, wanted)
       if (!found) return route.fulfill({ status: 404, body: 'not found' })
       return route.fulfill({ body: found.bytes, headers: mediaHeaders(found.type, found.bytes.length) })
     }

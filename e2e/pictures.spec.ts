@@ -1,7 +1,9 @@
 import type { Locator, Page } from '@playwright/test'
 import { createStory, getStory } from '../src/main/library/stories'
 import { bodyOf, paragraphNode, type Body } from '../src/shared/body'
-import { iim, makeJpeg, makePng } from '../test/fixtures/pictures/images'
+import { findMedia } from '../src/main/library/media'
+import { PREVIEW_HEIGHT } from '../src/shared/media'
+import { iim, makeJpeg, makePng, padJpeg } from '../test/fixtures/pictures/images'
 import { expect, test } from './bridge'
 
 /** Choose files through the button's file dialog, as an editor does. */
@@ -261,4 +263,27 @@ test('a file that is not a usable picture is refused with its message, and the s
   await expect(page.getByRole('status')).toHaveText('Saved')
   expect(getStory(desk.library.db, story.id)).toMatchObject({ revision: 1, leadPicture: null })
   expect((desk.library.db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n).toBe(0)
+})
+
+test('a large photograph is shown from a preview the app makes, and kept whole for publishing', async ({
+  desk,
+  page,
+}) => {
+  const story = createStory(desk.library.db, { headline: 'Harbour wall breached' })
+  await page.reload()
+  await page.locator(`[data-story-id="${story.id}"]`).click()
+  // 2,400 x 1,600 pixels and 1.3 MB (camera notes make up the weight): big enough to get a preview.
+  const photo = padJpeg(makeJpeg({ width: 2400, height: 1600 }), 1.3 * 1024 * 1024)
+  const lead = page.getByRole('region', { name: 'Lead picture' })
+  await chooseFiles(page, lead.getByRole('button', { name: 'Choose lead picture' }), [
+    { name: 'harbour.jpg', mimeType: 'image/jpeg', buffer: photo },
+  ])
+  // What the editor sees is the preview: the photograph scaled to PREVIEW_HEIGHT, same shape.
+  expect(await shownAt(lead.locator('img'))).toEqual([(2400 / 1600) * PREVIEW_HEIGHT, PREVIEW_HEIGHT])
+  await expect(lead.locator('img')).toHaveAttribute('src', /\/preview$/)
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  const { mediaId } = getStory(desk.library.db, story.id).leadPicture!
+  // The library keeps the photograph byte for byte; export and `copydesk show` use it, not the preview.
+  expect(Buffer.compare(findMedia(desk.library.db, mediaId!)!.bytes, photo)).toBe(0)
+  expect(findMedia(desk.library.db, mediaId!, { preview: true })).toMatchObject({ type: 'image/webp', width: 2400 })
 })

@@ -12,15 +12,17 @@ import { buildBarePages } from '../pages/build'
 import { metric, percentile, type Metric } from '../report'
 
 /** What the benchmark types: copy, with capitals, punctuation and spaces. */
-const TYPED = ' The council said the flood barrier would stay in place until the river fell below 3.5 metres.'
+export const TYPED = ' The council said the flood barrier would stay in place until the river fell below 3.5 metres.'
 
 /** A pause long enough for autosave (0.7 s after the last key) to run, as it does when an editor stops to think. */
 const PAUSE_EVERY = 60
 const PAUSE_MS = 1000
-const KEY_GAP_MS = 35
+export const KEY_GAP_MS = 35
 
 interface Probe {
   samples: number[]
+  /** When each key's frame was painted, on the wall clock (performance.timeOrigin + now). */
+  paintedAt: number[]
   longTasks: number[]
   slowEvents: number[]
   armed: boolean
@@ -40,7 +42,7 @@ declare global {
  * Timing API's slow keydowns (>= 16 ms, rounded to 8 ms) are kept beside it.
  */
 export function installProbe() {
-  const probe: Probe = { samples: [], longTasks: [], slowEvents: [], armed: false }
+  const probe: Probe = { samples: [], paintedAt: [], longTasks: [], slowEvents: [], armed: false }
   window.__probe = probe
   window.addEventListener(
     'keydown',
@@ -49,7 +51,11 @@ export function installProbe() {
       const start = event.timeStamp
       requestAnimationFrame(() => {
         const channel = new MessageChannel()
-        channel.port1.onmessage = () => probe.samples.push(performance.now() - start)
+        channel.port1.onmessage = () => {
+          const now = performance.now()
+          probe.samples.push(now - start)
+          probe.paintedAt.push(performance.timeOrigin + now)
+        }
         channel.port2.postMessage(null)
       })
     },

@@ -42,7 +42,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
     ),
   }),
   'story:original': (library, { id }) => readOriginal(library.db, id),
-  'media:add': (library, { name, data }) => addPicture(library.db, name, data),
+  'media:add': (library, { name, data, preview }) => addPicture(library.db, name, data, preview),
   'settings:get': (library) => readHouseStyle(library.db),
   'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
   'story:export': (library, request) => exportStories(library.db, request),

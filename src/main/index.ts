@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     installSecurity(devServerOrigin)
     const db = library.db
-    serveRenderer(join(__dirname, '../renderer'), (id) => findMedia(db, id))
+    serveRenderer(join(__dirname, '../renderer'), (wanted) => findMedia(db, wanted.id, wanted))
     const flush = createFlushCoordinator((token) => window?.webContents.send('app:flush-request', { token }))
     registerIpc(library, flush, devServerOrigin)
     installMenu((command) => window?.webContents.send('menu:command', { command }))

@@ -49,14 +49,36 @@ export function tooBigMessage(name: string, bytes: number): string {
  */
 export const MEDIA_PATH_PREFIX = 'media/'
 
+/** The picture's own bytes: what export publishes. */
 export function mediaSrc(id: MediaId): string {
   return MEDIA_PATH_PREFIX + id
 }
 
-/** The media id a request path asks for ("/media/<64 hex>"), or null for any other path. */
-export function mediaIdFromPath(pathname: string): MediaId | null {
-  const match = /^\/media\/([0-9a-f]{64})$/.exec(pathname)
-  return match ? match[1]! : null
+/**
+ * What the app shows: the picture's preview when it has one, else the picture itself. Showing a
+ * 30-megapixel photograph at panel size costs Chromium seconds of decoding and rasterising, during
+ * which no typed key reaches the screen; a preview costs milliseconds. See docs/pictures.md.
+ */
+export function mediaPreviewSrc(id: MediaId): string {
+  return `${MEDIA_PATH_PREFIX}${id}/preview`
+}
+
+/** Files from this size up get a preview made by the renderer when they are added. */
+export const PREVIEW_FROM_BYTES = 1024 * 1024
+/** A preview is this many pixels tall (enough for a figure on a high-density screen), and WebP (it keeps transparency). */
+export const PREVIEW_HEIGHT = 1200
+export const PREVIEW_TYPE = 'image/webp'
+export const MAX_PREVIEW_BYTES = 4 * 1024 * 1024
+
+export interface MediaRequest {
+  id: MediaId
+  preview: boolean
+}
+
+/** The picture a request path asks for ("/media/<64 hex>", or ".../preview"), or null for any other path. */
+export function mediaRequestFromPath(pathname: string): MediaRequest | null {
+  const match = /^\/media\/([0-9a-f]{64})(\/preview)?$/.exec(pathname)
+  return match ? { id: match[1]!, preview: match[2] !== undefined } : null
 }
 
 export const mediaAddInputSchema = z.strictObject({
@@ -69,6 +91,11 @@ export const mediaAddInputSchema = z.strictObject({
       (data) => data.length <= MAX_PICTURE_BYTES,
       `the picture is over ${formatBytes(MAX_PICTURE_BYTES)}, the most Copydesk takes`,
     ),
+  /** A smaller copy to show in the app (WebP, PREVIEW_HEIGHT tall), made by the renderer for large files. */
+  preview: z
+    .instanceof(Uint8Array, { message: 'preview must be image bytes' })
+    .refine((data) => data.length <= MAX_PREVIEW_BYTES, `a preview can be at most ${formatBytes(MAX_PREVIEW_BYTES)}`)
+    .optional(),
 })
 
 /** Words found in the picture's own metadata (IPTC/XMP), offered to prefill its fields. */

@@ -183,7 +183,7 @@ describe('the app:// protocol (the real handler of protocol.ts)', () => {
   writeFileSync(join(dir, 'secret.txt'), 'the library password')
   const picture = { type: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) }
   const mediaId = 'a'.repeat(64)
-  serveRenderer(renderer, (id) => (id === mediaId ? picture : null))
+  serveRenderer(renderer, (wanted) => (wanted.id === mediaId ? picture : null))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   const get = (url: string) => electron.protocolHandler!({ url })

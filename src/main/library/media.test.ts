@@ -20,7 +20,16 @@ import { dispatch } from '../api'
 import { openLibrary } from '.'
 import { migrations } from './migrations'
 import { createStory } from './stories'
-import { addMedia, addPicture, mediaInfo, PART_BYTES, readMedia, storeMedia, sweepInterruptedPictures } from './media'
+import {
+  addMedia,
+  addPicture,
+  findMedia,
+  mediaInfo,
+  PART_BYTES,
+  readMedia,
+  storeMedia,
+  sweepInterruptedPictures,
+} from './media'
 
 const count = (db: { prepare(sql: string): { get(): unknown } }) =>
   (db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n
@@ -239,6 +248,39 @@ describe('storing a large picture a part at a time', () => {
     old.close()
     const { db } = libraries.open(file)
     expect(readMedia(db, 'a'.repeat(64))).toMatchObject({ type: 'image/png', width: 9, height: 7, bytes: png })
+  })
+})
+
+describe('a picture’s preview (what the app shows of a large photograph)', () => {
+  const libraries = useTempLibraries()
+  const photo = () => padJpeg(makeJpeg({ width: 64, height: 48 }), 2 * PART_BYTES)
+
+  it('is served in place of the picture, while the picture itself stays whole', async () => {
+    const { db } = libraries.open()
+    const bytes = photo()
+    const preview = makeWebp(48, 36)
+    const { id } = await storeMedia(db, bytes, { preview })
+    expect(findMedia(db, id, { preview: true })).toMatchObject({ type: 'image/webp', bytes: preview })
+    expect(Buffer.compare(findMedia(db, id)!.bytes, bytes)).toBe(0)
+  })
+
+  it.each([
+    ['not a WebP', () => makePng(48, 36)],
+    ['not an image at all', () => Buffer.from('a preview, supposedly')],
+    ['bigger than the picture', () => Buffer.concat([makeWebp(48, 36), Buffer.alloc(3 * PART_BYTES)])],
+  ])('is left out when it is %s, and the picture is stored and shown as it is', async (_what, make) => {
+    const { db } = libraries.open()
+    const bytes = photo()
+    const { id } = await storeMedia(db, bytes, { name: 'quay.jpg', preview: make() })
+    expect(findMedia(db, id, { preview: true })).toMatchObject({ type: 'image/jpeg', bytes })
+  })
+
+  it('is added when a picture already stored without one is added again with one', async () => {
+    const { db } = libraries.open()
+    const bytes = photo()
+    const { id } = addMedia(db, bytes)
+    await storeMedia(db, bytes, { preview: makeWebp(48, 36) })
+    expect(findMedia(db, id, { preview: true })?.type).toBe('image/webp')
   })
 })
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { ApiError } from '../../shared/errors'
 import {
   MAX_PICTURE_BYTES,
+  PREVIEW_TYPE,
   tooBigMessage,
   type MediaAdded,
   type MediaId,
@@ -46,6 +47,8 @@ export interface AddOptions {
   /** The file name, for messages. */
   name?: string
   now?: Date
+  /** A smaller copy for the app to show (the renderer makes one for large files). */
+  preview?: Uint8Array
 }
 
 /**
@@ -64,12 +67,28 @@ function examine(bytes: Uint8Array, name: string): MediaInfo {
 }
 
 /**
+ * The renderer's preview, if it is what it should be (a WebP, smaller than the picture): else none,
+ * and the app shows the picture itself. A bad preview is never a reason to refuse the editor's picture.
+ */
+function previewOrNull(preview: Uint8Array | undefined, info: MediaInfo): Buffer | null {
+  if (!preview || preview.length >= info.size) return null
+  const sniffed = sniffImage(preview)
+  if (!sniffed.ok || sniffed.image.type !== PREVIEW_TYPE) return null
+  return Buffer.from(preview.buffer, preview.byteOffset, preview.byteLength)
+}
+
+/**
  * Store a picture's bytes, pausing (yield) between parts. The row in `media` is written in one
  * transaction with the last part, so a picture either has every byte or does not exist; parts of
  * a store that never finished are removed when the library opens (sweepInterruptedPictures).
  */
-function* storeSteps(db: Db, bytes: Uint8Array, info: MediaInfo, name: string, createdAt: string): Generator<void> {
-  if (mediaInfo(db, info.id)) return
+function* storeSteps(db: Db, bytes: Uint8Array, info: MediaInfo, options: AddOptions): Generator<void> {
+  const name = options.name ?? 'the picture'
+  const preview = previewOrNull(options.preview, info)
+  if (mediaInfo(db, info.id)) {
+    if (preview) prepared(db, 'UPDATE media SET preview = ? WHERE id = ? AND preview IS NULL').run(preview, info.id)
+    return
+  }
   // Parts a crash left under this id would collide with ours.
   prepared(db, 'DELETE FROM media_part WHERE media_id = ?').run(info.id)
   const insertPart = prepared(db, 'INSERT INTO media_part (media_id, seq, bytes) VALUES (?, ?, ?)')
@@ -92,9 +111,9 @@ function* storeSteps(db: Db, bytes: Uint8Array, info: MediaInfo, name: string, c
       throw new ApiError('conflict', `${name} was not added: storing it was interrupted; add it again`)
     prepared(
       db,
-      `INSERT INTO media (id, type, size, width, height, created_at)
-       VALUES (@id, @type, @size, @width, @height, @createdAt)`,
-    ).run({ ...info, createdAt })
+      `INSERT INTO media (id, type, size, width, height, created_at, preview)
+       VALUES (@id, @type, @size, @width, @height, @createdAt, @preview)`,
+    ).run({ ...info, createdAt: (options.now ?? new Date()).toISOString(), preview })
   })()
 }
 
@@ -102,7 +121,7 @@ function* storeSteps(db: Db, bytes: Uint8Array, info: MediaInfo, name: string, c
 export function addMedia(db: Db, bytes: Uint8Array, options: AddOptions = {}): MediaInfo {
   const name = options.name ?? 'the picture'
   const info = examine(bytes, name)
-  const steps = storeSteps(db, bytes, info, name, (options.now ?? new Date()).toISOString())
+  const steps = storeSteps(db, bytes, info, options)
   while (!steps.next().done);
   return info
 }
@@ -124,7 +143,7 @@ export async function storeMedia(db: Db, bytes: Uint8Array, options: AddOptions 
   const already = inFlight.get(info.id)
   if (already) return already
   const done = (async () => {
-    for (const _ of storeSteps(db, bytes, info, name, (options.now ?? new Date()).toISOString())) {
+    for (const _ of storeSteps(db, bytes, info, options)) {
       await new Promise<void>((next) => setImmediate(next))
     }
     return info
@@ -143,8 +162,8 @@ export function sweepInterruptedPictures(db: Db): void {
 }
 
 /** What the renderer gets back from media:add: the stored picture and words its metadata offers. */
-export async function addPicture(db: Db, name: string, bytes: Uint8Array): Promise<MediaAdded> {
-  const info = await storeMedia(db, bytes, { name })
+export async function addPicture(db: Db, name: string, bytes: Uint8Array, preview?: Uint8Array): Promise<MediaAdded> {
+  const info = await storeMedia(db, bytes, { name, preview })
   const suggested: PictureSuggestion = info.type === 'image/jpeg' ? suggestFromJpeg(bytes) : {}
   return { mediaId: info.id, type: info.type, width: info.width, height: info.height, size: info.size, suggested }
 }
@@ -155,10 +174,17 @@ export function mediaInfo(db: Db, id: MediaId): MediaInfo | null {
   return row ?? null
 }
 
-/** A picture and its bytes, or null: what the app protocol and the e2e bridge serve. */
-export function findMedia(db: Db, id: MediaId): StoredMedia | null {
+/**
+ * A picture and its bytes, or null: what the app protocol and the e2e bridge serve. Asked for its
+ * preview, a picture without one gives its own bytes.
+ */
+export function findMedia(db: Db, id: MediaId, { preview = false } = {}): StoredMedia | null {
   const info = mediaInfo(db, id)
   if (!info) return null
+  if (preview) {
+    const row = prepared(db, 'SELECT preview FROM media WHERE id = ?').get(id) as { preview: Buffer | null }
+    if (row.preview) return { ...info, type: PREVIEW_TYPE, size: row.preview.length, bytes: row.preview }
+  }
   const parts = prepared(db, 'SELECT bytes FROM media_part WHERE media_id = ? ORDER BY seq').all(id) as {
     bytes: Buffer
   }[]

@@ -97,6 +97,7 @@ export const migrations: readonly string[] = [
   // 5: picture bytes in parts of at most 1 MiB (media.ts), so a 20 MB photograph is written a part
   // at a time and main goes on answering autosaves between parts. A picture's row is written with
   // its last part: parts without a row are an interrupted store, removed when the library opens.
+  // A large picture also keeps a small preview, which is what the app shows.
   `
   CREATE TABLE media_part (
     media_id  TEXT NOT NULL,
@@ -106,6 +107,7 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO media_part (media_id, seq, bytes) SELECT id, 0, bytes FROM media;
   ALTER TABLE media DROP COLUMN bytes;
+  ALTER TABLE media ADD COLUMN preview BLOB;
   `,
 ]
 

@@ -1,11 +1,11 @@
-import { mediaIdFromPath, type MediaId } from '../../shared/media'
+import { mediaRequestFromPath, type MediaRequest } from '../../shared/media'
 import { APP_HOST, APP_SCHEME } from './policy'
 
 /**
- * app://copydesk/media/<sha256> is a picture from the library. Pure, so it is tested in plain
- * Node; protocol.ts (the app) and e2e/bridge.ts (the tests) both answer with mediaResponse().
+ * app://copydesk/media/<sha256> is a picture from the library, and .../preview its preview. Pure,
+ * so it is tested in plain Node; protocol.ts (the app) and e2e/bridge.ts (the tests) answer it.
  */
-export function mediaIdForUrl(url: string): MediaId | null {
+export function mediaRequestForUrl(url: string): MediaRequest | null {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -13,7 +13,7 @@ export function mediaIdForUrl(url: string): MediaId | null {
     return null
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.search) return null
-  return mediaIdFromPath(parsed.pathname)
+  return mediaRequestFromPath(parsed.pathname)
 }
 
 /**

@@ -1,10 +1,11 @@
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, appFileFor, mimeTypeOf } from './policy'
-import { mediaHeaders, mediaIdForUrl } from './media-route'
+import { mediaHeaders, mediaRequestForUrl } from './media-route'
+import type { MediaRequest } from '../../shared/media'
 
-/** Picture bytes by media id (the library's findMedia), or null when there is no such picture. */
-export type MediaSource = (id: string) => { type: string; bytes: Uint8Array } | null
+/** A picture's bytes, or its preview's (the library's findMedia), or null when there is no such picture. */
+export type MediaSource = (request: MediaRequest) => { type: string; bytes: Uint8Array } | null
 
 /** Must run before app 'ready': app:// behaves like https (secure context, fetch, storage). */
 export function registerAppScheme(): void {
@@ -16,9 +17,9 @@ export function registerAppScheme(): void {
 /** Serve the built renderer from app://copydesk/, never from file://, and library pictures at app://copydesk/media/<id>. */
 export function serveRenderer(rendererDir: string, media?: MediaSource): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const mediaId = media && mediaIdForUrl(request.url)
-    if (mediaId) {
-      const found = media(mediaId)
+    const wanted = media && mediaRequestForUrl(request.url)
+    if (wanted) {
+      const found = media(wanted)
       if (!found) return new Response('Not found', { status: 404 })
       return new Response(found.bytes as Uint8Array<ArrayBuffer>, {
         headers: mediaHeaders(found.type, found.bytes.byteLength),

@@ -1,4 +1,4 @@
-import { mediaSrc } from '../../../shared/media'
+import { mediaPreviewSrc } from '../../../shared/media'
 import type { StorySummary } from '../../../shared/story'
 import { Marked } from './Marked'
 import { lastEdited } from './when'
@@ -16,7 +16,7 @@ export function StoryRow({ story, headline, snippet, active, onOpen }: Props) {
   return (
     <button className={`story-row${active ? ' active' : ''}`} onClick={onOpen} data-story-id={story.id}>
       {story.leadMediaId && (
-        <img className="row-thumb" src={mediaSrc(story.leadMediaId)} alt="" loading="lazy" decoding="async" />
+        <img className="row-thumb" src={mediaPreviewSrc(story.leadMediaId)} alt="" loading="lazy" decoding="async" />
       )}
       <span className="row-headline">
         {headline !== undefined ? <Marked text={headline} /> : story.headline || <em>Untitled story</em>}

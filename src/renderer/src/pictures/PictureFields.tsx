@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { mediaSrc } from '../../../shared/media'
+import { mediaPreviewSrc } from '../../../shared/media'
 import type { Picture } from '../../../shared/story'
 
 /** The image itself, or a marked gap when the story has a picture's words but not (yet) its image. */
@@ -17,7 +17,7 @@ export function PictureImage({ picture }: { picture: Picture }) {
   return (
     <img
       className="picture-img"
-      src={mediaSrc(id)}
+      src={mediaPreviewSrc(id)}
       alt={picture.alt}
       draggable={false}
       decoding="async"

@@ -1,0 +1,22 @@
+import { PREVIEW_FROM_BYTES, PREVIEW_HEIGHT, PREVIEW_TYPE } from '../../../shared/media'
+
+/**
+ * A preview of a large picture, for the app to show in its place: showing the full photograph
+ * would hold every keystroke's paint while Chromium decodes and rasterises 30 megapixels. The
+ * browser decodes and scales the file (createImageBitmap) and encodes the copy (convertToBlob).
+ * Runs in preview.worker.ts so none of it lands on the page's thread; here too, as the fallback.
+ * A file the browser cannot decode gets none: main still decides about the picture itself.
+ */
+export async function makePreview(file: Blob): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (file.size < PREVIEW_FROM_BYTES) return undefined
+  try {
+    const bitmap = await createImageBitmap(file, { resizeHeight: PREVIEW_HEIGHT, resizeQuality: 'medium' })
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0)
+    bitmap.close()
+    const blob = await canvas.convertToBlob({ type: PREVIEW_TYPE, quality: 0.85 })
+    return new Uint8Array(await blob.arrayBuffer())
+  } catch {
+    return undefined
+  }
+}
