@@ -21,7 +21,7 @@ export const INVOKE_PATH = '/__copydesk/invoke'
  */
 export function installHttpInvoke() {
   window.__copydeskInvoke = async (channel: string, input: unknown) => {
-    const fields: Record<string, unknown> = { ...((input ?? {})) }
+    const fields: Record<string, unknown> = { ...(input ?? {}) }
     const parts: Uint8Array<ArrayBuffer>[] = []
     const layout: [string, number][] = []
     for (const [field, value] of Object.entries(fields)) {
