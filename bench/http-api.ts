@@ -20,6 +20,15 @@ export const INVOKE_PATH = '/__copydesk/invoke'
  * picture and its preview) travel as the body, one after the other; the rest as a header.
  */
 export function installHttpInvoke() {
+  const joined = (parts: Uint8Array<ArrayBuffer>[]) => {
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+    let at = 0
+    for (const part of parts) {
+      all.set(part, at)
+      at += part.length
+    }
+    return all
+  }
   window.__copydeskInvoke = async (channel: string, input: unknown) => {
     const fields: Record<string, unknown> = { ...(input ?? {}) }
     const parts: Uint8Array<ArrayBuffer>[] = []
@@ -37,16 +46,20 @@ export function installHttpInvoke() {
         'x-copydesk-input': encodeURIComponent(JSON.stringify(fields)),
         'x-copydesk-bytes': JSON.stringify(layout),
       },
-      body: new Blob(parts),
+      // One array, not a Blob: Chromium sends an array's bytes straight to the network service; a
+      // Blob is first registered (copied) with the browser process's blob store.
+      body: parts.length === 1 ? parts[0] : joined(parts),
     })
     return (await response.json()) as never
   }
 }
 
+/** The request body, copied chunk by chunk into one buffer as it arrives (no 20 MB concat at the end). */
 async function bodyOf(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
+  const body = Buffer.allocUnsafe(Number(request.headers['content-length'] ?? 0))
+  let filled = 0
+  for await (const chunk of request) filled += (chunk as Buffer).copy(body, filled)
+  return body.subarray(0, filled)
 }
 
 /** Answer api calls and pictures from `library`; false for any other request. */

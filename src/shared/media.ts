@@ -65,9 +65,14 @@ export function mediaPreviewSrc(id: MediaId): string {
 
 /** Files from this size up get a preview made by the renderer when they are added. */
 export const PREVIEW_FROM_BYTES = 1024 * 1024
-/** A preview is this many pixels tall (enough for a figure on a high-density screen), and WebP (it keeps transparency). */
+/** A preview is this many pixels tall: enough for a figure on a high-density screen. */
 export const PREVIEW_HEIGHT = 1200
-export const PREVIEW_TYPE = 'image/webp'
+/**
+ * A JPEG's preview is a JPEG (encoded five times faster than WebP: 45 ms against 230 ms for a
+ * 1,800 x 1,200 copy here); any other picture's is a WebP, which keeps transparency.
+ */
+export const previewTypes = ['image/jpeg', 'image/webp'] as const
+export type PreviewType = (typeof previewTypes)[number]
 export const MAX_PREVIEW_BYTES = 4 * 1024 * 1024
 
 export interface MediaRequest {
@@ -91,7 +96,7 @@ export const mediaAddInputSchema = z.strictObject({
       (data) => data.length <= MAX_PICTURE_BYTES,
       `the picture is over ${formatBytes(MAX_PICTURE_BYTES)}, the most Copydesk takes`,
     ),
-  /** A smaller copy to show in the app (WebP, PREVIEW_HEIGHT tall), made by the renderer for large files. */
+  /** A smaller copy to show in the app (JPEG or WebP, PREVIEW_HEIGHT tall), made by the renderer for large files. */
   preview: z
     .instanceof(Uint8Array, { message: 'preview must be image bytes' })
     .refine((data) => data.length <= MAX_PREVIEW_BYTES, `a preview can be at most ${formatBytes(MAX_PREVIEW_BYTES)}`)

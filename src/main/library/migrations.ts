@@ -94,7 +94,7 @@ export const migrations: readonly string[] = [
   `
   CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_search, 'row');
   `,
-  // 5: picture bytes in parts of at most 1 MiB (media.ts), so a 20 MB photograph is written a part
+  // 5: picture bytes in parts (512 KiB, PART_BYTES in media.ts), so a 20 MB photograph is written a part
   // at a time and main goes on answering autosaves between parts. A picture's row is written with
   // its last part: parts without a row are an interrupted store, removed when the library opens.
   // A large picture also keeps a small preview, which is what the app shows.
@@ -108,6 +108,7 @@ export const migrations: readonly string[] = [
   INSERT INTO media_part (media_id, seq, bytes) SELECT id, 0, bytes FROM media;
   ALTER TABLE media DROP COLUMN bytes;
   ALTER TABLE media ADD COLUMN preview BLOB;
+  ALTER TABLE media ADD COLUMN preview_type TEXT;
   `,
 ]
 

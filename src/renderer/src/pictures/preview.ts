@@ -1,4 +1,10 @@
-import { PREVIEW_FROM_BYTES, PREVIEW_HEIGHT, PREVIEW_TYPE } from '../../../shared/media'
+import { PREVIEW_FROM_BYTES, PREVIEW_HEIGHT, type PreviewType } from '../../../shared/media'
+
+/** JPEG for a JPEG (by its first bytes, not its name), WebP for the rest: see previewTypes. */
+async function previewTypeOf(file: Blob): Promise<PreviewType> {
+  const start = new Uint8Array(await file.slice(0, 3).arrayBuffer())
+  return start[0] === 0xff && start[1] === 0xd8 && start[2] === 0xff ? 'image/jpeg' : 'image/webp'
+}
 
 /**
  * A preview of a large picture, for the app to show in its place: showing the full photograph
@@ -14,7 +20,7 @@ export async function makePreview(file: Blob): Promise<Uint8Array<ArrayBuffer> |
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
     canvas.getContext('2d')!.drawImage(bitmap, 0, 0)
     bitmap.close()
-    const blob = await canvas.convertToBlob({ type: PREVIEW_TYPE, quality: 0.85 })
+    const blob = await canvas.convertToBlob({ type: await previewTypeOf(file), quality: 0.85 })
     return new Uint8Array(await blob.arrayBuffer())
   } catch {
     return undefined
