@@ -287,3 +287,23 @@ test('a large photograph is shown from a preview the app makes, and kept whole f
   expect(Buffer.compare(findMedia(desk.library.db, mediaId!)!.bytes, photo)).toBe(0)
   expect(findMedia(desk.library.db, mediaId!, { preview: true })).toMatchObject({ type: 'image/jpeg', width: 2400 })
 })
+
+test('a picture chosen while the editor is typing is handed over when they pause', async ({ desk, page }) => {
+  const story = createStory(desk.library.db, { headline: 'Ferry runs aground off Mull' })
+  await page.reload()
+  await page.locator(`[data-story-id="${story.id}"]`).click()
+  // Keys every 50 ms, sent by the page itself so the rhythm holds however busy the test machine is.
+  await page.evaluate(() => {
+    const typing = window.setInterval(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' })), 50)
+    Object.assign(window, { stopTyping: () => window.clearInterval(typing) })
+  })
+  const lead = page.getByRole('region', { name: 'Lead picture' })
+  await chooseFiles(page, lead.getByRole('button', { name: 'Choose lead picture' }), [png('ferry.png')])
+  await expect(lead.getByRole('button', { name: 'Adding…' })).toBeVisible()
+  await page.waitForTimeout(1500)
+  const stored = () => (desk.library.db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n
+  expect(stored()).toBe(0)
+  await page.evaluate(() => (window as unknown as { stopTyping(): void }).stopTyping())
+  expect(await shownAt(lead.locator('img'))).toEqual([120, 80])
+  expect(stored()).toBe(1)
+})

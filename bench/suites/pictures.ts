@@ -13,13 +13,14 @@ import { RawPage } from '../cdp'
 import { installBridge } from '../../e2e/bridge'
 import { ensurePhoto, PHOTO_BYTES } from '../photo'
 import { metric, percentile } from '../report'
-import { installProbe, KEY_GAP_MS, TYPED } from './typing'
+import { installProbe, KEY_GAP_MS, PAUSE_EVERY, PAUSE_MS, TYPED } from './typing'
 
 /**
  * "Add a 20 MB JPEG and keep typing": the editor chooses a lead picture for the story and goes on
- * writing the body while it is stored. Keys are sent on a fixed beat, and each key's latency runs
- * from when it was due to the paint that showed it, so a key held up anywhere (in main, which in
- * Electron forwards input, or in the page) counts. The same typing with no picture is the floor.
+ * writing the body while it is stored. Keys are sent on a fixed beat with the typing suite's
+ * pauses, and each key's latency runs from when it was due to the paint that showed it, so a key
+ * held up anywhere (in main, which in Electron forwards input, or in the page) counts. The same
+ * typing with no picture is the floor.
  */
 
 interface Run {
@@ -72,7 +73,8 @@ async function typeWhile(page: RawPage, keys: number, photoFile: string | null):
   let adding: Promise<void> | null = null
   const addAfterKey = Math.round(1000 / KEY_GAP_MS)
   for (let i = 0; i < keys; i++) {
-    const at = start + i * KEY_GAP_MS
+    // The typing suite's rhythm: a key every 35 ms, and a second's pause every 60 keys.
+    const at = start + i * KEY_GAP_MS + Math.floor(i / PAUSE_EVERY) * PAUSE_MS
     const wait = at - (performance.timeOrigin + performance.now())
     if (wait > 0) await new Promise((done) => setTimeout(done, wait))
     if (i === addAfterKey) {

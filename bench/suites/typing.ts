@@ -15,8 +15,8 @@ import { metric, percentile, type Metric } from '../report'
 export const TYPED = ' The council said the flood barrier would stay in place until the river fell below 3.5 metres.'
 
 /** A pause long enough for autosave (0.7 s after the last key) to run, as it does when an editor stops to think. */
-const PAUSE_EVERY = 60
-const PAUSE_MS = 1000
+export const PAUSE_EVERY = 60
+export const PAUSE_MS = 1000
 export const KEY_GAP_MS = 35
 
 interface Probe {

@@ -2,6 +2,7 @@ import { MAX_PICTURE_BYTES, tooBigMessage, type MediaAdded } from '../../../shar
 import type { Picture } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { makePreview } from './preview'
+import { afterTypingPauses } from './typing-pause'
 import type { PreviewJob, PreviewResult } from './preview.worker'
 
 type Reply = { ok: true; result: PreviewResult } | { ok: false; message: string }
@@ -52,6 +53,8 @@ export async function storePicture(file: File): Promise<MediaAdded> {
   } catch (error) {
     throw new Error(`${name} was not added: it could not be read (${(error as Error).message})`)
   }
+  // The preview was made off the page's thread while the editor typed; the hand-over waits for a pause.
+  await afterTypingPauses()
   return invoke('media:add', { name, ...read })
 }
 
