@@ -63,8 +63,11 @@ export function mediaPreviewSrc(id: MediaId): string {
   return `${MEDIA_PATH_PREFIX}${id}/preview`
 }
 
-/** Files from this size up get a preview made by the renderer when they are added. */
-export const PREVIEW_FROM_BYTES = 1024 * 1024
+/**
+ * From this size a picture is large: the renderer makes it a preview, and hands it to main in a
+ * pause in typing (docs/pictures.md). Smaller ones cost nothing noticeable either way.
+ */
+export const LARGE_PICTURE_BYTES = 1024 * 1024
 /** A preview is this many pixels tall: enough for a figure on a high-density screen. */
 export const PREVIEW_HEIGHT = 1200
 /**

@@ -1,4 +1,4 @@
-import { PREVIEW_FROM_BYTES, PREVIEW_HEIGHT, type PreviewType } from '../../../shared/media'
+import { LARGE_PICTURE_BYTES, PREVIEW_HEIGHT, type PreviewType } from '../../../shared/media'
 
 /** JPEG for a JPEG (by its first bytes, not its name), WebP for the rest: see previewTypes. */
 async function previewTypeOf(file: Blob): Promise<PreviewType> {
@@ -14,7 +14,7 @@ async function previewTypeOf(file: Blob): Promise<PreviewType> {
  * A file the browser cannot decode gets none: main still decides about the picture itself.
  */
 export async function makePreview(file: Blob): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (file.size < PREVIEW_FROM_BYTES) return undefined
+  if (file.size < LARGE_PICTURE_BYTES) return undefined
   try {
     const bitmap = await createImageBitmap(file, { resizeHeight: PREVIEW_HEIGHT, resizeQuality: 'medium' })
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)

@@ -1,4 +1,4 @@
-import { MAX_PICTURE_BYTES, tooBigMessage, type MediaAdded } from '../../../shared/media'
+import { LARGE_PICTURE_BYTES, MAX_PICTURE_BYTES, tooBigMessage, type MediaAdded } from '../../../shared/media'
 import type { Picture } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { makePreview } from './preview'
@@ -53,8 +53,9 @@ export async function storePicture(file: File): Promise<MediaAdded> {
   } catch (error) {
     throw new Error(`${name} was not added: it could not be read (${(error as Error).message})`)
   }
-  // The preview was made off the page's thread while the editor typed; the hand-over waits for a pause.
-  await afterTypingPauses()
+  // A large picture's preview was made off the page's thread while the editor typed; handing the
+  // picture over waits for a pause.
+  if (file.size >= LARGE_PICTURE_BYTES) await afterTypingPauses()
   return invoke('media:add', { name, ...read })
 }
 
