@@ -17,6 +17,7 @@ import { MAX_PICTURE_BYTES } from '../../shared/media'
 import { sniffImage } from './image-sniff'
 import Database from 'better-sqlite3'
 import { dispatch } from '../api'
+import { noteInput } from '../input-quiet'
 import { openLibrary } from '.'
 import { migrations } from './migrations'
 import { createStory } from './stories'
@@ -199,6 +200,24 @@ describe('storing a large picture a part at a time', () => {
     }).then((reply) => finished.push(reply.ok ? 'autosave' : 'autosave failed'))
     await Promise.all([storing, saving])
     expect(finished).toEqual(['autosave', 'picture'])
+  })
+
+  it('makes way for typing: while keys keep coming, the picture waits between parts, then finishes', async () => {
+    const { db } = libraries.open()
+    // Keys every 20 ms, as main sees them in the app (before-input-event).
+    const typing = setInterval(noteInput, 20)
+    try {
+      noteInput()
+      const storing = storeMedia(db, padJpeg(makeJpeg(), 8 * PART_BYTES), { name: 'quay.jpg' })
+      await new Promise((wait) => setTimeout(wait, 500))
+      // Seven more parts cannot all find a 150 ms gap in half a second of keys.
+      expect(count(db)).toBe(0)
+      clearInterval(typing)
+      await storing
+      expect([count(db), parts(db)]).toEqual([1, 9])
+    } finally {
+      clearInterval(typing)
+    }
   })
 
   it('stores a picture dropped twice at once a single time', async () => {

@@ -10,6 +10,7 @@ import {
   type PictureSuggestion,
   type PictureType,
 } from '../../shared/media'
+import { quietMoment } from '../input-quiet'
 import { suggestFromJpeg } from './image-metadata'
 import { sniffImage } from './image-sniff'
 import { prepared, type Db } from './open'
@@ -166,7 +167,7 @@ export async function storeMedia(db: Db, bytes: Uint8Array, options: AddOptions 
   if (already) return already
   const done = (async () => {
     for (const _ of storeSteps(db, bytes, info, options)) {
-      await new Promise<void>((next) => setImmediate(next))
+      await quietMoment()
     }
     return info
   })()

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { APP_ENTRY, mainWindowOptions } from './policy'
 import { rememberBounds, restoreBounds } from './window-state'
 import type { FlushCoordinator } from './flush'
+import { noteInput } from '../input-quiet'
 
 export interface MainWindowSetup {
   preloadPath: string
@@ -36,6 +37,8 @@ export function createMainWindow(setup: MainWindowSetup): BrowserWindow {
       window.close()
     })
   })
+  // Main forwards every key to the page; a picture being stored waits for a gap in them (input-quiet.ts).
+  window.webContents.on('before-input-event', () => noteInput())
   window.webContents.on('render-process-gone', (_event, details) => {
     console.error(`Copydesk: the story window's renderer stopped (${details.reason}); reloading it`)
     if (!window.isDestroyed()) void window.loadURL(setup.devServerUrl ?? APP_ENTRY)
