@@ -1,4 +1,5 @@
 import { test as base, type Page } from '@playwright/test'
+import { TEST_ORIGIN } from './chromium'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { dispatch } from '../src/main/api'
@@ -16,7 +17,7 @@ import type { CopydeskApi, EventChannel, EventPayload } from '../src/shared/cont
  * (dispatch) on a temporary library file. The in-page object is typed `satisfies CopydeskApi`, the
  * type the preload satisfies too, so the two cannot drift.
  */
-export const ORIGIN = 'http://copydesk.test'
+export const ORIGIN = TEST_ORIGIN
 const rendererDir = resolve(process.env.COPYDESK_OUT ?? 'out', 'renderer')
 
 declare global {

@@ -1,4 +1,11 @@
 /**
+ * The origin the e2e tests serve the renderer from (e2e/bridge.ts). The app's own app:// is
+ * registered as secure (protocol.ts), which is what gives the page WebCodecs' ImageDecoder among
+ * other things, so this origin is treated as secure too.
+ */
+export const TEST_ORIGIN = 'http://copydesk.test'
+
+/**
  * Debian's Chromium, as every browser test and benchmark launches it: Playwright's own browser
  * download cannot work on these machines, and root needs --no-sandbox.
  */
@@ -10,6 +17,7 @@ export const chromiumLaunchOptions = {
     '--disable-background-networking',
     '--disable-component-update',
     '--no-first-run',
+    `--unsafely-treat-insecure-origin-as-secure=${TEST_ORIGIN}`,
   ],
 }
 

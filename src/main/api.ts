@@ -7,6 +7,7 @@ import { searchStories } from './library/search'
 import { importWireFiles } from './wire/import'
 import { readOriginal } from './wire/original'
 import { addPicture } from './library/media'
+import { beginUpload, finishUpload, receivePart } from './library/media-upload'
 import { readHouseStyle, saveHouseStyle } from './library/settings'
 import { exportStories, previewStoryHtml } from './export/export'
 import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/related'
@@ -17,7 +18,7 @@ import { checkStory, readCheckOptions } from './checks-settings'
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
  * (in Electron that loop also forwards the editor's keystrokes): their handlers return promises.
  */
-export type SlicedChannel = 'media:add'
+export type SlicedChannel = 'media:add' | 'media:finish'
 
 /** What call() gives back: the output itself, or a promise of it for a sliced channel. */
 export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
@@ -42,7 +43,10 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
     ),
   }),
   'story:original': (library, { id }) => readOriginal(library.db, id),
-  'media:add': (library, { name, data, preview }) => addPicture(library.db, name, data, preview),
+  'media:add': (library, { name, data, preview }) => addPicture(library.db, data, { name, preview }),
+  'media:begin': (library, request) => beginUpload(library.db, request),
+  'media:part': (library, part) => receivePart(library.db, part),
+  'media:finish': (library, request) => finishUpload(library.db, request),
   'settings:get': (library) => readHouseStyle(library.db),
   'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
   'story:export': (library, request) => exportStories(library.db, request),

@@ -1,7 +1,15 @@
 import { z } from 'zod'
 import type { ApiChannel, Channel, EventChannel } from './channels'
 import { apiErrorShapeSchema } from './errors'
-import { mediaAddInputSchema, mediaAddOutputSchema } from './media'
+import {
+  mediaAddInputSchema,
+  mediaAddOutputSchema,
+  mediaBeginInputSchema,
+  mediaBeginOutputSchema,
+  mediaFinishInputSchema,
+  mediaPartInputSchema,
+  mediaPartOutputSchema,
+} from './media'
 import { exportOutputSchema, exportRequestSchema } from './export'
 import { houseStylePatchSchema, houseStyleSchema } from './settings'
 import {
@@ -77,8 +85,16 @@ export const contract = {
   },
   /** The wire copy an imported story came from, decoded for reading beside it, with the agency's notes. */
   'story:original': { input: idInput, output: wireOriginalSchema },
-  /** Store a picture's bytes (base64) in the library; refused with a reason if it is not a usable picture. */
+  /** Store a picture's bytes in the library in one call (small pictures); refused with a reason if it is not a usable picture. */
   'media:add': { input: mediaAddInputSchema, output: mediaAddOutputSchema },
+  /**
+   * A large picture, handed over in parts between the editor's keys: begin (name, size) gives an
+   * upload id; each part is refused at once if the file turns out not to be a picture; finish
+   * stores it as media:add would.
+   */
+  'media:begin': { input: mediaBeginInputSchema, output: mediaBeginOutputSchema },
+  'media:part': { input: mediaPartInputSchema, output: mediaPartOutputSchema },
+  'media:finish': { input: mediaFinishInputSchema, output: mediaAddOutputSchema },
   /** The house style the export follows (dateline style, credit label, language...). */
   'settings:get': { input: z.strictObject({}), output: houseStyleSchema },
   'settings:set': { input: houseStylePatchSchema, output: houseStyleSchema },

@@ -106,6 +106,44 @@ export const mediaAddInputSchema = z.strictObject({
     .optional(),
 })
 
+/**
+ * Pictures cross to main and are stored in parts of this size. Crossing: a large picture is handed
+ * over a part at a time between the editor's keys (media:begin, media:part, media:finish), so no
+ * key waits behind 20 MB being copied from process to process. Storing: see PART_BYTES's use in
+ * main/library/media.ts.
+ */
+export const PART_BYTES = 512 * 1024
+
+const uploadIdSchema = z.uuid({ message: 'upload must be the id media:begin gave' })
+
+export const mediaBeginInputSchema = z.strictObject({
+  name: mediaAddInputSchema.shape.name,
+  /** The whole file's size, so a picture over the limit is refused before any of it is sent. */
+  size: z
+    .number()
+    .int()
+    .positive('the picture file is empty')
+    .max(MAX_PICTURE_BYTES, `the picture is over ${formatBytes(MAX_PICTURE_BYTES)}, the most Copydesk takes`),
+})
+
+export const mediaBeginOutputSchema = z.strictObject({ upload: uploadIdSchema })
+
+export const mediaPartInputSchema = z.strictObject({
+  upload: uploadIdSchema,
+  /** Parts come in order: 0, 1, 2... */
+  seq: z.number().int().nonnegative(),
+  data: z
+    .instanceof(Uint8Array, { message: "data must be part of the picture file's bytes" })
+    .refine((data) => data.length > 0 && data.length <= PART_BYTES, `a part is 1 to ${PART_BYTES} bytes`),
+})
+
+export const mediaPartOutputSchema = z.strictObject({ received: z.number().int().nonnegative() })
+
+export const mediaFinishInputSchema = z.strictObject({
+  upload: uploadIdSchema,
+  preview: mediaAddInputSchema.shape.preview,
+})
+
 /** Words found in the picture's own metadata (IPTC/XMP), offered to prefill its fields. */
 export const pictureSuggestionSchema = z.strictObject({
   caption: z.string().max(4000).optional(),

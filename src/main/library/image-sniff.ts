@@ -291,17 +291,22 @@ function otherKind(bytes: Uint8Array): string | null {
   return null
 }
 
+/**
+ * Why a file that starts with these bytes cannot be a picture Copydesk takes, or null if it may be
+ * one: the start of a file is enough to refuse a Word document before the rest of it is sent.
+ */
+export function notAPicture(start: Uint8Array): string | null {
+  if (start.length === 0) return 'the file is empty'
+  if (readerFor(start)) return null
+  const kind = otherKind(start)
+  return `${kind ? `it is ${kind}, ` : 'it is '}not a picture Copydesk can use (${ACCEPTED_PICTURES})`
+}
+
 /** Recognise a picture from its bytes; a refusal says why in words an editor can act on. */
 export function sniffImage(bytes: Uint8Array): SniffResult {
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' }
-  const reader = readerFor(bytes)
-  if (!reader) {
-    const kind = otherKind(bytes)
-    return {
-      ok: false,
-      reason: `${kind ? `it is ${kind}, ` : 'it is '}not a picture Copydesk can use (${ACCEPTED_PICTURES})`,
-    }
-  }
+  const refusal = notAPicture(bytes)
+  if (refusal) return { ok: false, reason: refusal }
+  const reader = readerFor(bytes)!
   try {
     const image = reader.read(bytes)
     if (image.width * image.height > MAX_PICTURE_PIXELS) {

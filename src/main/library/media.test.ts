@@ -322,7 +322,7 @@ describe('words from a JPEG’s own metadata', () => {
         80: 'Anna Müller',
       }),
     })
-    expect(await addPicture(db, 'vote.jpg', jpeg)).toMatchObject({
+    expect(await addPicture(db, jpeg, { name: 'vote.jpg' })).toMatchObject({
       type: 'image/jpeg',
       suggested: { caption: 'Crowds gather in Zürich’s Paradeplatz as the vote is counted', credit: 'Keystone' },
     })
@@ -333,7 +333,7 @@ describe('words from a JPEG’s own metadata', () => {
     const jpeg = makeJpeg({
       iim: iim({ 120: 'Café terraces reopen in Lyon', 80: ['Éric Dupont', 'Léa Martin'] }, 'latin1'),
     })
-    expect((await addPicture(db, 'lyon.jpg', jpeg)).suggested).toEqual({
+    expect((await addPicture(db, jpeg, { name: 'lyon.jpg' })).suggested).toEqual({
       caption: 'Café terraces reopen in Lyon',
       credit: 'Éric Dupont, Léa Martin',
     })
@@ -347,7 +347,7 @@ describe('words from a JPEG’s own metadata', () => {
       <photoshop:Credit>Picture: PA Wire</photoshop:Credit>
       <Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang="x-default">A footballer holds a silver trophy above his head</rdf:li></rdf:Alt></Iptc4xmpCore:AltTextAccessibility>`)
     const jpeg = makeJpeg({ xmp, iim: iim({ 120: 'older IIM caption', 110: 'older IIM credit' }) })
-    expect((await addPicture(db, 'final.jpg', jpeg)).suggested).toEqual({
+    expect((await addPicture(db, jpeg, { name: 'final.jpg' })).suggested).toEqual({
       caption: "O'Neill lifts the cup & the crowd roars",
       credit: 'PA Wire',
       alt: 'A footballer holds a silver trophy above his head',
@@ -357,13 +357,15 @@ describe('words from a JPEG’s own metadata', () => {
   it('takes the copyright holder as the credit when nothing better is given, without the © and year', async () => {
     const { db } = libraries.open()
     const jpeg = makeJpeg({ iim: iim({ 116: '© 2025 Northern Camera Co-operative. All rights reserved.' }) })
-    expect((await addPicture(db, 'pier.jpg', jpeg)).suggested).toEqual({ credit: 'Northern Camera Co-operative' })
+    expect((await addPicture(db, jpeg, { name: 'pier.jpg' })).suggested).toEqual({
+      credit: 'Northern Camera Co-operative',
+    })
   })
 
   it('suggests nothing for a picture without metadata, and for other kinds', async () => {
     const { db } = libraries.open()
-    expect((await addPicture(db, 'plain.jpg', makeJpeg())).suggested).toEqual({})
-    expect((await addPicture(db, 'plain.png', makePng(2, 2))).suggested).toEqual({})
+    expect((await addPicture(db, makeJpeg(), { name: 'plain.jpg' })).suggested).toEqual({})
+    expect((await addPicture(db, makePng(2, 2), { name: 'plain.png' })).suggested).toEqual({})
   })
 
   const reference = resolve(__dirname, '../../../../shared/pictures/IPTC-PhotometadataRef-Std2017.1.jpg')
@@ -371,7 +373,7 @@ describe('words from a JPEG’s own metadata', () => {
     'reads the IPTC reference photo (skipped when ../shared/pictures is absent)',
     async () => {
       const { db } = libraries.open()
-      const added = await addPicture(db, 'IPTC-PhotometadataRef-Std2017.1.jpg', readFileSync(reference))
+      const added = await addPicture(db, readFileSync(reference), { name: 'IPTC-PhotometadataRef-Std2017.1.jpg' })
       expect(added).toMatchObject({
         type: 'image/jpeg',
         suggested: { caption: 'The description aka caption (ref2017.1)', credit: 'Credit Line (ref2017.1)' },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { ApiError } from '../../shared/errors'
 import {
   MAX_PICTURE_BYTES,
+  PART_BYTES,
   previewTypes,
   type PreviewType,
   tooBigMessage,
@@ -41,7 +42,7 @@ interface MediaRow {
   height: number
 }
 
-function refuse(name: string, reason: string): ApiError {
+export function refuse(name: string, reason: string): ApiError {
   return new ApiError('invalid-input', `${name} was not added: ${reason}`)
 }
 
@@ -51,22 +52,23 @@ export interface AddOptions {
   now?: Date
   /** A smaller copy for the app to show (the renderer makes one for large files). */
   preview?: Uint8Array
+  /** The bytes' SHA-256, when it was worked out as they arrived (media-upload.ts): hashing 20 MB at once holds main 15–50 ms. */
+  id?: MediaId
 }
 
 /**
- * Pictures are written in parts of this size, one transaction each: a part takes main 5 to 30 ms
+ * Pictures are written in parts of PART_BYTES, one transaction each: a part takes main 5 to 30 ms
  * here (more when SQLite checkpoints the WAL), so autosaves and keystrokes (which Electron's main
  * thread forwards) wait no longer than that. 1 MiB parts held main up to 45 ms.
  */
-export const PART_BYTES = 512 * 1024
+export { PART_BYTES }
 
 /** What a picture is, read from its bytes; anything Copydesk cannot take is refused with why. */
-function examine(bytes: Uint8Array, name: string): MediaInfo {
+function examine(bytes: Uint8Array, name: string, id?: MediaId): MediaInfo {
   if (bytes.length > MAX_PICTURE_BYTES) throw refuse(name, tooBigMessage('it', bytes.length))
   const sniffed = sniffImage(bytes)
   if (!sniffed.ok) throw refuse(name, sniffed.reason)
-  const id = createHash('sha256').update(bytes).digest('hex')
-  return { id, size: bytes.length, ...sniffed.image }
+  return { id: id ?? createHash('sha256').update(bytes).digest('hex'), size: bytes.length, ...sniffed.image }
 }
 
 interface Preview {
@@ -157,7 +159,7 @@ const storing = new WeakMap<Db, Map<MediaId, Promise<MediaInfo>>>()
  */
 export async function storeMedia(db: Db, bytes: Uint8Array, options: AddOptions = {}): Promise<MediaInfo> {
   const name = options.name ?? 'the picture'
-  const info = examine(bytes, name)
+  const info = examine(bytes, name, options.id)
   let inFlight = storing.get(db)
   if (!inFlight) {
     inFlight = new Map<MediaId, Promise<MediaInfo>>()
@@ -185,8 +187,12 @@ export function sweepInterruptedPictures(db: Db): void {
 }
 
 /** What the renderer gets back from media:add: the stored picture and words its metadata offers. */
-export async function addPicture(db: Db, name: string, bytes: Uint8Array, preview?: Uint8Array): Promise<MediaAdded> {
-  const info = await storeMedia(db, bytes, { name, preview })
+export async function addPicture(
+  db: Db,
+  bytes: Uint8Array,
+  options: AddOptions & { name: string },
+): Promise<MediaAdded> {
+  const info = await storeMedia(db, bytes, options)
   const suggested: PictureSuggestion = info.type === 'image/jpeg' ? suggestFromJpeg(bytes) : {}
   return { mediaId: info.id, type: info.type, width: info.width, height: info.height, size: info.size, suggested }
 }

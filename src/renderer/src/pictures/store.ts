@@ -1,41 +1,59 @@
-import { LARGE_PICTURE_BYTES, MAX_PICTURE_BYTES, tooBigMessage, type MediaAdded } from '../../../shared/media'
+import {
+  LARGE_PICTURE_BYTES,
+  MAX_PICTURE_BYTES,
+  PART_BYTES,
+  tooBigMessage,
+  type MediaAdded,
+} from '../../../shared/media'
 import type { Picture } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { makePreview } from './preview'
-import { afterTypingPauses } from './typing-pause'
+import { betweenKeys } from './typing-pause'
 import type { PreviewJob, PreviewResult } from './preview.worker'
 
-type Reply = { ok: true; result: PreviewResult } | { ok: false; message: string }
-
-async function readOnThePage(file: File): Promise<PreviewResult> {
-  const data = new Uint8Array(await file.arrayBuffer())
-  const preview = await makePreview(file)
-  return preview ? { data, preview } : { data }
-}
-
-/** The worker's answer, or null if it could not run (a policy or a browser without module workers). */
-async function readInAWorker(file: File): Promise<PreviewResult | null> {
+/**
+ * A large picture's preview, made off the page's thread by a worker (decoding 30 megapixels takes
+ * a second); on the page only if no worker can start (a policy, or a browser without module workers).
+ */
+async function previewOf(file: File): Promise<Uint8Array<ArrayBuffer> | undefined> {
   let worker: Worker
   try {
     worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' })
   } catch {
-    return null
+    return makePreview(file)
   }
   try {
-    const reply = await new Promise<Reply | null>((resolve) => {
-      worker.onmessage = (event: MessageEvent<Reply>) => resolve(event.data)
-      worker.onerror = () => resolve(null)
+    return await new Promise<Uint8Array<ArrayBuffer> | undefined>((resolve) => {
+      worker.onmessage = (event: MessageEvent<PreviewResult>) => resolve(event.data.preview)
+      worker.onerror = () => resolve(makePreview(file))
       worker.postMessage({ file } satisfies PreviewJob)
     })
-    return reply?.ok ? reply.result : null
   } finally {
     worker.terminate()
   }
 }
 
-/** The file's bytes and its preview, read off the page's thread by a worker, or on the page if none can run. */
-async function readPicture(file: File): Promise<PreviewResult> {
-  return (await readInAWorker(file)) ?? readOnThePage(file)
+async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return new Uint8Array(await file.arrayBuffer())
+  } catch (error) {
+    throw new Error(`${name} was not added: it could not be read (${(error as Error).message})`)
+  }
+}
+
+/**
+ * A large picture goes to main a part at a time, each in a gap between the editor's keys, while a
+ * worker makes its preview; main refuses it at the first part if it is no picture at all.
+ */
+async function handOverInParts(file: File, name: string): Promise<MediaAdded> {
+  const preview = previewOf(file)
+  const { upload } = await invoke('media:begin', { name, size: file.size })
+  for (let seq = 0; seq * PART_BYTES < file.size; seq++) {
+    await betweenKeys()
+    const data = await bytesOf(file.slice(seq * PART_BYTES, (seq + 1) * PART_BYTES), name)
+    await invoke('media:part', { upload, seq, data })
+  }
+  return invoke('media:finish', { upload, preview: await preview })
 }
 
 /**
@@ -46,17 +64,9 @@ async function readPicture(file: File): Promise<PreviewResult> {
 export async function storePicture(file: File): Promise<MediaAdded> {
   const name = file.name || 'the pasted picture'
   if (file.size > MAX_PICTURE_BYTES) throw new Error(`${name} was not added: ${tooBigMessage('it', file.size)}`)
-  let read: PreviewResult
-  try {
-    // The bytes cross IPC as they are (no base64).
-    read = await readPicture(file)
-  } catch (error) {
-    throw new Error(`${name} was not added: it could not be read (${(error as Error).message})`)
-  }
-  // A large picture's preview was made off the page's thread while the editor typed; handing the
-  // picture over waits for a pause.
-  if (file.size >= LARGE_PICTURE_BYTES) await afterTypingPauses()
-  return invoke('media:add', { name, ...read })
+  if (file.size >= LARGE_PICTURE_BYTES) return handOverInParts(file, name)
+  // Small pictures cross in one call, as they are (no base64), and need no preview.
+  return invoke('media:add', { name, data: await bytesOf(file, name) })
 }
 
 /** A new picture's fields: what the image's own metadata suggests, else empty for the editor to fill. */

@@ -1,0 +1,120 @@
+import { createHash, randomUUID, type Hash } from 'node:crypto'
+import { ApiError } from '../../shared/errors'
+import { formatBytes, type MediaAdded } from '../../shared/media'
+import { notAPicture } from './image-sniff'
+import { addPicture, refuse } from './media'
+import type { Db } from './open'
+
+/**
+ * A large picture handed over a part at a time (media:begin, media:part, media:finish). The
+ * renderer sends each part in a gap between the editor's keys; copying 20 MB from one process to
+ * the other in one message held every key behind it (docs/pictures.md). Main keeps the parts in
+ * one buffer the size begin announced, so finishing needs no 20 MB concat (80 ms here), and hashes
+ * them as they come, so it needs no 20 MB hash either. Nothing reaches the library before finish:
+ * an upload the renderer gives up on is only memory, forgotten after a while.
+ */
+
+interface Upload {
+  name: string
+  bytes: Buffer
+  received: number
+  /** The seq the next part must have. */
+  next: number
+  hash: Hash
+  heardAt: number
+}
+
+/** An upload nothing has arrived for in this long was given up (the window closed, the file went). */
+export const UPLOAD_IDLE_MS = 2 * 60_000
+/** At most this many at once (each holds up to 40 MB): the editor adds pictures one after another. */
+export const MOST_UPLOADS = 4
+/** Enough of a file's start to tell whether it can be a picture at all. */
+const START_BYTES = 4096
+
+const uploadsOf = new WeakMap<Db, Map<string, Upload>>()
+
+function uploads(db: Db): Map<string, Upload> {
+  let map = uploadsOf.get(db)
+  if (!map) {
+    map = new Map<string, Upload>()
+    uploadsOf.set(db, map)
+  }
+  return map
+}
+
+function forgetIdle(map: Map<string, Upload>, now: number): void {
+  for (const [id, upload] of map) if (now - upload.heardAt > UPLOAD_IDLE_MS) map.delete(id)
+}
+
+function find(db: Db, id: string): Upload {
+  const map = uploads(db)
+  forgetIdle(map, Date.now())
+  const upload = map.get(id)
+  if (!upload) throw new ApiError('not-found', 'the picture was not added: its upload was given up; add it again')
+  return upload
+}
+
+export function beginUpload(db: Db, { name, size }: { name: string; size: number }): { upload: string } {
+  const map = uploads(db)
+  forgetIdle(map, Date.now())
+  if (map.size >= MOST_UPLOADS) {
+    throw new ApiError(
+      'conflict',
+      `${name} was not added: ${MOST_UPLOADS} pictures are being added already; wait for them`,
+    )
+  }
+  const upload = randomUUID()
+  // allocUnsafe: every byte is written by a part before finish will use it (received === size).
+  map.set(upload, {
+    name,
+    bytes: Buffer.allocUnsafe(size),
+    received: 0,
+    next: 0,
+    hash: createHash('sha256'),
+    heardAt: Date.now(),
+  })
+  return { upload }
+}
+
+/** Take the next part; a part out of turn, too many bytes, or a start that is no picture ends the upload. */
+export function receivePart(db: Db, part: { upload: string; seq: number; data: Uint8Array }): { received: number } {
+  const upload = find(db, part.upload)
+  const giveUp = (error: ApiError) => {
+    uploads(db).delete(part.upload)
+    return error
+  }
+  if (part.seq !== upload.next) {
+    throw giveUp(new ApiError('invalid-input', `${upload.name} was not added: part ${part.seq} came out of turn`))
+  }
+  if (upload.received + part.data.length > upload.bytes.length) {
+    throw giveUp(refuse(upload.name, `more than the ${formatBytes(upload.bytes.length)} it was announced as arrived`))
+  }
+  const before = upload.received
+  upload.bytes.set(part.data, before)
+  upload.received += part.data.length
+  upload.hash.update(part.data)
+  upload.next++
+  upload.heardAt = Date.now()
+  const judgeAt = Math.min(START_BYTES, upload.bytes.length)
+  if (before < judgeAt && upload.received >= judgeAt) {
+    const refusal = notAPicture(upload.bytes.subarray(0, judgeAt))
+    if (refusal) throw giveUp(refuse(upload.name, refusal))
+  }
+  return { received: upload.received }
+}
+
+/** Store the whole picture as media:add does (same checks, same dedupe), and forget the upload. */
+export async function finishUpload(
+  db: Db,
+  { upload: id, preview }: { upload: string; preview?: Uint8Array },
+): Promise<MediaAdded> {
+  const upload = find(db, id)
+  uploads(db).delete(id)
+  if (upload.received !== upload.bytes.length) {
+    throw refuse(
+      upload.name,
+      `only ${formatBytes(upload.received)} of its ${formatBytes(upload.bytes.length)} arrived; add it again`,
+    )
+  }
+  return addPicture(db, upload.bytes, { name: upload.name, preview, id: upload.hash.digest('hex') })
+}
