@@ -311,11 +311,16 @@ test('a large picture chosen while the editor is typing is handed over when they
     { name: 'ferry.jpg', mimeType: 'image/jpeg', buffer: photo },
   ])
   await expect(lead.getByRole('button', { name: 'Adding…' })).toBeVisible()
+  // The editor sees how far it has got: nothing yet, while the keys leave no gap.
+  const progress = lead.getByRole('progressbar', { name: 'Adding ferry.jpg' })
+  await expect(progress).toBeVisible()
+  await expect(lead).toContainText('0 bytes of 1.0 MB')
   await page.waitForTimeout(1500)
   const stored = () => (desk.library.db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n
   expect(stored()).toBe(0)
   await page.evaluate(() => (window as unknown as { stopTyping(): void }).stopTyping())
   await expect(lead.locator('img')).toBeVisible()
+  await expect(progress).toHaveCount(0)
   expect(stored()).toBe(1)
 })
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { Picture } from '../../../shared/story'
 import type { StoryPanelProps } from '../story/panels'
+import { AddingProgress, type Adding } from './AddingProgress'
 import { PictureFileInput } from './PictureFileInput'
 import { PictureFields, PictureImage } from './PictureFields'
 import { filesOf, pictureFrom, replacedImage, storePicture } from './store'
@@ -11,7 +12,7 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
   const latest = useRef<Picture | null>(lead)
   const file = useRef<HTMLInputElement>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [adding, setAdding] = useState<Adding | null>(null)
   const [dragging, setDragging] = useState(false)
 
   // Words typed while the image was being stored are kept: the choice applies to the latest fields.
@@ -22,15 +23,15 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return
     setError(null)
-    setBusy(true)
+    setAdding({ name: chosen.name, sent: 0, size: chosen.size })
     try {
-      const added = await storePicture(chosen)
+      const added = await storePicture(chosen, setAdding)
       const current = latest.current
       set('leadPicture', current ? replacedImage(current, added) : pictureFrom(added))
     } catch (e) {
       setError((e as Error).message)
     } finally {
-      setBusy(false)
+      setAdding(null)
     }
   }
 
@@ -67,8 +68,8 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
         <p className="lead-picture-empty">No lead picture yet. Drop one here, or choose a file.</p>
       )}
       <div className="picture-actions">
-        <button type="button" disabled={busy} onClick={() => file.current?.click()}>
-          {busy ? 'Adding…' : lead?.mediaId ? 'Replace image' : lead ? 'Attach image' : 'Choose lead picture'}
+        <button type="button" disabled={!!adding} onClick={() => file.current?.click()}>
+          {adding ? 'Adding…' : lead?.mediaId ? 'Replace image' : lead ? 'Attach image' : 'Choose lead picture'}
         </button>
         {lead && (
           <button type="button" onClick={() => set('leadPicture', null)}>
@@ -76,6 +77,7 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
           </button>
         )}
         <PictureFileInput inputRef={file} label="Lead picture file" onFile={(chosen) => void choose(chosen)} />
+        <AddingProgress adding={adding} />
       </div>
       {error && (
         <p className="picture-error" role="alert">

@@ -10,6 +10,7 @@ import {
 import { useEffect, useRef, useState } from 'react'
 import type { Picture } from '../../../shared/story'
 import { $isPictureNode, type PictureNode } from '../editor/nodes/PictureNode'
+import { AddingProgress, type Adding } from './AddingProgress'
 import { PictureFields, PictureImage } from './PictureFields'
 import { PictureFileInput } from './PictureFileInput'
 import { replacedImage, storePicture } from './store'
@@ -73,7 +74,7 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
   const file = useRef<HTMLInputElement>(null)
   const latest = useRef(picture)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [adding, setAdding] = useState<Adding | null>(null)
   const { first, last } = usePlace(editor, nodeKey)
 
   useEffect(() => {
@@ -94,14 +95,14 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
   const replace = async (chosen: File | undefined) => {
     if (!chosen) return
     setError(null)
-    setBusy(true)
+    setAdding({ name: chosen.name, sent: 0, size: chosen.size })
     try {
-      const added = await storePicture(chosen)
+      const added = await storePicture(chosen, setAdding)
       change((node) => node.setPicture(replacedImage(latest.current, added)))
     } catch (e) {
       setError((e as Error).message)
     } finally {
-      setBusy(false)
+      setAdding(null)
     }
   }
 
@@ -120,8 +121,8 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
       <div className="picture-edit" ref={own}>
         <PictureFields picture={picture} onChange={(changes) => change((node) => node.setPicture(changes))} />
         <div className="picture-actions">
-          <button type="button" disabled={busy} onClick={() => file.current?.click()}>
-            {busy ? 'Adding…' : picture.mediaId ? 'Replace image' : 'Attach image'}
+          <button type="button" disabled={!!adding} onClick={() => file.current?.click()}>
+            {adding ? 'Adding…' : picture.mediaId ? 'Replace image' : 'Attach image'}
           </button>
           <button
             type="button"
@@ -149,6 +150,7 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
             label={picture.mediaId ? 'Replacement image file' : 'Image file'}
             onFile={(chosen) => void replace(chosen)}
           />
+          <AddingProgress adding={adding} />
         </div>
         {error && (
           <p className="picture-error" role="alert">

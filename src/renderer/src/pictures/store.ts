@@ -10,6 +10,7 @@ import { invoke } from '../app/client'
 import { makePreview } from './preview'
 import { betweenKeys } from './typing-pause'
 import type { PreviewJob, PreviewResult } from './preview.worker'
+import type { Adding } from './AddingProgress'
 
 /**
  * A large picture's preview, made off the page's thread by a worker (decoding 30 megapixels takes
@@ -45,13 +46,14 @@ async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer
  * A large picture goes to main a part at a time, each in a gap between the editor's keys, while a
  * worker makes its preview; main refuses it at the first part if it is no picture at all.
  */
-async function handOverInParts(file: File, name: string): Promise<MediaAdded> {
+async function handOverInParts(file: File, name: string, onProgress: (adding: Adding) => void): Promise<MediaAdded> {
   const preview = previewOf(file)
   const { upload } = await invoke('media:begin', { name, size: file.size })
   for (let seq = 0; seq * PART_BYTES < file.size; seq++) {
     await betweenKeys()
     const data = await bytesOf(file.slice(seq * PART_BYTES, (seq + 1) * PART_BYTES), name)
-    await invoke('media:part', { upload, seq, data })
+    const { received } = await invoke('media:part', { upload, seq, data })
+    onProgress({ name, sent: received, size: file.size })
   }
   return invoke('media:finish', { upload, preview: await preview })
 }
@@ -59,12 +61,13 @@ async function handOverInParts(file: File, name: string): Promise<MediaAdded> {
 /**
  * Put a picture file in the library. A file over the limit is refused here, before its bytes are
  * read; everything else (kind, damage) is decided by main from the bytes. Refusals throw with the
- * message to show the editor.
+ * message to show the editor. onProgress hears how many bytes main has as each part arrives.
  */
-export async function storePicture(file: File): Promise<MediaAdded> {
+export async function storePicture(file: File, onProgress: (adding: Adding) => void = () => {}): Promise<MediaAdded> {
   const name = file.name || 'the pasted picture'
   if (file.size > MAX_PICTURE_BYTES) throw new Error(`${name} was not added: ${tooBigMessage('it', file.size)}`)
-  if (file.size >= LARGE_PICTURE_BYTES) return handOverInParts(file, name)
+  onProgress({ name, sent: 0, size: file.size })
+  if (file.size >= LARGE_PICTURE_BYTES) return handOverInParts(file, name, onProgress)
   // Small pictures cross in one call, as they are (no base64), and need no preview.
   return invoke('media:add', { name, data: await bytesOf(file, name) })
 }

@@ -22,6 +22,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Picture } from '../../../../shared/story'
 import { PICTURE_ACCEPT } from '../../pictures/PictureFigure'
+import { AddingProgress, type Adding } from '../../pictures/AddingProgress'
 import { filesOf, pictureFrom, storePicture } from '../../pictures/store'
 import { $createPictureNode } from '../nodes/PictureNode'
 
@@ -97,6 +98,7 @@ export function PicturePlugin() {
   const dialogPlace = useRef<Place | null>(null)
   const [refusals, setRefusals] = useState<string[]>([])
   const [adding, setAdding] = useState(0)
+  const [progress, setProgress] = useState<Adding | null>(null)
 
   const addFiles = useCallback(
     async (files: File[], place: Place | null) => {
@@ -105,12 +107,13 @@ export function PicturePlugin() {
       let next = place
       for (const file of files) {
         try {
-          const added = await storePicture(file)
+          const added = await storePicture(file, setProgress)
           next = insertPicture(editor, pictureFrom(added), next)
         } catch (error) {
           setRefusals((list) => [...list, (error as Error).message])
         } finally {
           setAdding((n) => n - 1)
+          setProgress(null)
         }
       }
     },
@@ -170,9 +173,11 @@ export function PicturePlugin() {
         }}
       />
       {adding > 0 && (
-        <p className="picture-adding" aria-live="polite">
-          Adding {adding === 1 ? 'a picture' : `${adding} pictures`}…
-        </p>
+        <div className="picture-adding">
+          {/* The bar stays out of the live region: it would be read out at every part. */}
+          <span aria-live="polite">Adding {adding === 1 ? 'a picture' : `${adding} pictures`}…</span>{' '}
+          <AddingProgress adding={progress} />
+        </div>
       )}
       {refusals.length > 0 && (
         <div className="banner banner-error picture-refusals" role="alert">
