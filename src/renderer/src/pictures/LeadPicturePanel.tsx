@@ -1,18 +1,17 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { Picture } from '../../../shared/story'
 import type { StoryPanelProps } from '../story/panels'
-import { AddingProgress, type Adding } from './AddingProgress'
+import { AddingProgress } from './AddingProgress'
 import { PictureFileInput } from './PictureFileInput'
 import { PictureFields, PictureImage } from './PictureFields'
-import { filesOf, pictureFrom, replacedImage, storePicture } from './store'
+import { filesOf, pictureFrom, replacedImage } from './store'
+import { useAddPicture } from './useAddPicture'
 
 /** The story's lead picture (the one above the headline when published): choose, caption, credit, remove. */
 export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
   const lead = fields.leadPicture
   const latest = useRef<Picture | null>(lead)
   const file = useRef<HTMLInputElement>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [adding, setAdding] = useState<Adding | null>(null)
   const [dragging, setDragging] = useState(false)
 
   // Words typed while the image was being stored are kept: the choice applies to the latest fields.
@@ -20,20 +19,14 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
     latest.current = lead
   }, [lead])
 
-  const choose = async (chosen: File | undefined) => {
-    if (!chosen) return
-    setError(null)
-    setAdding({ name: chosen.name, sent: 0, size: chosen.size })
-    try {
-      const added = await storePicture(chosen, setAdding)
-      const current = latest.current
-      set('leadPicture', current ? replacedImage(current, added) : pictureFrom(added))
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setAdding(null)
-    }
-  }
+  const {
+    add: choose,
+    adding,
+    error,
+  } = useAddPicture((added) => {
+    const current = latest.current
+    set('leadPicture', current ? replacedImage(current, added) : pictureFrom(added))
+  })
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault()

@@ -10,10 +10,11 @@ import {
 import { useEffect, useRef, useState } from 'react'
 import type { Picture } from '../../../shared/story'
 import { $isPictureNode, type PictureNode } from '../editor/nodes/PictureNode'
-import { AddingProgress, type Adding } from './AddingProgress'
+import { AddingProgress } from './AddingProgress'
 import { PictureFields, PictureImage } from './PictureFields'
 import { PictureFileInput } from './PictureFileInput'
-import { replacedImage, storePicture } from './store'
+import { replacedImage } from './store'
+import { useAddPicture } from './useAddPicture'
 
 export { PICTURE_ACCEPT } from './PictureFileInput'
 
@@ -73,8 +74,6 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
   const own = useRef<HTMLDivElement>(null)
   const file = useRef<HTMLInputElement>(null)
   const latest = useRef(picture)
-  const [error, setError] = useState<string | null>(null)
-  const [adding, setAdding] = useState<Adding | null>(null)
   const { first, last } = usePlace(editor, nodeKey)
 
   useEffect(() => {
@@ -92,19 +91,11 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
       focusAfter ? { onUpdate: () => own.current?.querySelector<HTMLElement>(focusAfter)?.focus() } : undefined,
     )
 
-  const replace = async (chosen: File | undefined) => {
-    if (!chosen) return
-    setError(null)
-    setAdding({ name: chosen.name, sent: 0, size: chosen.size })
-    try {
-      const added = await storePicture(chosen, setAdding)
-      change((node) => node.setPicture(replacedImage(latest.current, added)))
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setAdding(null)
-    }
-  }
+  const {
+    add: replace,
+    adding,
+    error,
+  } = useAddPicture((added) => change((node) => node.setPicture(replacedImage(latest.current, added))))
 
   const remove = () =>
     change((node) => {
