@@ -298,11 +298,17 @@ for (const [layout, afterFrame] of [
 
 test('a large picture chosen while the editor is typing is handed over when they pause', async ({ desk, page }) => {
   const story = createStory(desk.library.db, { headline: 'Ferry runs aground off Mull' })
+  await page.clock.install()
   await page.reload()
   await page.locator(`[data-story-id="${story.id}"]`).click()
-  // Keys every 50 ms, sent by the page itself so the rhythm holds however busy the test machine is.
+  await expect(page.getByLabel('Story body')).toBeVisible()
+  // From here the page's clock moves only when the test moves it, so keys every 50 ms leave no
+  // gap however busy the machine is.
+  await page.clock.pauseAt(Date.now() + 60_000)
   await page.evaluate(() => {
-    const typing = window.setInterval(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' })), 50)
+    const key = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))
+    key()
+    const typing = window.setInterval(key, 50)
     Object.assign(window, { stopTyping: () => window.clearInterval(typing) })
   })
   const lead = page.getByRole('region', { name: 'Lead picture' })
@@ -311,17 +317,41 @@ test('a large picture chosen while the editor is typing is handed over when they
     { name: 'ferry.jpg', mimeType: 'image/jpeg', buffer: photo },
   ])
   await expect(lead.getByRole('button', { name: 'Adding…' })).toBeVisible()
-  // The editor sees how far it has got: nothing yet, while the keys leave no gap.
+  // The editor sees how far it has got: nothing, while the keys leave no gap.
   const progress = lead.getByRole('progressbar', { name: 'Adding ferry.jpg' })
   await expect(progress).toBeVisible()
+  await page.clock.runFor(1500)
   await expect(lead).toContainText('0 bytes of 1.0 MB')
-  await page.waitForTimeout(1500)
   const stored = () => (desk.library.db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n
   expect(stored()).toBe(0)
   await page.evaluate(() => (window as unknown as { stopTyping(): void }).stopTyping())
+  await page.clock.runFor(200)
   await expect(lead.locator('img')).toBeVisible()
   await expect(progress).toHaveCount(0)
   expect(stored()).toBe(1)
+})
+
+test('a picture on its way when the editor closes the window is saved with the story', async ({ desk, page }) => {
+  const story = createStory(desk.library.db, { headline: 'Lifeboat launched at dawn' })
+  await page.reload()
+  await page.locator(`[data-story-id="${story.id}"]`).click()
+  // Keys leave no gap for the parts, so the picture is still waiting when the window closes.
+  await page.evaluate(() => {
+    window.setInterval(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' })), 50)
+  })
+  const lead = page.getByRole('region', { name: 'Lead picture' })
+  const photo = padJpeg(makeJpeg({ width: 300, height: 200 }), 3 * LARGE_PICTURE_BYTES)
+  await chooseFiles(page, lead.getByRole('button', { name: 'Choose lead picture' }), [
+    { name: 'lifeboat.jpg', mimeType: 'image/jpeg', buffer: photo },
+  ])
+  await expect(lead.getByRole('progressbar', { name: 'Adding lifeboat.jpg' })).toBeVisible()
+  expect(await desk.closeWindow()).toBe('flushed')
+
+  const { mediaId } = getStory(desk.library.db, story.id).leadPicture!
+  expect(Buffer.compare(findMedia(desk.library.db, mediaId!)!.bytes, photo)).toBe(0)
+  const reopened = await desk.reopen()
+  await reopened.locator(`[data-story-id="${story.id}"]`).click()
+  await expect(reopened.getByRole('region', { name: 'Lead picture' }).locator('img')).toBeVisible()
 })
 
 test('a large file that is no picture is refused as soon as its first part arrives', async ({ desk, page }) => {

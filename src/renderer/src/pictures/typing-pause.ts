@@ -9,14 +9,20 @@ import { registerFlusher } from '../app/flush'
 export const KEY_GAP_MS = 120
 export const LONGEST_WAIT_MS = 2_000
 
+/** After a flush (closing, or Save now) parts stop waiting for this long: the picture goes first. */
+export const HURRY_MS = 5_000
+
 let lastKeyAt = Number.NEGATIVE_INFINITY
+let hurryUntil = Number.NEGATIVE_INFINITY
 const waiting = new Set<() => void>()
 
 // From the start, not from the first picture: the keys just before a drop are the ones that count.
 if (typeof window !== 'undefined') {
   window.addEventListener('keydown', () => (lastKeyAt = performance.now()), { capture: true, passive: true })
-  // Closing: everything waiting goes at once, so the picture is handed over before the window goes.
+  // Closing: everything waiting goes at once, and so do the parts after it, so the picture is
+  // handed over before the window goes.
   registerFlusher(() => {
+    hurryUntil = performance.now() + HURRY_MS
     for (const go of [...waiting]) go()
     return Promise.resolve()
   })
@@ -35,7 +41,7 @@ export function betweenKeys(): Promise<void> {
     const check = () => {
       const now = performance.now()
       const quiet = now - lastKeyAt
-      if (quiet >= KEY_GAP_MS || now - started >= LONGEST_WAIT_MS) return go()
+      if (quiet >= KEY_GAP_MS || now - started >= LONGEST_WAIT_MS || now < hurryUntil) return go()
       timer = window.setTimeout(check, Math.min(KEY_GAP_MS - quiet, LONGEST_WAIT_MS - (now - started)))
     }
     waiting.add(go)

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { MediaAdded } from '../../../shared/media'
 import type { Adding } from './AddingProgress'
+import { whileAdding } from './in-flight'
 import { storePicture } from './store'
 
 /**
@@ -11,8 +12,7 @@ export function useAddPicture(putInPlace: (added: MediaAdded) => void) {
   const [error, setError] = useState<string | null>(null)
   const [adding, setAdding] = useState<Adding | null>(null)
 
-  const add = async (chosen: File | undefined) => {
-    if (!chosen) return
+  const addOne = async (chosen: File) => {
     setError(null)
     setAdding({ name: chosen.name, sent: 0, size: chosen.size })
     try {
@@ -23,6 +23,8 @@ export function useAddPicture(putInPlace: (added: MediaAdded) => void) {
       setAdding(null)
     }
   }
+
+  const add = (chosen: File | undefined) => (chosen ? whileAdding(addOne(chosen)) : Promise.resolve())
 
   return { add, adding, error }
 }

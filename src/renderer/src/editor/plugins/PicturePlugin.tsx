@@ -23,6 +23,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Picture } from '../../../../shared/story'
 import { PICTURE_ACCEPT } from '../../pictures/PictureFigure'
 import { AddingProgress, type Adding } from '../../pictures/AddingProgress'
+import { whileAdding } from '../../pictures/in-flight'
 import { filesOf, pictureFrom, storePicture } from '../../pictures/store'
 import { $createPictureNode } from '../nodes/PictureNode'
 
@@ -101,22 +102,25 @@ export function PicturePlugin() {
   const [progress, setProgress] = useState<Adding | null>(null)
 
   const addFiles = useCallback(
-    async (files: File[], place: Place | null) => {
-      setRefusals([])
-      setAdding((n) => n + files.length)
-      let next = place
-      for (const file of files) {
-        try {
-          const added = await storePicture(file, setProgress)
-          next = insertPicture(editor, pictureFrom(added), next)
-        } catch (error) {
-          setRefusals((list) => [...list, (error as Error).message])
-        } finally {
-          setAdding((n) => n - 1)
-          setProgress(null)
-        }
-      }
-    },
+    (files: File[], place: Place | null) =>
+      whileAdding(
+        (async () => {
+          setRefusals([])
+          setAdding((n) => n + files.length)
+          let next = place
+          for (const file of files) {
+            try {
+              const added = await storePicture(file, setProgress)
+              next = insertPicture(editor, pictureFrom(added), next)
+            } catch (error) {
+              setRefusals((list) => [...list, (error as Error).message])
+            } finally {
+              setAdding((n) => n - 1)
+              setProgress(null)
+            }
+          }
+        })(),
+      ),
     [editor],
   )
 
