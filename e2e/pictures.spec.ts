@@ -354,7 +354,10 @@ test('a picture on its way when the editor closes the window is saved with the s
   await expect(reopened.getByRole('region', { name: 'Lead picture' }).locator('img')).toBeVisible()
 })
 
-test('a large file that is no picture is refused as soon as its first part arrives', async ({ desk, page }) => {
+test('a large file that is no picture is refused with its message, and the story is untouched', async ({
+  desk,
+  page,
+}) => {
   const story = createStory(desk.library.db, { headline: 'Council minutes published' })
   await page.reload()
   await page.locator(`[data-story-id="${story.id}"]`).click()
