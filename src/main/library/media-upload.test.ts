@@ -73,7 +73,7 @@ describe('a large picture handed over in parts', () => {
     const overrun = call(library, 'media:begin', { name: 'pier.jpg', size: PART_BYTES + 10 }).upload
     call(library, 'media:part', { upload: overrun, seq: 0, data: part(0) })
     expect(() => call(library, 'media:part', { upload: overrun, seq: 1, data: part(1) })).toThrow(
-      'pier.jpg was not added: more than the 512 KB it was announced as arrived',
+      'pier.jpg was not added: more than its announced 512 KB arrived',
     )
 
     const short = call(library, 'media:begin', { name: 'slip.jpg', size: photo.length }).upload

@@ -87,7 +87,7 @@ export function receivePart(db: Db, part: { upload: string; seq: number; data: U
     throw giveUp(new ApiError('invalid-input', `${upload.name} was not added: part ${part.seq} came out of turn`))
   }
   if (upload.received + part.data.length > upload.bytes.length) {
-    throw giveUp(refuse(upload.name, `more than the ${formatBytes(upload.bytes.length)} it was announced as arrived`))
+    throw giveUp(refuse(upload.name, `more than its announced ${formatBytes(upload.bytes.length)} arrived`))
   }
   const before = upload.received
   upload.bytes.set(part.data, before)

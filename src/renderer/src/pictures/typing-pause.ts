@@ -2,7 +2,7 @@ import { registerFlusher } from '../app/flush'
 
 /**
  * Handing a large picture to main competes with the editor's keys for the same threads: 20 MB in
- * one message held keys typed meanwhile 150–450 ms (docs/benchmarks.md). So it goes a part at a
+ * one message held keys typed meanwhile 100–240 ms (docs/benchmarks.md). So it goes a part at a
  * time, each part in a gap between keys, as autosave waits for a pause. With no gap it still goes
  * a part every LONGEST_WAIT_MS, and at once when the window is closing.
  */
