@@ -45,6 +45,12 @@ async function dropFiles(page: Page, target: Locator, files: { name: string; mim
   await target.dispatchEvent('drop', { dataTransfer, ...at })
 }
 
+/** Open a story made straight in the library, from the list, as the editor would. */
+async function openStory(page: Page, id: number) {
+  await page.reload()
+  await page.locator(`[data-story-id="${id}"]`).click()
+}
+
 const blocksOf = (body: Body) => body.root.children.map((b) => (b.type === 'paragraph' ? 'p' : b.type))
 
 test('an editor gives a story a lead picture and a body picture, captions and credits them, and finds it all after a reload', async ({
@@ -277,8 +283,7 @@ for (const [layout, afterFrame] of [
     page,
   }) => {
     const story = createStory(desk.library.db, { headline: 'Harbour wall breached' })
-    await page.reload()
-    await page.locator(`[data-story-id="${story.id}"]`).click()
+    await openStory(page, story.id)
     // 2,400 x 1,600 pixels and 1.3 MB (camera notes make up the weight): big enough to get a preview.
     const photo = padJpeg(makeJpeg({ width: 2400, height: 1600 }), 1.3 * 1024 * 1024, { afterFrame })
     const lead = page.getByRole('region', { name: 'Lead picture' })
@@ -299,8 +304,7 @@ for (const [layout, afterFrame] of [
 test('a large picture chosen while the editor is typing is handed over when they pause', async ({ desk, page }) => {
   const story = createStory(desk.library.db, { headline: 'Ferry runs aground off Mull' })
   await page.clock.install()
-  await page.reload()
-  await page.locator(`[data-story-id="${story.id}"]`).click()
+  await openStory(page, story.id)
   await expect(page.getByLabel('Story body')).toBeVisible()
   // From here the page's clock moves only when the test moves it, so keys every 50 ms leave no
   // gap however busy the machine is.
@@ -333,8 +337,7 @@ test('a large picture chosen while the editor is typing is handed over when they
 
 test('a picture on its way when the editor closes the window is saved with the story', async ({ desk, page }) => {
   const story = createStory(desk.library.db, { headline: 'Lifeboat launched at dawn' })
-  await page.reload()
-  await page.locator(`[data-story-id="${story.id}"]`).click()
+  await openStory(page, story.id)
   // Keys leave no gap for the parts, so the picture is still waiting when the window closes.
   await page.evaluate(() => {
     window.setInterval(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' })), 50)
@@ -359,8 +362,7 @@ test('a large file that is no picture is refused with its message, and the story
   page,
 }) => {
   const story = createStory(desk.library.db, { headline: 'Council minutes published' })
-  await page.reload()
-  await page.locator(`[data-story-id="${story.id}"]`).click()
+  await openStory(page, story.id)
   const minutes = Buffer.concat([
     Buffer.from('PK\u0003\u0004word/document.xml'),
     Buffer.alloc(3 * LARGE_PICTURE_BYTES, 32),
