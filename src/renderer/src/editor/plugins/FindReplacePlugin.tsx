@@ -41,6 +41,20 @@ function replaceMatches(editor: LexicalEditor, matches: Match[], replacement: st
 
 const NO_MATCHES: Match[] = []
 
+/** One search's answer, with what it answered: matches are only ever used for the search they belong to. */
+interface Found {
+  query: string
+  options: FindOptions
+  bodyVersion: number
+  matches: Match[]
+}
+
+const answers = (found: Found | null, query: string, options: FindOptions): found is Found =>
+  found !== null &&
+  found.query === query &&
+  found.options.matchCase === options.matchCase &&
+  found.options.wholeWord === options.wholeWord
+
 const HIGHLIGHTS = { all: 'find-match', current: 'find-current' } as const
 
 /** Matches are shown with the CSS Custom Highlight API, which marks text without touching the document. */
@@ -70,14 +84,26 @@ export function FindReplacePlugin() {
   const [query, setQuery] = useState('')
   const [replacement, setReplacement] = useState('')
   const [options, setOptions] = useState<FindOptions>({ matchCase: false, wholeWord: false })
-  const [found, setFound] = useState<Match[]>([])
+  const [found, setFound] = useState<Found | null>(null)
   const [current, setCurrent] = useState(0)
   const [bodyVersion, setBodyVersion] = useState(0)
   const [note, setNote] = useState('')
   const findInput = useRef<HTMLInputElement>(null)
 
-  const matches = open && query ? found : NO_MATCHES
+  // While a search for what the box now says is still due (typing), no old answer is shown or used.
+  const pending = open && !!query && !answers(found, query, options)
+  const matches = open && query && answers(found, query, options) ? found.matches : NO_MATCHES
   const index = matches.length ? Math.min(current, matches.length - 1) : -1
+
+  const search = useCallback(
+    (q: string, o: FindOptions, version: number): Found => ({
+      query: q,
+      options: o,
+      bodyVersion: version,
+      matches: findMatches(editorRuns(editor), q, o),
+    }),
+    [editor],
+  )
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -108,9 +134,10 @@ export function FindReplacePlugin() {
 
   useEffect(() => {
     if (!open || !query) return
-    const timer = setTimeout(() => setFound(findMatches(editorRuns(editor), query, options)), FIND_DELAY_MS)
+    if (found && answers(found, query, options) && found.bodyVersion === bodyVersion) return
+    const timer = setTimeout(() => setFound(search(query, options, bodyVersion)), FIND_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [editor, open, query, options, bodyVersion])
+  }, [open, query, options, bodyVersion, found, search])
 
   useEffect(() => showHighlights(editor, matches, index), [editor, matches, index])
 
@@ -122,15 +149,37 @@ export function FindReplacePlugin() {
     [editor],
   )
 
+  /**
+   * The matches for what the find bar says now: the debounced answer when it is current, else a
+   * search run here and then (a click can come before the debounce does).
+   */
+  const currentMatches = (): Match[] => {
+    if (!query) return NO_MATCHES
+    if (answers(found, query, options) && found.bodyVersion === bodyVersion) return found.matches
+    const fresh = search(query, options, bodyVersion)
+    setFound(fresh)
+    return fresh.matches
+  }
+
   const step = (by: number) => {
-    if (!matches.length) return
-    const next = (index + by + matches.length) % matches.length
+    const now = currentMatches()
+    if (!now.length) return
+    const from = now === matches ? index : Math.min(current, now.length - 1)
+    const next = (from + by + now.length) % now.length
     setCurrent(next)
-    scrollTo(matches[next])
+    scrollTo(now[next])
   }
 
   /** Fresh matches: the body may have changed since the last search ran. */
   const freshMatches = () => findMatches(editorRuns(editor), query, options)
+
+  /** A changed option is searched at once: it is a click, with no typing to wait out. */
+  const changeOptions = (change: Partial<FindOptions>) => {
+    const next = { ...options, ...change }
+    setOptions(next)
+    setCurrent(0)
+    if (query) setFound(search(query, next, bodyVersion))
+  }
 
   const replaceOne = () => {
     const fresh = freshMatches()
@@ -181,19 +230,19 @@ export function FindReplacePlugin() {
           onKeyDown={onFindKey}
         />
         <span className="find-count" aria-live="polite">
-          {query ? (matches.length ? `${index + 1} of ${matches.length}` : 'No matches') : ''}
+          {query && !pending ? (matches.length ? `${index + 1} of ${matches.length}` : 'No matches') : ''}
         </span>
-        <button aria-label="Previous match" disabled={!matches.length} onClick={() => step(-1)}>
+        <button aria-label="Previous match" disabled={!pending && !matches.length} onClick={() => step(-1)}>
           ↑
         </button>
-        <button aria-label="Next match" disabled={!matches.length} onClick={() => step(1)}>
+        <button aria-label="Next match" disabled={!pending && !matches.length} onClick={() => step(1)}>
           ↓
         </button>
         <label>
           <input
             type="checkbox"
             checked={options.matchCase}
-            onChange={(e) => setOptions((o) => ({ ...o, matchCase: e.target.checked }))}
+            onChange={(e) => changeOptions({ matchCase: e.target.checked })}
           />{' '}
           Match case
         </label>
@@ -201,7 +250,7 @@ export function FindReplacePlugin() {
           <input
             type="checkbox"
             checked={options.wholeWord}
-            onChange={(e) => setOptions((o) => ({ ...o, wholeWord: e.target.checked }))}
+            onChange={(e) => changeOptions({ wholeWord: e.target.checked })}
           />{' '}
           Whole word
         </label>
