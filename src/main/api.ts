@@ -4,8 +4,9 @@ import { apiChannels } from '../shared/channels'
 import type { Library } from './library'
 import { createStory, deleteStory, getStory, listStories, saveStory } from './library/stories'
 import { searchStories } from './library/search'
-import { importWireFiles } from './wire/import'
-import { readOriginal } from './wire/original'
+import { importWireFiles } from './intake/import-wire'
+import { describeOriginal } from './wire/original'
+import { findOriginal } from './library/wire-copy'
 import { addPicture } from './library/media'
 import { beginUpload, finishUpload, receivePart } from './library/media-upload'
 import { readHouseStyle, saveHouseStyle } from './library/settings'
@@ -42,7 +43,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
       files.map((file) => ({ name: file.name, bytes: Buffer.from(file.data, 'base64') })),
     ),
   }),
-  'story:original': (library, { id }) => readOriginal(library.db, id),
+  'story:original': (library, { id }) => describeOriginal(findOriginal(library.db, id)),
   'media:add': (library, { name, data, preview }) => addPicture(library.db, data, { name, preview }),
   'media:begin': (library, request) => beginUpload(library.db, request),
   'media:part': (library, part) => receivePart(library.db, part),

@@ -1,12 +1,14 @@
 import { z } from 'zod'
-import { storyIdSchema, wireFormats } from './story'
+import { storyIdSchema, wireFormatIdSchema } from './story'
 
 /** One outcome of importing wire copy: a story made from a file, or the reason a file was refused. */
 export const wireImportResultSchema = z.strictObject({
   file: z.string(),
   ok: z.boolean(),
   id: storyIdSchema.optional(),
-  format: z.enum(wireFormats).optional(),
+  format: wireFormatIdSchema.optional(),
+  /** The format as the editor reads it ("IPTC 7901"), from main's registry of formats. */
+  formatLabel: z.string().optional(),
   headline: z.string().optional(),
   error: z.string().optional(),
 })
@@ -30,7 +32,9 @@ export const wireFileInputSchema = z.strictObject({
 /** The original copy of an imported story, decoded for display beside it. */
 export const wireOriginalSchema = z.strictObject({
   fileName: z.string(),
-  format: z.enum(wireFormats),
+  format: wireFormatIdSchema,
+  /** The format as the editor reads it ("ANPA 1312"). */
+  formatLabel: z.string(),
   /** How the bytes were read: utf-8, windows-1252, utf-8+windows-1252 (mixed)… */
   encoding: z.string(),
   size: z.number().int().nonnegative(),

@@ -150,7 +150,7 @@ describe('validators on exported pages', () => {
 
 describe.skipIf(!existsSync(SAMPLES))('validators on exported wire samples (../shared/samples)', () => {
   it('every sample, imported and exported, passes both validators', { timeout: 180_000 }, async () => {
-    const { importWireFiles } = await import('../wire/import')
+    const { importWireFiles } = await import('../intake/import-wire')
     const library = libraries.open()
     const sampleFiles = (function walk(dir: string): string[] {
       return readdirSync(dir).flatMap((name) => {

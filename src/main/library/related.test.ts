@@ -207,7 +207,7 @@ describe('matching a wire headline to a library story', () => {
 
   it('offers the story for a related headline that came with the seed sample’s wire copy', async (context) => {
     if (!existsSync(seedSample)) return context.skip('the seed sample (../shared/samples) is not on this machine')
-    const { importWireFiles } = await import('../wire/import')
+    const { importWireFiles } = await import('../intake/import-wire')
     const library = libraries.open()
     const { db } = library
     // Our own story about the subject of one of the sample's "Latest World News" headlines.

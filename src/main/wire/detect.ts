@@ -1,5 +1,6 @@
-import type { WireFormat } from '../../shared/story'
 import { WireError } from './errors'
+import type { WireDetection } from './formats/format'
+import { wireFormats, type WireFormatId } from './formats'
 
 /**
  * Which importer reads a file, from its bytes alone (never its name: agencies send .txt, .tst, .xml,
@@ -7,7 +8,15 @@ import { WireError } from './errors'
  * refused here with a reason an editor understands: empty, an image, a PDF, a Word file, binary.
  */
 
-export type Detected = WireFormat
+export type Detected = WireFormatId
+
+type Kind<K extends WireDetection['by']> = (typeof wireFormats)[number] & { detect: Extract<WireDetection, { by: K }> }
+
+const ofKind = <K extends WireDetection['by']>(by: K) =>
+  wireFormats.filter((format): format is Kind<K> => format.detect.by === by)
+const framed = ofKind('framing')
+const xmlFormats = ofKind('xml-root')
+const textFormats = ofKind('text')
 
 const MAGIC: [bytes: number[], what: string][] = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
@@ -63,16 +72,15 @@ function xmlKind(text: string): Detected {
   if (!m)
     throw new WireError('this looks like XML but no root element was found in the first 4 KB (is the file cut off?)')
   const root = m[1]!.replace(/^[\w.-]+:/, '')
-  if (root === 'nitf') return 'nitf'
-  if (root === 'newsItem' || root === 'newsMessage' || root === 'packageItem') return 'newsml-g2'
-  if (root === 'NewsML') return 'newsml1'
+  const format = xmlFormats.find((f) => f.detect.roots.includes(root))
+  if (format) return format.id
   if (root.toLowerCase() === 'html') {
     throw new WireError(
       'this is a web page (HTML), not wire copy; copy the story text into a .txt file, or import the feed the agency sends',
     )
   }
   throw new WireError(
-    `this XML has the root element <${root}>, which is not a wire format Copydesk reads (NITF, NewsML-G2, NewsML 1)`,
+    `this XML has the root element <${root}>, which is not a wire format Copydesk reads (${xmlFormats.map((f) => f.label).join(', ')})`,
   )
 }
 
@@ -90,12 +98,10 @@ export function detectFormat(bytes: Uint8Array): Detected {
   // Control-character framing: ANPA opens with SYN SYN SOH, IPTC 7901 with SOH.
   let i = at
   while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++
-  if (bytes[i] === 0x16) return 'anpa1312'
-  if (bytes[i] === 0x01) {
-    // Some ANPA feeds drop the SYNs; their second line still carries DC3/DC4 then DC1/DC2.
+  if (i < bytes.length && bytes[i]! < 0x20) {
     const start = head(bytes, i, 400)
-    // eslint-disable-next-line no-control-regex -- ANPA framing is control characters
-    return /[\x13\x14][\x11\x12]/.test(start) ? 'anpa1312' : 'iptc7901'
+    const format = framed.find((f) => f.detect.test(start))
+    if (format) return format.id
   }
   if (looksBinary(bytes))
     throw new WireError('this is a binary file (it holds control bytes that text never has), not wire copy')
@@ -107,7 +113,7 @@ function detectText(start: string): Detected {
   if (!text) throw new WireError('the file holds only blank space')
   if (text.startsWith('{\\rtf')) throw new WireError('this is an RTF document; save it as plain text and import that')
   if (text[0] === '<') return xmlKind(text)
-  // JSON opens an object with a key, or an array of objects; "[Updated] Storm…" is text.
-  if (/^\{\s*("|\})|^\[\s*(\{|\])/.test(text)) return 'ninjs'
-  return 'scraped-text'
+  const format = textFormats.find((f) => f.detect.test(text))
+  if (!format) throw new WireError('this is text in no form Copydesk reads')
+  return format.id
 }

@@ -1,22 +1,14 @@
 import { blockTexts, emptyBody, type BlockNode } from '../../shared/body'
-import type { WireFormat } from '../../shared/story'
 import { issuesOf } from '../../shared/errors'
-import { cleanText, decodeBytes, type Decoded } from './decode'
+import { decodeBytes, type Decoded } from './decode'
 import { detectFormat } from './detect'
 import { wireDraftFieldsSchema, type WireDraft } from './draft'
 import { WireError } from './errors'
 import { assertWireSize } from './limits'
-import { readAnpa } from './formats/anpa1312'
-import { readIptc7901 } from './formats/iptc7901'
-import { readNewsml1 } from './formats/newsml1'
-import { readNewsmlG2 } from './formats/newsml-g2'
-import { readNinjs } from './formats/ninjs'
-import { readNitfDocument } from './formats/nitf'
-import { readScrapedText } from './formats/scraped-text'
-import { parseXml } from './xml'
+import { wireFormatById, type WireFormatId } from './formats'
 
 export interface ParsedWire {
-  format: WireFormat
+  format: WireFormatId
   encoding: string
   /** Usually one; a NewsML-G2 message or a ninjs list can carry several stories. */
   drafts: WireDraft[]
@@ -28,28 +20,10 @@ export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
   return /^\s*(?:\ufeff|ï»¿)?<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(start)?.[1]
 }
 
-export function decodeWire(bytes: Uint8Array, format: WireFormat): Decoded {
-  const xml = format === 'nitf' || format === 'newsml-g2' || format === 'newsml1'
+/** The text of wire bytes; XML formats by the charset their declaration names. Takes any stored id. */
+export function decodeWire(bytes: Uint8Array, format: string): Decoded {
+  const xml = wireFormatById(format)?.detect.by === 'xml-root'
   return decodeBytes(bytes, xml ? declaredXmlEncoding(bytes) : undefined)
-}
-
-function readDrafts(format: WireFormat, text: string): WireDraft[] {
-  switch (format) {
-    case 'scraped-text':
-      return [readScrapedText(cleanText(text))]
-    case 'iptc7901':
-      return [readIptc7901(text)]
-    case 'anpa1312':
-      return [readAnpa(text)]
-    case 'nitf':
-      return [readNitfDocument(parseXml(cleanText(text)))]
-    case 'newsml-g2':
-      return readNewsmlG2(parseXml(cleanText(text)))
-    case 'newsml1':
-      return readNewsml1(parseXml(cleanText(text)))
-    case 'ninjs':
-      return readNinjs(cleanText(text))
-  }
 }
 
 /** What bodySchema allows (src/shared/body.ts). */
@@ -92,7 +66,7 @@ export function parseWire(bytes: Uint8Array): ParsedWire {
   assertWireSize(bytes.length)
   const format = detectFormat(bytes)
   const decoded = decodeWire(bytes, format)
-  const drafts = readDrafts(format, decoded.text).map(finish)
+  const drafts = wireFormatById(format)!.read(decoded.text).map(finish)
   if (!drafts.length) throw new WireError('no story was found in it')
   return { format, encoding: decoded.encoding, drafts }
 }

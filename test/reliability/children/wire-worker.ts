@@ -8,7 +8,7 @@
 import { openLibrary, type Library } from '../../../src/main/library'
 import { detectFormat } from '../../../src/main/wire/detect'
 import { WireError } from '../../../src/main/wire/errors'
-import { importWireFiles } from '../../../src/main/wire/import'
+import { importWireFiles } from '../../../src/main/intake/import-wire'
 import { parseWire } from '../../../src/main/wire/parse'
 
 export interface WireRequest {

@@ -8,6 +8,7 @@ import { cleanText } from '../decode'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { oneLine, typewriterToTypeset } from '../text'
+import { defineWireFormat } from './format'
 
 /**
  * ANPA 1312 (the US newspaper wire format; AP's classic feed):
@@ -138,3 +139,15 @@ export function readAnpa(raw: string): WireDraft {
   if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
   return draft
 }
+
+export const anpa1312Format = defineWireFormat({
+  id: 'anpa1312',
+  label: 'ANPA 1312',
+  detect: {
+    by: 'framing',
+    // SYN SYN SOH; some ANPA feeds drop the SYNs, but their second line still carries DC3/DC4 then DC1/DC2.
+    // eslint-disable-next-line no-control-regex -- ANPA framing is control characters
+    test: (head) => head.startsWith('\x16') || (head.startsWith('\x01') && /[\x13\x14][\x11\x12]/.test(head)),
+  },
+  read: (text) => [readAnpa(text)],
+})

@@ -7,6 +7,7 @@ import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { oneLine, squash, typewriterToTypeset } from '../text'
 import { slugify } from '../../../shared/slug'
+import { defineWireFormat } from './format'
 
 /**
  * IPTC 7901 (teletype-era text exchange, still sent by dpa and others):
@@ -106,3 +107,11 @@ export function readIptc7901(raw: string): WireDraft {
   if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
   return draft
 }
+
+export const iptc7901Format = defineWireFormat({
+  id: 'iptc7901',
+  label: 'IPTC 7901',
+  // Tried after ANPA, which can open with SOH too.
+  detect: { by: 'framing', test: (head) => head.startsWith('\x01') },
+  read: (text) => [readIptc7901(text)],
+})

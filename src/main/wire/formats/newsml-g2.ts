@@ -12,6 +12,9 @@ import { pictureOf } from '../pictures'
 import { decodeEntities, oneLine, paragraphsOf } from '../text'
 import { child, childrenNamed, find, findAll, textOf, type XElement, type XNode } from '../xml'
 import { nitfPicture, readNitf } from './nitf'
+import { defineWireFormat } from './format'
+import { cleanText } from '../decode'
+import { parseXml } from '../xml'
 
 /**
  * NewsML-G2: a newsItem (or a newsMessage carrying several) with itemMeta (provider, edNote,
@@ -153,3 +156,10 @@ export function readNewsmlG2(root: XElement): WireDraft[] {
   drafts[0]!.pictures.push(...pictures)
   return drafts
 }
+
+export const newsmlG2Format = defineWireFormat({
+  id: 'newsml-g2',
+  label: 'NewsML-G2',
+  detect: { by: 'xml-root', roots: ['newsItem', 'newsMessage', 'packageItem'] },
+  read: (text) => readNewsmlG2(parseXml(cleanText(text))),
+})

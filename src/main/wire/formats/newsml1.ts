@@ -10,6 +10,9 @@ import { looksLikeHtml, parseHtml } from '../html'
 import { decodeEntities, oneLine, paragraphsOf } from '../text'
 import { child, childrenNamed, find, findAll, textOf, type XElement, type XNode } from '../xml'
 import { nitfPicture, readNitf } from './nitf'
+import { defineWireFormat } from './format'
+import { cleanText } from '../decode'
+import { parseXml } from '../xml'
 
 /**
  * NewsML 1.x, the envelope AFP and others used before G2: NewsItem > NewsComponent with NewsLines
@@ -82,3 +85,10 @@ export function readNewsml1(root: XElement): WireDraft[] {
   if (!items.length) throw new WireError('this NewsML 1 document holds no NewsItem')
   return items.map(readItem)
 }
+
+export const newsml1Format = defineWireFormat({
+  id: 'newsml1',
+  label: 'NewsML 1',
+  detect: { by: 'xml-root', roots: ['NewsML'] },
+  read: (text) => readNewsml1(parseXml(cleanText(text))),
+})

@@ -10,6 +10,8 @@ import { parseHtml } from '../html'
 import { pictureOf } from '../pictures'
 import { decodeEntities, oneLine, paragraphsOf } from '../text'
 import { nitfPicture } from './nitf'
+import { defineWireFormat } from './format'
+import { cleanText } from '../decode'
 
 /**
  * ninjs, IPTC's News in JSON, in all three generations:
@@ -185,3 +187,11 @@ export function readNinjs(text: string): WireDraft[] {
   }
   return items.map(readItem)
 }
+
+export const ninjsFormat = defineWireFormat({
+  id: 'ninjs',
+  label: 'ninjs',
+  // JSON opens an object with a key, or an array of objects; "[Updated] Storm…" is text.
+  detect: { by: 'text', test: (text) => /^\{\s*("|\})|^\[\s*(\{|\])/.test(text) },
+  read: (text) => readNinjs(cleanText(text)),
+})

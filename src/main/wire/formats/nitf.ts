@@ -9,6 +9,9 @@ import { WireError } from '../errors'
 import { pictureOf } from '../pictures'
 import { decodeEntities, oneLine } from '../text'
 import { child, childrenNamed, find, findAll, path, textOf, type XElement, type XNode } from '../xml'
+import { defineWireFormat } from './format'
+import { cleanText } from '../decode'
+import { parseXml } from '../xml'
 
 /**
  * NITF 3.x, with or without a namespace (AP uses one, PA none; the XML reader drops prefixes and
@@ -117,3 +120,10 @@ export function readNitfDocument(root: XElement): WireDraft {
   if (root.name !== 'nitf') throw new WireError(`expected an <nitf> document, found <${root.name}>`)
   return readNitf(root)
 }
+
+export const nitfFormat = defineWireFormat({
+  id: 'nitf',
+  label: 'NITF',
+  detect: { by: 'xml-root', roots: ['nitf'] },
+  read: (text) => [readNitfDocument(parseXml(cleanText(text)))],
+})

@@ -5,6 +5,8 @@ import { dateFromLine } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
 import { pictureOf, splitCredit } from '../pictures'
 import { decodeEntities, squash } from '../text'
+import { defineWireFormat } from './format'
+import { cleanText } from '../decode'
 
 /**
  * Plain text copied or scraped from a news site. No standard exists, so this reads the shape such
@@ -156,3 +158,11 @@ export function readScrapedText(text: string): WireDraft {
   if (agency) draft.source.agency = agency
   return draft
 }
+
+export const scrapedTextFormat = defineWireFormat({
+  id: 'scraped-text',
+  label: 'text',
+  // Whatever else is text: the catch-all, so it is registered last.
+  detect: { by: 'text', test: () => true },
+  read: (text) => [readScrapedText(cleanText(text))],
+})

@@ -14,16 +14,6 @@ interface Batch {
   finished: boolean
 }
 
-const FORMAT_NAMES: Record<string, string> = {
-  'scraped-text': 'text',
-  iptc7901: 'IPTC 7901',
-  anpa1312: 'ANPA 1312',
-  nitf: 'NITF',
-  'newsml-g2': 'NewsML-G2',
-  newsml1: 'NewsML 1',
-  ninjs: 'ninjs',
-}
-
 /** One file through main; anything that goes wrong becomes that file's failure, never the batch's. */
 async function importOne(file: File): Promise<WireImportResult[]> {
   if (file.size > MAX_WIRE_FILE_BYTES) {
@@ -178,7 +168,7 @@ export function WireImportHost({ onOpen }: { onOpen: (id: StoryId) => void }) {
                         {r.headline || 'Untitled story'}
                       </button>
                       <span className="wire-meta">
-                        {r.file} · {FORMAT_NAMES[r.format ?? ''] ?? r.format}
+                        {r.file} · {r.formatLabel ?? r.format}
                       </span>
                     </li>
                   ))}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../library-fixture'
-import { call, dispatch } from '../../src/main/api'
-import { importWireFiles } from '../../src/main/wire/import'
-import { fixture } from './fixtures'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { call, dispatch } from '../api'
+import { importWireFiles } from './import-wire'
+import { fixture } from '../../../test/wire/fixtures'
 
 const count = (library: ReturnType<ReturnType<typeof useTempLibraries>['open']>, table: string) =>
   (library.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
@@ -24,6 +24,7 @@ describe('importing wire files into the library', () => {
       ok: true,
       id: 1,
       format: 'nitf',
+      formatLabel: 'NITF',
       headline: 'Council approves £3m cut to library budget',
     })
     const story = call(library, 'story:get', { id: 1 })

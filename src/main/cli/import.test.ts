@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
-import { useTempLibraries } from '../library-fixture'
-import { FIXTURES } from './fixtures'
+import { runCli } from './run'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { FIXTURES } from '../../../test/wire/fixtures'
 
 async function run(argv: string[]) {
   let stdout = ''
@@ -21,8 +21,22 @@ describe('copydesk import', () => {
     expect(out.code).toBe(0)
     expect(out.stderr).toBe('')
     expect(JSON.parse(out.stdout)).toEqual([
-      { file: files[0], ok: true, id: 1, format: 'nitf', headline: 'Snow closes schools across three states' },
-      { file: files[1], ok: true, id: 2, format: 'ninjs', headline: 'Ferry company orders two electric ships' },
+      {
+        file: files[0],
+        ok: true,
+        id: 1,
+        format: 'nitf',
+        formatLabel: 'NITF',
+        headline: 'Snow closes schools across three states',
+      },
+      {
+        file: files[1],
+        ok: true,
+        id: 2,
+        format: 'ninjs',
+        formatLabel: 'ninjs',
+        headline: 'Ferry company orders two electric ships',
+      },
     ])
     const shown = await run(['--library', library, 'show', '1', '--json'])
     expect(JSON.parse(shown.stdout)).toMatchObject({
@@ -42,7 +56,14 @@ describe('copydesk import', () => {
     )
     expect(JSON.parse(out.stdout)).toEqual([
       { file: bad, ok: false, error: 'the XML is truncated: <p> opened on line 6 is never closed' },
-      { file: good, ok: true, id: 1, format: 'anpa1312', headline: 'Fire guts warehouse on Portland waterfront' },
+      {
+        file: good,
+        ok: true,
+        id: 1,
+        format: 'anpa1312',
+        formatLabel: 'ANPA 1312',
+        headline: 'Fire guts warehouse on Portland waterfront',
+      },
       { file: missing, ok: false, error: 'there is no such file' },
     ])
     const human = await run(['--library', library, 'import', good, bad])

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { call } from '../../src/main/api'
-import { importWireFiles } from '../../src/main/wire/import'
-import { useTempLibraries } from '../library-fixture'
-import { sampleFiles, sampleName, samplesPresent } from './fixtures'
+import { call } from '../api'
+import { importWireFiles } from './import-wire'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { sampleFiles, sampleName, samplesPresent } from '../../../test/wire/fixtures'
 
 /**
  * Every file under ../shared/samples is real wire copy and must import with a headline and a body.

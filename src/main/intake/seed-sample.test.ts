@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { blockTexts } from '../../src/shared/body'
-import { call } from '../../src/main/api'
-import { importWireFiles } from '../../src/main/wire/import'
-import { useTempLibraries } from '../library-fixture'
-import { SEED } from './fixtures'
+import { blockTexts } from '../../shared/body'
+import { call } from '../api'
+import { importWireFiles } from './import-wire'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { SEED } from '../../../test/wire/fixtures'
 
 /** The story Copydesk was specified from (issue 4): what import must give for it, exactly. */
 describe.skipIf(!existsSync(SEED))('the seed sample 000_30a9b267f3936a89.txt (../shared/samples)', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { TEXT_FORMAT, blockTexts, bodyToText } from '../../src/shared/body'
-import { parseWire } from '../../src/main/wire/parse'
-import type { WireDraft } from '../../src/main/wire/draft'
-import { fixture } from './fixtures'
+import { TEXT_FORMAT, blockTexts, bodyToText } from '../../../shared/body'
+import { parseWire } from '../parse'
+import type { WireDraft } from '../draft'
+import { fixture } from '../../../../test/wire/fixtures'
 
 function one(path: string): WireDraft & { format: string; encoding: string } {
   const parsed = parseWire(fixture(path))
