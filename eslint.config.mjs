@@ -5,6 +5,11 @@ import tseslint from 'typescript-eslint'
 
 const electronShell = ['src/main/index.ts', 'src/main/shell/**', 'src/preload/**', 'e2e/electron.spec.ts']
 
+const noElectron = {
+  name: 'electron',
+  message: 'Only src/main/index.ts, src/main/shell/** and src/preload/** may import electron.',
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -35,17 +40,34 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
+          paths: [noElectron],
+        },
+      ],
+    },
+  },
+  { files: electronShell, rules: { 'no-restricted-imports': 'off' } },
+  // The persistence seam (docs/architecture.md): importers and page renderers are pure, bytes or a
+  // story in, drafts or HTML out. Only the composers (api.ts, intake/, publish/, checks/) reach the
+  // library. Their tests may open a real library to set up a story.
+  {
+    files: ['src/main/wire/**/*.ts', 'src/main/export/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
             {
-              name: 'electron',
-              message: 'Only src/main/index.ts, src/main/shell/** and src/preload/** may import electron.',
+              group: ['**/library', '**/library/**'],
+              message:
+                'wire/ and export/ are pure (bytes in, drafts out; story in, page out): load and store through src/main/library/ in the caller (intake/, publish/, api.ts).',
             },
           ],
         },
       ],
     },
   },
-  { files: electronShell, rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

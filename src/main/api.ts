@@ -10,10 +10,12 @@ import { findOriginal } from './library/wire-copy'
 import { addPicture } from './library/media'
 import { beginUpload, finishUpload, receivePart } from './library/media-upload'
 import { readHouseStyle, saveHouseStyle } from './library/settings'
-import { exportStories, previewStoryHtml } from './export/export'
+import { exportStories } from './publish/export-stories'
+import { previewStoryHtml } from './publish/preview'
 import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/related'
 import { restoreRevision, revisionDiff, storyHistory } from './library/revisions'
-import { checkStory, readCheckOptions } from './checks-settings'
+import { checkStory } from './checks/check-story'
+import { readCheckOptions } from './library/check-options'
 
 /**
  * Channels whose work is done a slice at a time, letting main's event loop run between slices

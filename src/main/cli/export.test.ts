@@ -5,7 +5,7 @@ import { useTempLibraries } from '../../../test/library-fixture'
 import { addPicture, create, fullStoryFields } from '../../../test/fixtures/export/stories'
 import { readPage } from '../../../test/fixtures/export/read-page'
 import { openLibrary } from '../library'
-import { exportBaseName } from '../export/files'
+import { exportBaseName } from '../export/file-names'
 import { runCli } from './run'
 
 const libraries = useTempLibraries()

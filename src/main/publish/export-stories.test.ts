@@ -12,7 +12,7 @@ import { call } from '../api'
 import type { Library } from '../library'
 import { listRevisions } from '../library/stories'
 import { readMedia } from '../library/media'
-import { exportBaseName } from './files'
+import { exportBaseName } from '../export/file-names'
 
 const libraries = useTempLibraries()
 

@@ -1,13 +1,13 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../test/library-fixture'
-import { bodyFromParagraphs } from '../shared/body'
-import { call, dispatch } from './api'
-import { HEADLINE_MAX_LENGTH_KEY } from './checks-settings'
-import { runCli } from './cli/run'
-import { openLibrary } from './library'
-import { writeSetting } from './library/settings'
-import { createStory } from './library/stories'
+import { useTempLibraries } from '../../../test/library-fixture'
+import { bodyFromParagraphs } from '../../shared/body'
+import { call, dispatch } from '../api'
+import { HEADLINE_MAX_LENGTH_KEY } from '../library/check-options'
+import { runCli } from '../cli/run'
+import { openLibrary } from '../library'
+import { writeSetting } from '../library/settings'
+import { createStory } from '../library/stories'
 
 const slipped = {
   headline: 'Ukraine gets more 44 billion dollars in aid from US',

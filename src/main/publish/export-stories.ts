@@ -3,119 +3,38 @@ import { join, resolve } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import type { ExportOutput, ExportRequest, ExportResult } from '../../shared/export'
 import type { HouseStyle } from '../../shared/settings'
-import type { Story, StoryId, StoryStatus } from '../../shared/story'
-import { findMedia, mediaInfo, type MediaInfo } from '../library/media'
+import type { Story, StoryId } from '../../shared/story'
+import { exportBaseName } from '../export/file-names'
+import { renderStoryNinjs, storyUrn } from '../export/ninjs'
+import { renderStoryHtml } from '../export/page'
+import { exportWarnings } from '../export/warnings'
+import { findMedia, mediaInfo } from '../library/media'
 import type { Db } from '../library/open'
-import { prepared } from '../library/open'
+import { allStoryIds, findLinkedStory, markPublished, type LinkedStory } from '../library/publishing'
 import { readHouseStyle } from '../library/settings'
-import { getStory, saveStory } from '../library/stories'
-import type { ExportImage, MediaLookup } from './context'
-import { dataUrl, ensureFolder, exportBaseName, imageFileName, writeFileAtomic } from './files'
-import { renderStoryNinjs, storyUrn } from './ninjs'
-import { renderStoryHtml, UNTITLED } from './page'
+import { getStory } from '../library/stories'
+import { canonicalUrl, enc, mediaFor, type Layout, type PendingImage } from './page-media'
+import { ensureFolder, writeFileAtomic } from './write-files'
 
-interface RelatedStory {
-  id: number
-  slug: string
-  headline: string
-  status: StoryStatus
-}
+/*
+ * The export job: load what each page needs from the library (the story, the house style, its
+ * pictures, the stories it links to), render it with the pure renderers in src/main/export/, write
+ * the files, then mark the story published. See docs/export.md.
+ */
 
-/** Per-export memo of the library rows the pages refer to. */
+/** Per-export memo of the stories the pages link to. */
 class Lookups {
-  private related = new Map<number, RelatedStory | null>()
+  private linked = new Map<number, LinkedStory | null>()
   constructor(private readonly db: Db) {}
 
-  story(id: number): RelatedStory | null {
-    let found = this.related.get(id)
+  story(id: number): LinkedStory | null {
+    let found = this.linked.get(id)
     if (found === undefined) {
-      found = (prepared(this.db, 'SELECT id, slug, headline, status FROM stories WHERE id = ?').get(id) ??
-        null) as RelatedStory | null
-      this.related.set(id, found)
+      found = findLinkedStory(this.db, id)
+      this.linked.set(id, found)
     }
     return found
   }
-}
-
-type Layout = 'folder' | 'single-file'
-
-const enc = encodeURIComponent
-
-/** The address a story's page will have on the website, when the house style says where that is. */
-function canonicalUrl(style: HouseStyle, base: string, layout: Layout): string | undefined {
-  if (!style.siteUrl) return undefined
-  return layout === 'folder' ? `${style.siteUrl}/${enc(base)}/` : `${style.siteUrl}/${enc(base)}.html`
-}
-
-/** A picture to write beside the page (its bytes are read only if the file is not there yet). */
-interface PendingImage {
-  file: string
-  mediaId: string
-}
-
-function describe(info: MediaInfo): Omit<ExportImage, 'src'> {
-  return { mediaId: info.id, type: info.type, width: info.width, height: info.height, size: info.size }
-}
-
-/**
- * How one story's pictures are referred to: embedded (data: URLs) in a single file, or image files
- * in the story's folder (images/...), with absolute URLs when the site address is known.
- */
-function mediaFor(
-  db: Db,
-  base: string,
-  style: HouseStyle,
-  embed: boolean,
-  pending: Map<string, PendingImage>,
-): MediaLookup {
-  const cache = new Map<string, ExportImage | undefined>()
-  return (mediaId) => {
-    if (cache.has(mediaId)) return cache.get(mediaId)
-    let image: ExportImage | undefined
-    if (embed) {
-      const stored = findMedia(db, mediaId)
-      if (stored) image = { ...describe(stored), src: dataUrl(stored.type, stored.bytes) }
-    } else {
-      const info = mediaInfo(db, mediaId)
-      if (info) {
-        const file = imageFileName(mediaId, info.type)
-        pending.set(file, { file, mediaId })
-        const url = style.siteUrl ? `${style.siteUrl}/${enc(base)}/images/${file}` : undefined
-        image = { ...describe(info), src: `images/${file}`, ...(url ? { url } : {}) }
-      }
-    }
-    cache.set(mediaId, image)
-    return image
-  }
-}
-
-/** What an editor should know about a story that was exported anyway. */
-function warningsFor(db: Db, story: Story, lookups: Lookups): string[] {
-  const warnings: string[] = []
-  if (!story.headline.trim()) warnings.push(`it has no headline (the page says "${UNTITLED}")`)
-  const pictures = [
-    ...(story.leadPicture ? [{ where: 'the lead picture', p: story.leadPicture }] : []),
-    ...story.body.root.children
-      .filter((b) => b.type === 'picture')
-      .map((p, i) => ({ where: `picture ${i + 1} in the body`, p })),
-  ]
-  for (const { where, p } of pictures) {
-    if (p.mediaId && !mediaInfo(db, p.mediaId)) {
-      warnings.push(`${where}: its image is not in the library; the page has its caption and credit only`)
-    } else if (p.mediaId && !p.alt.trim()) {
-      warnings.push(`${where} has no alt text`)
-    }
-    if ((p.mediaId || p.caption.trim()) && !p.credit.trim()) warnings.push(`${where} has no credit`)
-  }
-  for (const entry of story.related) {
-    if (entry.storyId === undefined) continue
-    const other = lookups.story(entry.storyId)
-    if (!other && !entry.url)
-      warnings.push(`related story "${entry.headline}" is no longer in the library; listed without a link`)
-    else if (other && other.status !== 'published')
-      warnings.push(`related story "${other.headline || entry.headline}" is not published yet`)
-  }
-  return warnings
 }
 
 export interface ExportOptions {
@@ -125,8 +44,7 @@ export interface ExportOptions {
 }
 
 function storyIds(db: Db, request: ExportRequest): StoryId[] {
-  if (request.all)
-    return (prepared(db, 'SELECT id FROM stories ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+  if (request.all) return allStoryIds(db)
   return [...new Set(request.ids ?? [])]
 }
 
@@ -234,27 +152,14 @@ function exportOne(
       ensureFolder(join(outDir, base))
     }
     writeFileAtomic(file, text)
-    const warnings = warningsFor(db, story, lookups)
-    if (publish) {
-      saveStory(db, {
-        id,
-        expectedRevision: original.revision,
-        changes: { status: 'published', publishedAt: story.publishedAt ?? null },
-        reason: 'status',
-        now,
-      })
-    }
+    const warnings = exportWarnings(story, {
+      hasPicture: (mediaId) => mediaInfo(db, mediaId) !== null,
+      linkedStory: (otherId) => lookups.story(otherId),
+    })
+    if (publish) markPublished(db, original, story.publishedAt ?? now.toISOString(), now)
     return { id, ok: true, headline, file, warnings, ...(publish ? { published: true } : {}) }
   } catch (error) {
     const message = error instanceof ApiError ? error.message : `could not be written: ${(error as Error).message}`
     return { id, ok: false, headline, error: message, warnings: [] }
   }
-}
-
-/** The page as the export would write it, pictures embedded: what the Preview panel shows. */
-export function previewStoryHtml(db: Db, id: StoryId): string {
-  const story = getStory(db, id)
-  const style = readHouseStyle(db)
-  const media = mediaFor(db, exportBaseName(story), style, true, new Map())
-  return renderStoryHtml(story, media, style)
 }

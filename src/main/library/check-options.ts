@@ -1,0 +1,15 @@
+import { checkOptionsSchema, defaultCheckOptions, type CheckOptions } from '../../shared/checks/options'
+import type { Db } from './open'
+import { readSetting } from './settings'
+
+/**
+ * The house's headline length sits beside the house style, under the key house.headlineMaxLength
+ * (a JSON number). A missing or unusable value leaves the default rather than stopping the checks.
+ */
+export const HEADLINE_MAX_LENGTH_KEY = 'house.headlineMaxLength'
+
+/** The house's settings for the copy-desk checks. */
+export function readCheckOptions(db: Db): CheckOptions {
+  const stored = checkOptionsSchema.shape.headlineMaxLength.safeParse(readSetting(db, HEADLINE_MAX_LENGTH_KEY))
+  return stored.success ? { ...defaultCheckOptions, headlineMaxLength: stored.data } : defaultCheckOptions
+}

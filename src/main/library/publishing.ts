@@ -1,0 +1,36 @@
+import type { Story, StoryId, StoryStatus } from '../../shared/story'
+import { prepared, type Db } from './open'
+import { saveStory } from './stories'
+
+/** What a page needs to know of another story it links to. */
+export interface LinkedStory {
+  id: StoryId
+  slug: string
+  headline: string
+  status: StoryStatus
+}
+
+/** A story a page links to (a related story), or null when it is no longer in the library. */
+export function findLinkedStory(db: Db, id: StoryId): LinkedStory | null {
+  return (prepared(db, 'SELECT id, slug, headline, status FROM stories WHERE id = ?').get(id) ??
+    null) as LinkedStory | null
+}
+
+/** The ids of every story in the library, oldest first: what "export all" exports. */
+export function allStoryIds(db: Db): StoryId[] {
+  return (prepared(db, 'SELECT id FROM stories ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+}
+
+/**
+ * Record that a story went out: published, at `publishedAt` (the time its page already carries),
+ * as a new revision made on the one that was exported (a stale one is refused as a conflict).
+ */
+export function markPublished(db: Db, story: Story, publishedAt: string, now: Date): Story {
+  return saveStory(db, {
+    id: story.id,
+    expectedRevision: story.revision,
+    changes: { status: 'published', publishedAt },
+    reason: 'status',
+    now,
+  })
+}
