@@ -9,6 +9,9 @@ import { formatSearchHits, formatStory, formatSummaries } from './format'
 import { formatFindings } from './check'
 import { runImport } from './import'
 import { exportRequestFrom, runExport, type ExportFlags } from './export'
+import { USAGE, type CliCommandName } from './commands'
+
+export { USAGE } from './commands'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -17,22 +20,6 @@ export interface CliIo {
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
-
-export const USAGE = `usage: copydesk [--library PATH] <command> [options]
-
-commands:
-  import FILE... [--json]                                  wire copy (text, IPTC 7901, ANPA, NITF, NewsML, ninjs) into stories
-  list [--status draft|editing|ready|published] [--json]   stories, newest first
-  search QUERY [--json]                                    stories matching every word (prefixes too)
-  show ID [--json]                                         one story (--json: the story format of docs/story-format.md)
-  check ID [--json]                                        copy-desk checks; exit 0 whatever they find (docs/copy-desk.md)
-  backup FILE [--json]                                     copy the library to FILE, a new file (safe while Copydesk runs)
-  export (ID... | --all) --out DIR [--format html|ninjs] [--single-file] [--mark-published] [--json]
-                                                           publish-ready HTML pages (or ninjs 2.0) into DIR (docs/export.md)
-
-The library is --library PATH, else $COPYDESK_LIBRARY, else library.sqlite in Copydesk's user-data folder.
-Exit status: 0 all went well, 1 some input failed, 2 usage error.
-`
 
 class UsageError extends Error {}
 
@@ -94,7 +81,8 @@ function storyId(text: string | undefined): number {
 
 type Command = (library: Library, parsed: Parsed, io: CliIo) => number | Promise<number>
 
-const commands: Record<string, Command> = {
+/** One implementation per command of the list in commands.ts (a missing or extra one does not compile). */
+const commands: Record<CliCommandName, Command> = {
   export(library, { args, json, exportFlags }, io) {
     const request = exportRequestFrom(args, exportFlags, process.cwd())
     if (typeof request === 'string') throw new UsageError(request)
@@ -159,7 +147,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
     io.stdout(USAGE)
     return EXIT.ok
   }
-  const command = commands[parsed.command]
+  const command = Object.hasOwn(commands, parsed.command) ? commands[parsed.command as CliCommandName] : undefined
   if (!command) {
     io.stderr(`copydesk: unknown command "${parsed.command}"\n\n${USAGE}`)
     return EXIT.usage

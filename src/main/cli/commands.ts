@@ -1,0 +1,66 @@
+import { wireFormats } from '../wire/formats'
+
+/**
+ * The commands of `copydesk`, listed once: the usage text (`copydesk --help`) and the README's CLI
+ * section (`npm run docs:cli`, checked by readme.test.ts) are made from this list, and run.ts must
+ * implement every name in it (a missing one is a type error).
+ */
+export const cliCommands = [
+  {
+    name: 'import',
+    synopsis: 'import FILE... [--json]',
+    summary: `wire copy (${wireFormats.map((f) => f.label).join(', ')}) into stories`,
+  },
+  {
+    name: 'list',
+    synopsis: 'list [--status draft|editing|ready|published] [--json]',
+    summary: 'stories, newest first',
+  },
+  { name: 'search', synopsis: 'search QUERY [--json]', summary: 'stories matching every word (prefixes too)' },
+  {
+    name: 'show',
+    synopsis: 'show ID [--json]',
+    summary: 'one story (--json: the story format of docs/story-format.md)',
+  },
+  {
+    name: 'check',
+    synopsis: 'check ID [--json]',
+    summary: 'copy-desk checks; exit 0 whatever they find (docs/copy-desk.md)',
+  },
+  {
+    name: 'backup',
+    synopsis: 'backup FILE [--json]',
+    summary: 'copy the library to FILE, a new file (safe while Copydesk runs)',
+  },
+  {
+    name: 'export',
+    synopsis: 'export (ID... | --all) --out DIR [--format html|ninjs] [--single-file] [--mark-published] [--json]',
+    summary: 'publish-ready HTML pages (or ninjs 2.0) into DIR (docs/export.md)',
+  },
+] as const
+
+export type CliCommandName = (typeof cliCommands)[number]['name']
+
+/** Where the summaries start: a synopsis longer than this puts its summary on the next line. */
+const SUMMARY_COLUMN = 59
+
+/** The command lines of the usage text: synopsis, then what the command does. */
+export function commandLines(): string {
+  return cliCommands
+    .map(({ synopsis, summary }) => {
+      const line = `  ${synopsis}`
+      return line.length < SUMMARY_COLUMN - 1
+        ? `${line.padEnd(SUMMARY_COLUMN)}${summary}`
+        : `${line}\n${' '.repeat(SUMMARY_COLUMN)}${summary}`
+    })
+    .join('\n')
+}
+
+export const USAGE = `usage: copydesk [--library PATH] <command> [options]
+
+commands:
+${commandLines()}
+
+The library is --library PATH, else $COPYDESK_LIBRARY, else library.sqlite in Copydesk's user-data folder.
+Exit status: 0 all went well, 1 some input failed, 2 usage error.
+`
