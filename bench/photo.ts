@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { sniffImage } from '../src/main/library/image-sniff'
+import { sniffImage } from '../src/main/media/sniff-image'
 import { launchChromium, newBenchContext } from './browser'
 
 /** What a full-size frame from a 45-megapixel news camera weighs at its finest JPEG setting. */

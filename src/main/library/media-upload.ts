@@ -1,7 +1,7 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto'
 import { ApiError } from '../../shared/errors'
 import { formatBytes, type MediaAdded } from '../../shared/media'
-import { notAPicture } from './image-sniff'
+import { notAPicture } from '../media/sniff-image'
 import { addPicture, refuse } from './media'
 import type { Db } from './open'
 

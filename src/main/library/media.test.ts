@@ -14,7 +14,7 @@ import {
   xmpPacket,
 } from '../../../test/fixtures/pictures/images'
 import { MAX_PICTURE_BYTES } from '../../shared/media'
-import { sniffImage } from './image-sniff'
+import { sniffImage } from '../media/sniff-image'
 import Database from 'better-sqlite3'
 import { dispatch } from '../api'
 import { noteInput } from '../input-quiet'

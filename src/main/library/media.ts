@@ -12,8 +12,8 @@ import {
   type PictureType,
 } from '../../shared/media'
 import { quietMoment } from '../input-quiet'
-import { suggestFromJpeg } from './image-metadata'
-import { sniffImage } from './image-sniff'
+import { suggestFromJpeg } from '../media/picture-metadata'
+import { sniffImage } from '../media/sniff-image'
 import { prepared, type Db } from './open'
 
 /**
