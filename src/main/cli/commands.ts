@@ -9,7 +9,7 @@ export const cliCommands = [
   {
     name: 'import',
     synopsis: 'import FILE... [--json]',
-    summary: `wire copy (${wireFormats.map((f) => f.label).join(', ')}) into stories`,
+    summary: 'wire copy into stories (any format Copydesk reads: --help lists them)',
   },
   {
     name: 'list',
@@ -60,6 +60,8 @@ export const USAGE = `usage: copydesk [--library PATH] <command> [options]
 
 commands:
 ${commandLines()}
+
+wire formats: ${wireFormats.map((f) => f.label).join(', ')} (recognised from the bytes, not the file name).
 
 The library is --library PATH, else $COPYDESK_LIBRARY, else library.sqlite in Copydesk's user-data folder.
 Exit status: 0 all went well, 1 some input failed, 2 usage error.
