@@ -1,3 +1,11 @@
+/**
+ * The library: the one place that reads and writes the SQLite file (docs/architecture.md, "The
+ * persistence seam"). Importers and page renderers are pure; the api handlers load and store
+ * through the functions in this folder, named in the desk's words (fileWireCopy, findOriginal,
+ * markPublished, findLinkedStory, getStory, saveStory...). A shared team library (a desk server
+ * over PostgreSQL, DESIGN.md "Team scale") will plug in here, behind the same functions; no SQL
+ * may leak out of this folder.
+ */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { sweepInterruptedPictures } from './media'
