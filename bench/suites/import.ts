@@ -28,7 +28,7 @@ async function importer(ctx: BenchContext): Promise<ImportOne | string> {
     }
   }
   type WireModule = { importWireFiles(library: Library, files: { name: string; bytes: Buffer }[]): ImportResult[] }
-  const found = await optionalModule<WireModule>('src/main/wire/import', ctx.root)
+  const found = await optionalModule<WireModule>('src/main/intake/import-wire', ctx.root)
   if ('missing' in found) return `no 'wire:import' channel and ${found.missing}`
   return (library, file) => found.module.importWireFiles(library, [file])
 }
