@@ -28,7 +28,8 @@ export const MAX_PICTURE_BYTES = 40 * 1024 * 1024
 export const MAX_PICTURE_PIXELS = 250_000_000
 
 /** A media id is the SHA-256 of the bytes, in lower-case hex: the same picture is stored once. */
-export const mediaIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a media id is a SHA-256 hex digest')
+const MEDIA_ID = '[0-9a-f]{64}'
+export const mediaIdSchema = z.string().regex(new RegExp(`^${MEDIA_ID}$`), 'a media id is a SHA-256 hex digest')
 export type MediaId = z.infer<typeof mediaIdSchema>
 
 /** "24.3 MB", "812 KB": sizes as an editor reads them. */
@@ -78,6 +79,8 @@ export const previewTypes = ['image/jpeg', 'image/webp'] as const
 export type PreviewType = (typeof previewTypes)[number]
 export const MAX_PREVIEW_BYTES = 4 * 1024 * 1024
 
+const MEDIA_REQUEST_PATH = new RegExp(`^/media/(${MEDIA_ID})(/preview)?$`)
+
 export interface MediaRequest {
   id: MediaId
   preview: boolean
@@ -85,7 +88,7 @@ export interface MediaRequest {
 
 /** The picture a request path asks for ("/media/<64 hex>", or ".../preview"), or null for any other path. */
 export function mediaRequestFromPath(pathname: string): MediaRequest | null {
-  const match = /^\/media\/([0-9a-f]{64})(\/preview)?$/.exec(pathname)
+  const match = MEDIA_REQUEST_PATH.exec(pathname)
   return match ? { id: match[1]!, preview: match[2] !== undefined } : null
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { bodySchema } from './body'
+import { pictureSchema } from './picture'
 
 /** Where a story stands on the desk; the order is the order of the workflow. */
 export const storyStatuses = ['draft', 'editing', 'ready', 'published'] as const
@@ -30,17 +31,8 @@ export const datelineSchema = z.strictObject({
 })
 export type Dateline = z.infer<typeof datelineSchema>
 
-/** A picture's words are plain fields; the credit is the agency or photographer ("PA"), never "Picture: PA". */
-export const pictureSchema = z.strictObject({
-  mediaId: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'a media id is a SHA-256 hex digest')
-    .optional(),
-  alt: line(1000),
-  caption: line(4000),
-  credit: line(300),
-})
-export type Picture = z.infer<typeof pictureSchema>
+/** The lead picture has the body picture's fields; both live in picture.ts. */
+export { pictureSchema, type Picture } from './picture'
 
 const httpUrlSchema = z
   .string()
