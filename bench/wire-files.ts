@@ -1,4 +1,4 @@
-import { blockTexts } from '../src/shared/body'
+import { blockTexts } from '../src/shared/body-text'
 import type { StoryFields } from '../src/shared/story'
 import type { GeneratedStory } from './generate'
 

@@ -1,4 +1,5 @@
-import { bodyToText, countWords } from '../../src/shared/body'
+import { countWords } from '../../src/shared/body'
+import { bodyToText } from '../../src/shared/body-text'
 import type { StoryFields } from '../../src/shared/story'
 import { timed, unavailable, type Suite } from '../context'
 import { typingStory } from '../generate'

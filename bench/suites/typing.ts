@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from '@playwright/test'
 import { join } from 'node:path'
-import { blockTexts, type Body } from '../../src/shared/body'
+import type { Body } from '../../src/shared/body'
+import { blockTexts } from '../../src/shared/body-text'
 import { openLibrary } from '../../src/main/library'
 import { insertStory } from '../../src/main/library/stories'
 import { bodyTheme } from '../../src/renderer/src/editor/theme'

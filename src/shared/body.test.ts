@@ -3,13 +3,13 @@ import {
   bodyFromParagraphs,
   bodyOf,
   bodySchema,
-  bodyToText,
   countWords,
   headingNode,
   listNode,
   paragraphNode,
   readingMinutes,
 } from './body'
+import { bodyToText } from './body-text'
 import { slugify } from './slug'
 
 describe('the body document', () => {

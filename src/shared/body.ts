@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pictureNodeSchema } from './picture'
 
 /**
  * The story body is the Lexical editor state as JSON. These schemas name the node types the
@@ -70,17 +71,8 @@ export const listNodeSchema = z.looseObject({
 export type ListNode = z.infer<typeof listNodeSchema>
 export type ListItemNode = z.infer<typeof listItemNodeSchema>
 
-/** A picture in the body: the same shape as a story's lead picture. */
-export const pictureNodeSchema = z.looseObject({
-  type: z.literal('picture'),
-  mediaId: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-  alt: z.string().max(1000),
-  caption: z.string().max(4000),
-  credit: z.string().max(300),
-})
+/** A picture in the body: its home, shared with the lead picture, is picture.ts. */
+export { pictureNodeSchema }
 
 export const blockNodeSchema = z.union([
   paragraphNodeSchema,
@@ -149,45 +141,7 @@ export function bodyFromParagraphs(paragraphs: string[]): Body {
   return blocks.length ? bodyOf(blocks.map((p) => paragraphNode(p))) : emptyBody()
 }
 
-/* ---------- reading bodies ---------- */
-
-function inlineText(nodes: readonly InlineNode[]): string {
-  let out = ''
-  for (const node of nodes) {
-    if (node.type === 'text') out += node.text
-    else if (node.type === 'linebreak') out += '\n'
-    else if (node.type === 'tab') out += '\t'
-    else out += inlineText(node.children)
-  }
-  return out
-}
-
-function listText(list: ListNode): string[] {
-  const lines: string[] = []
-  for (const item of list.children) {
-    const inline = item.children.filter((c): c is InlineNode => c.type !== 'list')
-    const text = inlineText(inline).trim()
-    if (text) lines.push(text)
-    for (const child of item.children) if (child.type === 'list') lines.push(...listText(child))
-  }
-  return lines
-}
-
-/** One string per block, in order; pictures contribute nothing (their words are not the story's). */
-export function blockTexts(body: Body): string[] {
-  const out: string[] = []
-  for (const block of body.root.children) {
-    if (block.type === 'picture') continue
-    const text = block.type === 'list' ? listText(block).join('\n') : inlineText(block.children).trim()
-    if (text) out.push(text)
-  }
-  return out
-}
-
-/** Plain text of the body, paragraphs separated by blank lines (what search and checks read). */
-export function bodyToText(body: Body): string {
-  return blockTexts(body).join('\n\n')
-}
+/* ---------- counting (the text itself is read by body-text.ts) ---------- */
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { blockTexts } from '../../shared/body'
+import { blockTexts } from '../../shared/body-text'
 import { call } from '../api'
 import { importWireFiles } from './import-wire'
 import { useTempLibraries } from '../../../test/library-fixture'

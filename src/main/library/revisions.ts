@@ -1,5 +1,6 @@
 import { diffWords, diffWordsWithSpace } from 'diff'
-import { bodyToText, countWords } from '../../shared/body'
+import { countWords } from '../../shared/body'
+import { bodyToText } from '../../shared/body-text'
 import { ApiError } from '../../shared/errors'
 import type { DiffPart, HistoryEntry, RevisionDiff, RevisionReason } from '../../shared/revisions'
 import { storyFieldsSchema, type Story, type StoryFields, type StoryId } from '../../shared/story'

@@ -1,4 +1,5 @@
-import { blockTexts, emptyBody, type BlockNode } from '../../shared/body'
+import { emptyBody, type BlockNode } from '../../shared/body'
+import { blockTexts } from '../../shared/body-text'
 import { issuesOf } from '../../shared/errors'
 import { decodeBytes, type Decoded } from './decode'
 import { detectFormat } from './detect'

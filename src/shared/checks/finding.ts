@@ -7,7 +7,7 @@ export type CheckField = z.infer<typeof checkFieldSchema>
 /**
  * Where a finding is, precisely enough to put the cursor there. For the body, `block` is the index
  * of the Lexical top-level block (body.root.children) and offset/length count characters in that
- * block's text as blockRuns() reads it; for the headline and standfirst they count in the field's
+ * block's text as blockRun() (body-text.ts) reads it; for the headline and standfirst they count in the field's
  * text. A picture is named by its block, or by no block when it is the lead picture.
  */
 export const findingWhereSchema = z.strictObject({

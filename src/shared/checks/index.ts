@@ -13,7 +13,8 @@ import { pictureCredit } from './rules/picture-credit'
 import { spaceBeforePunctuation } from './rules/space-before-punctuation'
 import { unpairedQuotes } from './rules/unpaired-quotes'
 import { defaultCheckOptions, type CheckOptions } from './options'
-import { bodyRuns, type CheckableStory, type Rule, type TextRun } from './text'
+import { bodyRuns, type TextRun } from '../body-text'
+import type { CheckableStory, Rule } from './rule'
 
 /** Every copy-desk check, in the order the panel lists a story's findings when they tie. */
 export const rules: readonly Rule[] = [
@@ -57,7 +58,6 @@ export function runChecks(story: CheckableStory, options: Partial<CheckOptions> 
   return rules.flatMap((rule) => rule.check(context)).sort(byPlace)
 }
 
-export { locate, bodyRuns, blockRun } from './text'
-export type { CheckableStory, Rule, TextRun } from './text'
+export type { CheckableStory, Rule } from './rule'
 export * from './finding'
 export * from './options'

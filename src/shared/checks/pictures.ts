@@ -1,6 +1,6 @@
 import type { Picture } from '../story'
 import type { FindingWhere } from './finding'
-import { clip, type CheckableStory } from './text'
+import { clip, type CheckableStory } from './rule'
 
 export interface PlacedPicture {
   picture: Pick<Picture, 'alt' | 'caption' | 'credit'>

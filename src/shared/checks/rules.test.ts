@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { bodyFromParagraphs, bodyOf, listNode, paragraphNode, textNode, type BlockNode } from '../body'
 import type { Finding } from './finding'
-import { bodyRuns, locate, runChecks, type CheckableStory } from './index'
+import { bodyRuns, locate } from '../body-text'
+import { runChecks, type CheckableStory } from './index'
 
 /** A story complete in every part but the body, so only the rule under test speaks. */
 function story(paragraphs: string[], fields: Partial<CheckableStory> = {}): CheckableStory {

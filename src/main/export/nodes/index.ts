@@ -1,4 +1,5 @@
 import type { Body, BlockNode } from '../../../shared/body'
+import { blockRun } from '../../../shared/body-text'
 import type { BodyContext } from '../context'
 import { renderHeading } from './heading'
 import { renderList } from './list'
@@ -48,7 +49,7 @@ export function renderBody(
   for (const block of blocks) {
     let out: string
     if (first && !leadPlaced && block.type === 'paragraph') {
-      const text = plainText(block)
+      const text = blockRun(block, 0)?.text ?? ''
       if (skipLead?.(text)) {
         leadPlaced = true
         out = renderParagraph(block, ctx)
@@ -64,16 +65,4 @@ export function renderBody(
     html += out
   }
   return { html, leadPlaced }
-}
-
-function plainText(block: BlockNode): string {
-  if (block.type !== 'paragraph') return ''
-  let text = ''
-  for (const child of block.children) {
-    if (child.type === 'text') text += child.text
-    else if (child.type === 'link' || child.type === 'autolink')
-      for (const c of child.children) if (c.type === 'text') text += c.text
-    if (text.length > 200) break
-  }
-  return text
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { TEXT_FORMAT, blockTexts, bodyToText } from '../../../shared/body'
+import { TEXT_FORMAT } from '../../../shared/body'
+import { blockTexts, bodyToText } from '../../../shared/body-text'
 import { parseWire } from '../parse'
 import type { WireDraft } from '../draft'
 import { fixture } from '../../../../test/wire/fixtures'

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding'
-import { around, finding, whereIn, type Rule } from '../text'
+import { around, finding, whereIn, type Rule } from '../rule'
 
 const ID = 'double-space'
 const SPACES = /[ \u00A0]{2,}/g

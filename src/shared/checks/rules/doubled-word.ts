@@ -1,5 +1,5 @@
 import type { Finding } from '../finding'
-import { finding, whereIn, wordsOf, type Rule } from '../text'
+import { finding, whereIn, wordsOf, type Rule } from '../rule'
 
 const ID = 'doubled-word'
 const LETTERS_ONLY = /^\p{L}+$/u

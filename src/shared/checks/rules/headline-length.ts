@@ -1,4 +1,4 @@
-import { finding, type Rule } from '../text'
+import { finding, type Rule } from '../rule'
 
 const ID = 'headline-length'
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding'
-import { finding, whereIn, type Rule } from '../text'
+import { finding, whereIn, type Rule } from '../rule'
 
 const ID = 'honorific-without-name'
 /**

@@ -1,4 +1,4 @@
-import { finding, type Rule } from '../text'
+import { finding, type Rule } from '../rule'
 
 /** PA domestic copy often runs without a dateline, so this is a warning and the desk decides. */
 export const missingDateline: Rule = {

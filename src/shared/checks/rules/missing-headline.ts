@@ -1,4 +1,4 @@
-import { finding, type Rule } from '../text'
+import { finding, type Rule } from '../rule'
 
 export const missingHeadline: Rule = {
   id: 'missing-headline',

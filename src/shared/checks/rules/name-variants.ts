@@ -1,5 +1,6 @@
+import type { TextRun } from '../../body-text'
 import type { Finding } from '../finding'
-import { finding, whereIn, wordsOf, type Rule, type TextRun } from '../text'
+import { finding, whereIn, wordsOf, type Rule } from '../rule'
 
 const ID = 'name-variants'
 const MIN_LENGTH = 5

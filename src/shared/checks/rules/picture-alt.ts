@@ -1,5 +1,5 @@
 import { pictureLabel, picturesOf } from '../pictures'
-import { finding, type Rule } from '../text'
+import { finding, type Rule } from '../rule'
 
 /** Alt text says what the picture shows, for readers who cannot see it; a caption is no substitute. */
 export const pictureAlt: Rule = {

@@ -1,6 +1,6 @@
 import type { Finding } from '../finding'
 import { pictureLabel, picturesOf, type PlacedPicture } from '../pictures'
-import { finding, type Rule } from '../text'
+import { finding, type Rule } from '../rule'
 
 const ID = 'picture-credit'
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding'
-import { around, finding, whereIn, type Rule } from '../text'
+import { around, finding, whereIn, type Rule } from '../rule'
 
 const ID = 'space-before-punctuation'
 /** Spaces before , ; : ! ? ) or a full stop that is not an ellipsis or a decimal (".5"). */

@@ -1,5 +1,6 @@
+import type { TextRun } from '../../body-text'
 import type { Finding } from '../finding'
-import { clip, finding, whereIn, type Rule, type TextRun } from '../text'
+import { clip, finding, whereIn, type Rule } from '../rule'
 
 const ID = 'unpaired-quote'
 const OPEN = '“'

@@ -1,4 +1,4 @@
-import type { BlockNode, Body, InlineNode, ListItemNode, ListNode } from '../body'
+import type { TextRun } from '../body-text'
 import type { StoryFields } from '../story'
 import type { Finding, FindingWhere, Severity } from './finding'
 import type { CheckOptions } from './options'
@@ -8,91 +8,6 @@ export type CheckableStory = Pick<
   StoryFields,
   'headline' | 'standfirst' | 'bylines' | 'dateline' | 'leadPicture' | 'body'
 >
-
-/** A text node inside a body block: the child indexes that lead to it, and where its text sits in the block's text. */
-export interface Segment {
-  path: number[]
-  start: number
-  length: number
-}
-
-/** One stretch of copy a rule reads: the headline, the standfirst, or one body block. */
-export interface TextRun {
-  field: 'headline' | 'standfirst' | 'body'
-  /** For the body: the index of the Lexical top-level block. */
-  block?: number
-  text: string
-  /** For the body: the text nodes, so an offset can be turned back into a cursor position. */
-  segments?: Segment[]
-}
-
-interface Walk {
-  text: string
-  segments: Segment[]
-  items: number
-}
-
-function walkInline(node: InlineNode, path: number[], out: Walk): void {
-  if (node.type === 'text') {
-    out.segments.push({ path, start: out.text.length, length: node.text.length })
-    out.text += node.text
-  } else if (node.type === 'linebreak') out.text += '\n'
-  else if (node.type === 'tab') out.text += '\t'
-  else node.children.forEach((child, i) => walkInline(child, [...path, i], out))
-}
-
-function walkList(list: ListNode, path: number[], out: Walk): void {
-  list.children.forEach((item: ListItemNode, i) => {
-    if (out.items++ > 0) out.text += '\n'
-    item.children.forEach((child, j) => {
-      if (child.type === 'list') walkList(child, [...path, i, j], out)
-      else walkInline(child, [...path, i, j], out)
-    })
-  })
-}
-
-/**
- * A body block's text, untrimmed, with list items one a line. Unlike blockTexts() it keeps every
- * block (even empty ones) at its own index, so block and offset lead straight back to the editor.
- */
-export function blockRun(block: BlockNode, index: number): TextRun | null {
-  if (block.type === 'picture') return null
-  const out: Walk = { text: '', segments: [], items: 0 }
-  if (block.type === 'list') walkList(block, [], out)
-  else block.children.forEach((child, i) => walkInline(child, [i], out))
-  return { field: 'body', block: index, text: out.text, segments: out.segments }
-}
-
-export function bodyRuns(body: Body): TextRun[] {
-  const runs: TextRun[] = []
-  body.root.children.forEach((block, index) => {
-    const run = blockRun(block, index)
-    if (run) runs.push(run)
-  })
-  return runs
-}
-
-/**
- * The text node and offset in it where a character offset of a block falls. `edge` says which
- * side wins at a boundary between two nodes: a selection starts in the later one, ends in the earlier.
- */
-export function locate(run: TextRun, offset: number, edge: 'start' | 'end'): { path: number[]; offset: number } | null {
-  const segments = run.segments ?? []
-  if (edge === 'start') {
-    for (const s of segments)
-      if (offset < s.start + s.length || (offset === s.start && s.length === 0)) {
-        return { path: s.path, offset: Math.max(0, offset - s.start) }
-      }
-    const last = segments.at(-1)
-    return last ? { path: last.path, offset: last.length } : null
-  }
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const s = segments[i]!
-    if (offset > s.start) return { path: s.path, offset: Math.min(s.length, offset - s.start) }
-  }
-  const first = segments[0]
-  return first ? { path: first.path, offset: 0 } : null
-}
 
 export function whereIn(run: TextRun, offset: number, length: number): FindingWhere {
   return run.block === undefined
