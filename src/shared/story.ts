@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { bodySchema } from './body'
+import { bodySchema, emptyBody } from './body'
 import { pictureSchema } from './picture'
 
 /** Where a story stands on the desk; the order is the order of the workflow. */
@@ -86,6 +86,34 @@ export const storyFieldsSchema = z.strictObject({
   publishedAt: z.iso.datetime().nullable().optional(),
 })
 export type StoryFields = z.infer<typeof storyFieldsSchema>
+
+/**
+ * The fields an editor writes, by name, read off the schema: a field added to storyFieldsSchema is
+ * stored, loaded, held by the story pane and read by the checks without another list to update.
+ */
+export const storyFieldNames = Object.keys(storyFieldsSchema.shape) as (keyof StoryFields)[]
+
+/** A new story's fields before anyone has written a word; the return type makes a new field say what its blank is. */
+export function blankStoryFields(): Required<StoryFields> {
+  return {
+    slug: '',
+    status: 'draft',
+    headline: '',
+    standfirst: '',
+    bylines: [],
+    dateline: {},
+    leadPicture: null,
+    body: emptyBody(),
+    related: [],
+    keywords: [],
+    publishedAt: null,
+  }
+}
+
+/** Just the fields an editor writes, picked from a whole story (which also has its id, revision, dates...). */
+export function storyFieldsOf(story: StoryFields): StoryFields {
+  return Object.fromEntries(storyFieldNames.map((name) => [name, story[name]])) as StoryFields
+}
 
 export const storyIdSchema = z.number().int().positive()
 export type StoryId = z.infer<typeof storyIdSchema>

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { bodyFromParagraphs } from '../../src/shared/body'
 import { runChecks } from '../../src/shared/checks'
+import { blankStoryFields } from '../../src/shared/story'
 
 // Real wire copy by other people: read from beside the repository, never copied into it.
 const SAMPLE = fileURLToPath(new URL('../../../shared/samples/000_30a9b267f3936a89.txt', import.meta.url))
@@ -14,6 +15,7 @@ describe('the checks on the seed sample', () => {
     () => {
       const [headline, ...paragraphs] = readFileSync(SAMPLE, 'utf8').split(/\n\s*\n/)
       const findings = runChecks({
+        ...blankStoryFields(),
         headline: headline!.trim(),
         standfirst: '',
         bylines: [{ name: 'Press Association', kind: 'agency' }],

@@ -5,27 +5,84 @@ import { countWords, emptyBody } from '../../shared/body'
 import { bodyToText } from '../../shared/body-text'
 import { slugify } from '../../shared/slug'
 import type { RevisionReason } from '../../shared/contract'
-import type { Story, StoryFields, StoryId, StorySource, StoryStatus, StorySummary } from '../../shared/story'
+import {
+  blankStoryFields,
+  storyFieldNames,
+  type Story,
+  type StoryFields,
+  type StoryId,
+  type StorySource,
+  type StoryStatus,
+  type StorySummary,
+} from '../../shared/story'
 
-interface StoryRow {
+/**
+ * How each field an editor writes is kept in its column of `stories`: text as it is, structures as
+ * JSON. Typed against StoryFields, so a field added to the schema is a type error here until it has
+ * a column (and a migration adds it).
+ */
+interface FieldColumn<T> {
+  column: string
+  write: (value: T) => string | null
+  read: (stored: string | null) => T
+}
+const asText = <T extends string>(column: string): FieldColumn<T> => ({
+  column,
+  write: (value) => value,
+  read: (stored) => stored as T,
+})
+const asJson = <T>(column: string, absent: NoInfer<T>): FieldColumn<T> => ({
+  column,
+  write: (value) => JSON.stringify(value ?? absent),
+  read: (stored) => JSON.parse(stored!) as T,
+})
+const asJsonOrNull = <T>(column: string): FieldColumn<T | null> => ({
+  column,
+  write: (value) => (value ? JSON.stringify(value) : null),
+  read: (stored) => (stored ? (JSON.parse(stored) as T) : null),
+})
+
+const fieldColumns: { [K in keyof StoryFields]-?: FieldColumn<StoryFields[K]> } = {
+  slug: asText('slug'),
+  status: asText('status'),
+  headline: asText('headline'),
+  standfirst: asText('standfirst'),
+  bylines: asJson('bylines', []),
+  dateline: asJson('dateline', {}),
+  leadPicture: asJsonOrNull('lead_picture'),
+  body: asJson('body', emptyBody()),
+  related: asJson('related', []),
+  keywords: asJson('keywords', []),
+  publishedAt: { column: 'published_at', write: (value) => value ?? null, read: (stored) => stored },
+}
+
+/** What the library keeps beside the editor's fields. */
+interface StoryRow extends Record<string, string | number | null> {
   id: number
-  slug: string
-  status: StoryStatus
-  headline: string
-  standfirst: string
-  bylines: string
-  dateline: string
-  lead_picture: string | null
-  body: string
   body_text: string
   word_count: number
-  related: string
   source: string | null
   created_at: string
   updated_at: string
   revision: number
-  published_at: string | null
-  keywords: string
+}
+
+function fieldsFromRow(row: StoryRow): StoryFields {
+  const fields: Record<string, unknown> = {}
+  for (const name of storyFieldNames) {
+    const { column, read } = fieldColumns[name]
+    fields[name] = read(row[column] as string | null)
+  }
+  return fields as StoryFields
+}
+
+function fieldsToColumns(story: StoryFields): Record<string, string | null> {
+  const columns: Record<string, string | null> = {}
+  for (const name of storyFieldNames) {
+    const { column, write } = fieldColumns[name] as FieldColumn<unknown>
+    columns[column] = write(story[name])
+  }
+  return columns
 }
 
 export interface SummaryRow {
@@ -59,20 +116,10 @@ export function summaryFromRow(row: SummaryRow): StorySummary {
 
 function storyFromRow(row: StoryRow): Story {
   return {
+    ...fieldsFromRow(row),
     id: row.id,
-    slug: row.slug,
-    status: row.status,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    bylines: JSON.parse(row.bylines) as Story['bylines'],
-    dateline: JSON.parse(row.dateline) as Story['dateline'],
-    leadPicture: row.lead_picture ? (JSON.parse(row.lead_picture) as Story['leadPicture']) : null,
-    body: JSON.parse(row.body) as Story['body'],
     bodyText: row.body_text,
     wordCount: row.word_count,
-    related: JSON.parse(row.related) as Story['related'],
-    keywords: JSON.parse(row.keywords) as string[],
-    publishedAt: row.published_at,
     source: row.source ? (JSON.parse(row.source) as StorySource) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -84,20 +131,10 @@ function storyFromRow(row: StoryRow): Story {
 function columnsOf(story: Story) {
   return {
     id: story.id,
-    slug: story.slug,
-    status: story.status,
-    headline: story.headline,
-    standfirst: story.standfirst,
-    bylines: JSON.stringify(story.bylines),
+    ...fieldsToColumns(story),
     byline_text: story.bylines.map((b) => b.name).join(', '),
-    dateline: JSON.stringify(story.dateline),
-    lead_picture: story.leadPicture ? JSON.stringify(story.leadPicture) : null,
-    body: JSON.stringify(story.body),
     body_text: story.bodyText,
     word_count: story.wordCount,
-    related: JSON.stringify(story.related),
-    keywords: JSON.stringify(story.keywords ?? []),
-    published_at: story.publishedAt ?? null,
     source: story.source ? JSON.stringify(story.source) : null,
     agency: story.source?.agency ?? null,
     created_at: story.createdAt,
@@ -135,21 +172,15 @@ export interface CreateOptions {
 /** Insert a story without opening a transaction: the caller's (import batch, create) holds it. */
 export function insertStory(db: Db, fields: Partial<StoryFields>, options: CreateOptions = {}): Story {
   const at = (options.now ?? new Date()).toISOString()
+  const blank = blankStoryFields()
+  const given: Record<string, unknown> = {}
+  for (const name of storyFieldNames) given[name] = fields[name] ?? blank[name]
   const draft = withDerived({
-    id: 0,
+    ...(given as StoryFields),
     slug: fields.slug || slugify(fields.headline ?? ''),
-    status: fields.status ?? 'draft',
-    headline: fields.headline ?? '',
-    standfirst: fields.standfirst ?? '',
-    bylines: fields.bylines ?? [],
-    dateline: fields.dateline ?? {},
-    leadPicture: fields.leadPicture ?? null,
-    body: fields.body ?? emptyBody(),
+    id: 0,
     bodyText: '',
     wordCount: 0,
-    related: fields.related ?? [],
-    keywords: fields.keywords ?? [],
-    publishedAt: fields.publishedAt ?? null,
     source: options.source ?? null,
     createdAt: at,
     updatedAt: at,

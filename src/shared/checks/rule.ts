@@ -3,11 +3,8 @@ import type { StoryFields } from '../story'
 import type { Finding, FindingWhere, Severity } from './finding'
 import type { CheckOptions } from './options'
 
-/** What the checks read: the editor's fields as they are now, saved or not. */
-export type CheckableStory = Pick<
-  StoryFields,
-  'headline' | 'standfirst' | 'bylines' | 'dateline' | 'leadPicture' | 'body'
->
+/** What the checks read: every field an editor writes, as it is now, saved or not. */
+export type CheckableStory = StoryFields
 
 export function whereIn(run: TextRun, offset: number, length: number): FindingWhere {
   return run.block === undefined

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bodyFromParagraphs, bodyOf, listNode, paragraphNode, textNode, type BlockNode } from '../body'
+import { blankStoryFields } from '../story'
 import type { Finding } from './finding'
 import { bodyRuns, locate } from '../body-text'
 import { runChecks, type CheckableStory } from './index'
@@ -7,6 +8,7 @@ import { runChecks, type CheckableStory } from './index'
 /** A story complete in every part but the body, so only the rule under test speaks. */
 function story(paragraphs: string[], fields: Partial<CheckableStory> = {}): CheckableStory {
   return {
+    ...blankStoryFields(),
     headline: 'Storm closes ports',
     standfirst: 'Ferries are cancelled as gusts reach 80mph.',
     bylines: [{ name: 'Jane Doe', kind: 'person' }],

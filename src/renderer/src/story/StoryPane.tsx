@@ -1,7 +1,7 @@
 import type { LexicalEditor } from 'lexical'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { readingMinutes } from '../../../shared/body'
-import { storyStatuses, type Story, type StoryId } from '../../../shared/story'
+import { storyFieldsOf, storyStatuses, type Story, type StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { BodyEditor, readBody } from '../editor/BodyEditor'
 import { BylinesField } from './BylinesField'
@@ -49,15 +49,9 @@ type Fields = EditableFields
 
 function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }) {
   const editorRef = useRef<LexicalEditor | null>(null)
-  const [fields, setFields] = useState<Fields>({
-    headline: story.headline,
-    standfirst: story.standfirst,
-    bylines: story.bylines,
-    dateline: story.dateline,
-    status: story.status,
-    slug: story.slug,
-    related: story.related,
-    leadPicture: story.leadPicture,
+  const [fields, setFields] = useState<Fields>(() => {
+    const { body: _body, ...rest } = storyFieldsOf(story)
+    return rest
   })
   const [words, setWords] = useState(story.wordCount)
   const currentBody = useCallback(() => readBody(editorRef.current), [])

@@ -8,11 +8,8 @@ import { HistoryPanel } from '../history/HistoryPanel'
 import { PreviewPanel } from '../export/PreviewPanel'
 import { OriginalPanel } from '../wire/OriginalPanel'
 
-/** The fields of the open story that the story pane holds and autosaves. */
-export type EditableFields = Pick<
-  StoryFields,
-  'headline' | 'standfirst' | 'bylines' | 'dateline' | 'status' | 'slug' | 'related' | 'leadPicture' | 'keywords'
->
+/** The fields of the open story that the story pane holds and autosaves: all but the body, which the editor holds. */
+export type EditableFields = Omit<StoryFields, 'body'>
 
 export interface StoryPanelProps {
   /** The story as it was opened (id, source, revision at open). */
