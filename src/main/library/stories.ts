@@ -26,9 +26,10 @@ interface FieldColumn<T> {
   write: (value: T) => string | null
   read: (stored: string | null) => T
 }
-const asText = <T extends string>(column: string): FieldColumn<T> => ({
+/** A text column is NOT NULL DEFAULT '': an optional text field (added after stories were written) is kept as ''. */
+const asText = <T extends string | undefined>(column: string): FieldColumn<T> => ({
   column,
-  write: (value) => value,
+  write: (value) => value ?? '',
   read: (stored) => stored as T,
 })
 const asJson = <T>(column: string, absent: NoInfer<T>): FieldColumn<T> => ({
