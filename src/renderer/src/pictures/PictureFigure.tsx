@@ -1,22 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import {
-  $createParagraphNode,
-  $getNodeByKey,
-  $getRoot,
-  stopLexicalPropagation,
-  type LexicalEditor,
-  type NodeKey,
-} from 'lexical'
+import { $getNodeByKey, stopLexicalPropagation, type LexicalEditor, type NodeKey } from 'lexical'
 import { useEffect, useRef, useState } from 'react'
 import type { Picture } from '../../../shared/story'
-import { $isPictureNode, type PictureNode } from '../editor/nodes/PictureNode'
 import { AddingProgress } from './AddingProgress'
 import { PictureFields, PictureImage } from './PictureFields'
 import { PictureFileInput } from './PictureFileInput'
 import { replacedImage } from './store'
 import { useAddPicture } from './useAddPicture'
-
-export { PICTURE_ACCEPT } from './PictureFileInput'
 
 /**
  * The events the body editor listens for on its root. Typing, pasting or clicking in a figure's own
@@ -68,8 +58,27 @@ function usePlace(editor: LexicalEditor, key: NodeKey) {
   return { first, last }
 }
 
+/**
+ * What the figure can do to its node, as $-functions run inside an editor update. The node
+ * (editor/nodes/PictureNode.tsx) hands them over, so this view needs nothing of the node's class
+ * and the two never import each other.
+ */
+export interface PictureEdits {
+  /** Change some of the picture's fields; a mediaId of undefined leaves the image as it is. */
+  $set(changes: Partial<Picture>): void
+  $move(direction: 'up' | 'down'): void
+  /** Take the picture out of the body (which keeps a block to type in). */
+  $remove(): void
+}
+
+export interface PictureFigureProps {
+  nodeKey: NodeKey
+  picture: Picture
+  edits: PictureEdits
+}
+
 /** A picture in the body, as the editor sees it: the image (or its gap), its words, and what can be done with it. */
-export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture: Picture }) {
+export function PictureFigure({ nodeKey, picture, edits }: PictureFigureProps) {
   const [editor] = useLexicalComposerContext()
   const own = useRef<HTMLDivElement>(null)
   const file = useRef<HTMLInputElement>(null)
@@ -81,12 +90,9 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
   }, [picture])
   useEffect(() => (own.current ? isolateFromEditor(own.current) : undefined), [])
 
-  const change = (work: (node: PictureNode) => void, focusAfter?: string) =>
+  const change = (work: (edit: PictureEdits) => void, focusAfter?: string) =>
     editor.update(
-      () => {
-        const node = $getNodeByKey(nodeKey)
-        if ($isPictureNode(node)) work(node)
-      },
+      () => work(edits),
       // Moving a block moves its DOM, which drops focus; give it back to the button pressed.
       focusAfter ? { onUpdate: () => own.current?.querySelector<HTMLElement>(focusAfter)?.focus() } : undefined,
     )
@@ -95,14 +101,9 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
     add: replace,
     adding,
     error,
-  } = useAddPicture((added) => change((node) => node.setPicture(replacedImage(latest.current, added))))
+  } = useAddPicture((added) => change((edit) => edit.$set(replacedImage(latest.current, added))))
 
-  const remove = () =>
-    change((node) => {
-      node.remove()
-      // The body must keep a block to type in.
-      if ($getRoot().getChildrenSize() === 0) $getRoot().append($createParagraphNode())
-    })
+  const remove = () => change((edit) => edit.$remove())
 
   return (
     <figure className="picture" aria-label={picture.mediaId ? 'Picture' : 'Picture, image missing'}>
@@ -110,7 +111,7 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
         <PictureImage picture={picture} />
       </div>
       <div className="picture-edit" ref={own}>
-        <PictureFields picture={picture} onChange={(changes) => change((node) => node.setPicture(changes))} />
+        <PictureFields picture={picture} onChange={(changes) => change((edit) => edit.$set(changes))} />
         <div className="picture-actions">
           <button type="button" disabled={!!adding} onClick={() => file.current?.click()}>
             {adding ? 'Adding…' : picture.mediaId ? 'Replace image' : 'Attach image'}
@@ -120,7 +121,7 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
             className="move-up"
             aria-label="Move picture up"
             disabled={first}
-            onClick={() => change((node) => node.getPreviousSibling()?.insertBefore(node), '.move-up')}
+            onClick={() => change((edit) => edit.$move('up'), '.move-up')}
           >
             ↑
           </button>
@@ -129,7 +130,7 @@ export function PictureFigure({ nodeKey, picture }: { nodeKey: NodeKey; picture:
             className="move-down"
             aria-label="Move picture down"
             disabled={last}
-            onClick={() => change((node) => node.getNextSibling()?.insertAfter(node), '.move-down')}
+            onClick={() => change((edit) => edit.$move('down'), '.move-down')}
           >
             ↓
           </button>

@@ -1,5 +1,8 @@
 import {
   $applyNodeReplacement,
+  $createParagraphNode,
+  $getNodeByKey,
+  $getRoot,
   DecoratorNode,
   type LexicalNode,
   type NodeKey,
@@ -7,7 +10,7 @@ import {
 } from 'lexical'
 import type { JSX } from 'react'
 import type { Picture } from '../../../../shared/story'
-import { PictureFigure } from '../../pictures/PictureFigure'
+import { PictureFigure, type PictureEdits } from '../../pictures/PictureFigure'
 
 /**
  * A picture in the story body. Its JSON is exactly the shared picture node of src/shared/body.ts
@@ -102,7 +105,29 @@ export class PictureNode extends DecoratorNode<JSX.Element> {
   }
 
   override decorate(): JSX.Element {
-    return <PictureFigure nodeKey={this.__key} picture={this.fields()} />
+    return <PictureFigure nodeKey={this.__key} picture={this.fields()} edits={pictureEdits(this.__key)} />
+  }
+}
+
+function $pictureAt(key: NodeKey): PictureNode | null {
+  const node = $getNodeByKey(key)
+  return $isPictureNode(node) ? node : null
+}
+
+/** What the figure may do to the picture node it shows (the node is found afresh by key in each update). */
+function pictureEdits(key: NodeKey): PictureEdits {
+  return {
+    $set: (changes) => void $pictureAt(key)?.setPicture(changes),
+    $move: (direction) => {
+      const node = $pictureAt(key)
+      if (direction === 'up') node?.getPreviousSibling()?.insertBefore(node)
+      else node?.getNextSibling()?.insertAfter(node)
+    },
+    $remove: () => {
+      $pictureAt(key)?.remove()
+      // The body must keep a block to type in.
+      if ($getRoot().getChildrenSize() === 0) $getRoot().append($createParagraphNode())
+    },
   }
 }
 

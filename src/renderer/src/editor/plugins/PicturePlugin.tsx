@@ -21,7 +21,7 @@ import {
 } from 'lexical'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Picture } from '../../../../shared/story'
-import { PICTURE_ACCEPT } from '../../pictures/PictureFigure'
+import { PICTURE_ACCEPT } from '../../pictures/PictureFileInput'
 import { AddingProgress, type Adding } from '../../pictures/AddingProgress'
 import { whileAdding } from '../../pictures/in-flight'
 import { filesOf, pictureFrom, storePicture } from '../../pictures/store'
