@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { defaultCheckOptions, runChecks, type CheckOptions, type Finding } from '../../../shared/checks'
 import { invoke } from '../app/client'
 import { readBody } from '../editor/BodyEditor'
-import type { StoryPanelProps } from '../story/panels'
+import type { StoryPanelProps } from '../story/panel-props'
 import { FindingList } from './FindingList'
 import { goToFinding } from './goto'
 

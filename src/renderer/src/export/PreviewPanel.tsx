@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { invoke } from '../app/client'
 import { onLibraryChanged } from '../app/library-events'
-import type { StoryPanelProps } from '../story/panels'
+import type { StoryPanelProps } from '../story/panel-props'
 import { houseStyleChanged, requestExport, requestHouseStyle } from './events'
 
 /** Saves come in bursts while an editor types: render once they pause. */

@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/errors'
 import { invoke } from '../app/client'
 import { flushAll } from '../app/flush'
 import { libraryChanged, onLibraryChanged } from '../app/library-events'
-import type { StoryPanelProps } from '../story/panels'
+import type { StoryPanelProps } from '../story/panel-props'
 import { DiffView } from './DiffView'
 
 const REASONS: Record<HistoryEntry['reason'], string> = {

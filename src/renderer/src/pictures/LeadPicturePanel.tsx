@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { Picture } from '../../../shared/story'
-import type { StoryPanelProps } from '../story/panels'
+import type { StoryPanelProps } from '../story/panel-props'
 import { AddingProgress } from './AddingProgress'
 import { PictureFileInput } from './PictureFileInput'
 import { PictureFields, PictureImage } from './PictureFields'

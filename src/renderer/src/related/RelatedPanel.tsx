@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { SearchHit } from '../../../shared/contract'
 import type { RelatedEntry } from '../../../shared/story'
-import type { StoryPanelProps } from '../story/panels'
+import type { StoryPanelProps } from '../story/panel-props'
 import { ExternalLinkForm } from './ExternalLinkForm'
 import { LibrarySearch } from './LibrarySearch'
 import { linkedIds } from './order'

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { storyPanels, type StoryPanelProps } from './panels'
+import type { StoryPanelProps } from './panel-props'
+import { storyPanels } from './panels'
 
 /** The tab last chosen for each story, so reopening it afresh (after a restore) keeps the editor's place. */
 const chosenFor = new Map<number, string>()

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { WireOriginal } from '../../../shared/wire'
 import { invoke } from '../app/client'
-import type { StoryPanelProps } from '../story/panels'
+import type { StoryPanelProps } from '../story/panel-props'
 
 const kilobytes = (n: number) => (n < 1024 ? `${n} bytes` : `${(n / 1024).toFixed(1)} KB`)
 
