@@ -3,9 +3,10 @@ import type { MenuCommand } from '../../../shared/contract'
 import type { StoryId } from '../../../shared/story'
 import { LibraryPane } from '../library/LibraryPane'
 import { StoryPane } from '../story/StoryPane'
-import { ExportHost, requestExport } from '../export/ExportHost'
+import { exportRequested } from '../export/events'
+import { ExportHost } from '../export/ExportHost'
 import { WireImportHost } from '../wire/WireImportHost'
-import { requestWireImport } from '../wire/events'
+import { wireImportRequested } from '../wire/events'
 import { invoke } from './client'
 import { flushAll } from './flush'
 import { libraryChanged } from './library-events'
@@ -25,7 +26,7 @@ export function App() {
     try {
       await flushAll()
       const story = await invoke('story:create', {})
-      libraryChanged()
+      libraryChanged.emit()
       setOpenId(story.id)
     } catch (e) {
       setError(`Could not create a story: ${(e as Error).message}`)
@@ -37,8 +38,8 @@ export function App() {
       if (command === 'new-story') void newStory()
       else if (command === 'focus-search') searchRef.current?.focus()
       else if (command === 'save-now') void flushAll()
-      else if (command === 'export-html') requestExport()
-      else if (command === 'import-wire') requestWireImport()
+      else if (command === 'export-html') exportRequested.emit()
+      else if (command === 'import-wire') wireImportRequested.emit()
     },
     [newStory],
   )
@@ -92,7 +93,7 @@ export function App() {
       <ExportHost
         openId={openId}
         onPublished={(ids) => {
-          libraryChanged()
+          libraryChanged.emit()
           if (openId !== null && ids.includes(openId)) setReloads((n) => n + 1)
         }}
       />

@@ -1,11 +1,4 @@
-/** The library changed (a save, a new story): lists refetch what they show. */
-const listeners = new Set<() => void>()
+import { signal } from './signal'
 
-export function onLibraryChanged(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-export function libraryChanged(): void {
-  for (const listener of listeners) listener()
-}
+/** The library changed (a save, a new story, an import, a restore): lists refetch what they show. */
+export const libraryChanged = signal()

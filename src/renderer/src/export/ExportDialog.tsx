@@ -3,7 +3,7 @@ import { isAbsolutePath, type ExportFormat, type ExportResult } from '../../../s
 import type { StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { flushAll } from '../app/flush'
-import { requestHouseStyle } from './events'
+import { houseStyleRequested } from './events'
 import { Modal } from './Modal'
 import { runExport, type ExportChoice } from './run-export'
 
@@ -229,7 +229,7 @@ export function ExportDialog({ openId, onClose, onPublished }: Props) {
           </section>
         )}
         <div className="dialog-buttons">
-          <button type="button" onClick={requestHouseStyle} disabled={running}>
+          <button type="button" onClick={() => houseStyleRequested.emit()} disabled={running}>
             House style…
           </button>
           <button type="button" onClick={onClose} disabled={running}>

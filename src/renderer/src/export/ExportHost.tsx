@@ -28,5 +28,3 @@ export function ExportHost({ openId, onPublished }: Props) {
     </>
   )
 }
-
-export { requestExport } from './events'

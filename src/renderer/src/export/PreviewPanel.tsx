@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { invoke } from '../app/client'
-import { onLibraryChanged } from '../app/library-events'
+import { libraryChanged } from '../app/library-events'
 import type { StoryPanelProps } from '../story/panel-props'
-import { houseStyleChanged, requestExport, requestHouseStyle } from './events'
+import { exportRequested, houseStyleChanged, houseStyleRequested } from './events'
 
 /** Saves come in bursts while an editor types: render once they pause. */
 const REFRESH_DELAY_MS = 250
@@ -43,7 +43,7 @@ export function PreviewPanel({ story, fields, set }: StoryPanelProps) {
       clearTimeout(timer.current)
       timer.current = setTimeout(render, REFRESH_DELAY_MS)
     }
-    const offLibrary = onLibraryChanged(later)
+    const offLibrary = libraryChanged.on(later)
     const offStyle = houseStyleChanged.on(later)
     return () => {
       clearTimeout(timer.current)
@@ -55,8 +55,8 @@ export function PreviewPanel({ story, fields, set }: StoryPanelProps) {
   return (
     <div className="preview-panel">
       <div className="preview-tools">
-        <button onClick={requestExport}>Export…</button>
-        <button onClick={requestHouseStyle}>House style…</button>
+        <button onClick={() => exportRequested.emit()}>Export…</button>
+        <button onClick={() => houseStyleRequested.emit()}>House style…</button>
       </div>
       <label className="preview-keywords">
         Keywords

@@ -3,7 +3,7 @@ import type { HistoryEntry, RevisionDiff } from '../../../shared/revisions'
 import { ApiError } from '../../../shared/errors'
 import { invoke } from '../app/client'
 import { flushAll } from '../app/flush'
-import { libraryChanged, onLibraryChanged } from '../app/library-events'
+import { libraryChanged } from '../app/library-events'
 import type { StoryPanelProps } from '../story/panel-props'
 import { DiffView } from './DiffView'
 
@@ -53,7 +53,7 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
 
   useEffect(() => {
     refresh()
-    return onLibraryChanged(refresh)
+    return libraryChanged.on(refresh)
   }, [refresh])
 
   // The diff is against the current text, so it follows every save too.
@@ -72,7 +72,7 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
           else setError(e.message)
         })
     void load()
-    const off = onLibraryChanged(() => void load())
+    const off = libraryChanged.on(() => void load())
     return () => {
       current = false
       off()
@@ -86,7 +86,7 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
       await flushAll()
       const latest = await invoke('story:get', { id: story.id })
       await invoke('story:restore', { id: story.id, revision, expectedRevision: latest.revision })
-      libraryChanged()
+      libraryChanged.emit()
       reload()
     } catch (e) {
       setError(`Revision ${revision} could not be restored: ${(e as Error).message}`)

@@ -2,7 +2,7 @@ import { useState, type RefObject } from 'react'
 import { storyStatuses, type StoryId, type StoryStatus } from '../../../shared/story'
 import { SearchResults } from './SearchResults'
 import { StoryList } from './StoryList'
-import { requestWireImport } from '../wire/events'
+import { wireImportRequested } from '../wire/events'
 
 interface Props {
   openId: StoryId | null
@@ -20,7 +20,7 @@ export function LibraryPane({ openId, onOpen, onNew, searchRef }: Props) {
       <div className="library-head">
         <h1 className="brand">Copydesk</h1>
         <span className="library-actions">
-          <button onClick={requestWireImport} title="Import wire copy (or drop files on the window)">
+          <button onClick={() => wireImportRequested.emit()} title="Import wire copy (or drop files on the window)">
             Import wire copy…
           </button>
           <button className="primary" onClick={onNew} title="New story (Ctrl+N)">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { SearchHit } from '../../../shared/contract'
 import type { StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
-import { onLibraryChanged } from '../app/library-events'
+import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'
 
 interface Props {
@@ -17,7 +17,7 @@ export function SearchResults({ query, openId, onOpen }: Props) {
   const [error, setError] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
 
-  useEffect(() => onLibraryChanged(() => setVersion((v) => v + 1)), [])
+  useEffect(() => libraryChanged.on(() => setVersion((v) => v + 1)), [])
 
   useEffect(() => {
     let current = true

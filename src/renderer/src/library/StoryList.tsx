@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { StoryId, StoryStatus, StorySummary } from '../../../shared/story'
 import { invoke } from '../app/client'
-import { onLibraryChanged } from '../app/library-events'
+import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'
 
 const PAGE = 100
@@ -65,7 +65,7 @@ export function StoryList({ status, openId, onOpen }: Props) {
     loading.current.clear()
     setPages(new Map())
     load(0)
-    return onLibraryChanged(() => {
+    return libraryChanged.on(() => {
       generation.current++
       loading.current.clear()
       for (const page of shown.current.size ? shown.current.keys() : [0]) load(page)

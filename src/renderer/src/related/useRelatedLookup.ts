@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RelatedLookupItem } from '../../../shared/related'
 import { invoke } from '../app/client'
-import { onLibraryChanged } from '../app/library-events'
+import { libraryChanged } from '../app/library-events'
 
 /**
  * What each linked story is now (status, date, or gone), refreshed when the list changes and when
@@ -12,7 +12,7 @@ export function useRelatedLookup(ids: readonly number[]): Map<number, RelatedLoo
   const [version, setVersion] = useState(0)
   const key = ids.join(',')
 
-  useEffect(() => onLibraryChanged(() => setVersion((v) => v + 1)), [])
+  useEffect(() => libraryChanged.on(() => setVersion((v) => v + 1)), [])
 
   useEffect(() => {
     let current = true

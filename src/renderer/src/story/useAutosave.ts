@@ -54,7 +54,7 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
       .then((saved) => {
         revision.current = saved.revision
         setState(hasPending() ? { kind: 'pending' } : { kind: 'saved', at: saved.updatedAt })
-        libraryChanged()
+        libraryChanged.emit()
       })
       .catch((error: unknown) => {
         const { body, ...fields } = changes

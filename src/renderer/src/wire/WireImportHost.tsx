@@ -3,7 +3,7 @@ import { MAX_WIRE_FILE_BYTES, type WireImportResult } from '../../../shared/wire
 import type { StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
-import { onWireImportRequested } from './events'
+import { wireImportRequested } from './events'
 import { fileToBase64, isPictureFile } from './read-file'
 
 interface Batch {
@@ -56,13 +56,13 @@ export function WireImportHost({ onOpen }: { onOpen: (id: StoryId) => void }) {
       setBatch((b) => b && { ...b, current: file.name })
       const results = await importOne(file)
       setBatch((b) => b && { ...b, done: index + 1, results: [...b.results, ...results] })
-      if (results.some((r) => r.ok)) libraryChanged()
+      if (results.some((r) => r.ok)) libraryChanged.emit()
     }
     setBatch((b) => b && { ...b, finished: true })
     running.current = false
   }, [])
 
-  useEffect(() => onWireImportRequested(() => input.current?.click()), [])
+  useEffect(() => wireImportRequested.on(() => input.current?.click()), [])
 
   useEffect(() => {
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
