@@ -19,7 +19,7 @@ export function renderInline(nodes: readonly InlineNode[] | undefined, ctx: Body
         break
       case 'link':
       case 'autolink':
-        out += renderLink(node, ctx)
+        out += renderLink(node, renderInline(node.children, ctx))
         break
       // Anything else (a node type this build does not know) contributes no markup.
     }
