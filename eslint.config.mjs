@@ -2,6 +2,8 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 const electronShell = ['src/main/index.ts', 'src/main/shell/**', 'src/preload/**', 'e2e/electron.spec.ts']
 
@@ -73,6 +75,45 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  // Architecture guards (docs/architecture.md, "Rules the linter keeps"). Paths are resolved as
+  // TypeScript resolves them, so a relative import cannot slip past by its spelling.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Parse .ts/.tsx dependencies with the TypeScript parser (no-cycle follows them).
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      // A cycle makes load order decide what a module sees, and two modules that need each other are one idea split badly.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/renderer',
+              from: './src/main',
+              message: 'The renderer reaches main only through window.copydesk (src/shared/contract.ts).',
+            },
+            {
+              target: './src/shared',
+              from: './src/main',
+              message:
+                'src/shared is what every process agrees on: it runs in the renderer too, so it cannot need main.',
+            },
+            {
+              target: './src/shared',
+              from: './src/renderer',
+              message: 'src/shared runs in main and the CLI too, so it cannot need the renderer.',
+            },
+          ],
+        },
+      ],
+    },
   },
   { files: ['**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
 )
