@@ -1,7 +1,7 @@
-/** The renderer's JPEG header reader, tested here in Node beside the JPEG fixtures it reads. */
+/** The renderer's JPEG header reader, tested in Node on the JPEG fixtures the picture tests share. */
 import { describe, expect, it } from 'vitest'
-import { makeJpeg, makePng, padJpeg } from '../fixtures/pictures/images'
-import { readJpegHeader } from '../../src/renderer/src/pictures/jpeg-header'
+import { makeJpeg, makePng, padJpeg } from '../../../../test/fixtures/pictures/images'
+import { readJpegHeader } from './jpeg-header'
 
 describe('reading a JPEG header for its preview', () => {
   it('finds the frame size, upright when the photograph says nothing of its orientation', () => {

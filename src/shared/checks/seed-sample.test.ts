@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { bodyFromParagraphs } from '../../src/shared/body'
-import { runChecks } from '../../src/shared/checks'
-import { blankStoryFields } from '../../src/shared/story'
+import { bodyFromParagraphs } from '../body'
+import { runChecks } from './index'
+import { blankStoryFields } from '../story'
 
 // Real wire copy by other people: read from beside the repository, never copied into it.
-const SAMPLE = fileURLToPath(new URL('../../../shared/samples/000_30a9b267f3936a89.txt', import.meta.url))
+const SAMPLE = fileURLToPath(new URL('../../../../shared/samples/000_30a9b267f3936a89.txt', import.meta.url))
 const present = existsSync(SAMPLE)
 
 describe('the checks on the seed sample', () => {
