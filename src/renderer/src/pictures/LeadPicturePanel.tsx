@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { Picture } from '../../../shared/story'
 import type { StoryPanelProps } from '../story/panel-props'
 import { AddingProgress } from './AddingProgress'
+import { PictureError } from './PictureError'
 import { PictureFileInput } from './PictureFileInput'
 import { PictureFields, PictureImage } from './PictureFields'
 import { filesOf, pictureFrom, replacedImage } from './store'
@@ -72,11 +73,7 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
         <PictureFileInput inputRef={file} label="Lead picture file" onFile={(chosen) => void choose(chosen)} />
         <AddingProgress adding={adding} />
       </div>
-      {error && (
-        <p className="picture-error" role="alert">
-          {error}
-        </p>
-      )}
+      <PictureError error={error} />
     </section>
   )
 }

@@ -3,6 +3,7 @@ import { $getNodeByKey, stopLexicalPropagation, type LexicalEditor, type NodeKey
 import { useEffect, useRef, useState } from 'react'
 import type { Picture } from '../../../shared/story'
 import { AddingProgress } from './AddingProgress'
+import { PictureError } from './PictureError'
 import { PictureFields, PictureImage } from './PictureFields'
 import { PictureFileInput } from './PictureFileInput'
 import { replacedImage } from './store'
@@ -144,11 +145,7 @@ export function PictureFigure({ nodeKey, picture, edits }: PictureFigureProps) {
           />
           <AddingProgress adding={adding} />
         </div>
-        {error && (
-          <p className="picture-error" role="alert">
-            {error}
-          </p>
-        )}
+        <PictureError error={error} />
       </div>
     </figure>
   )
