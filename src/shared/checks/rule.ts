@@ -51,6 +51,36 @@ export function finding(
   return { rule, severity, message, excerpt, where }
 }
 
+/** What a text rule saw in one run: where it is, what to say, and the words to show. */
+export interface Slip {
+  start: number
+  length: number
+  message: string
+  excerpt: string
+}
+
+/**
+ * Most rules read each run of text on its own: such a rule only says where its slips are in a run,
+ * and textRule makes them findings of the rule's id and severity, placed in that run.
+ */
+export function textRule(
+  id: string,
+  describe: string,
+  severity: Severity,
+  slips: (run: TextRun) => Iterable<Slip>,
+): Rule {
+  return {
+    id,
+    describe,
+    check: ({ runs }) =>
+      runs.flatMap((run) =>
+        Array.from(slips(run), (slip) =>
+          finding(id, severity, slip.message, slip.excerpt, whereIn(run, slip.start, slip.length)),
+        ),
+      ),
+  }
+}
+
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u
 
 /** A letter or digit in any script; ASCII is decided without a regular expression (most copy is ASCII). */

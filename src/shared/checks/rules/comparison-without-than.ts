@@ -1,5 +1,4 @@
-import type { Finding } from '../finding'
-import { finding, whereIn, type Rule } from '../rule'
+import { textRule } from '../rule'
 
 const ID = 'comparison-without-than'
 const COMPARATIVES =
@@ -23,31 +22,24 @@ const LETTER_BEFORE = /[\p{L}\p{N}]/u
 /** "more or less 40", "40 or more": an idiom, not a missing "than". */
 const IDIOM = /\b(?:more|less|fewer) or $/i
 
-export const comparisonWithoutThan: Rule = {
-  id: ID,
-  describe: 'A comparison with a number and no "than" ("more 44 billion dollars").',
-  check({ runs }) {
-    const findings: Finding[] = []
-    for (const run of runs) {
-      const { text } = run
-      for (const candidate of text.matchAll(CANDIDATE)) {
-        if (candidate.index > 0 && LETTER_BEFORE.test(text[candidate.index - 1]!)) continue
-        PATTERN.lastIndex = candidate.index
-        const match = PATTERN.exec(text)
-        if (!match) continue
-        if (IDIOM.test(text.slice(Math.max(0, match.index - 12), match.index))) continue
-        const comparative = match[1]!
-        findings.push(
-          finding(
-            ID,
-            'warning',
-            `"${comparative}" compares a number without "than" (${comparative.toLowerCase()} than ${match[2]}?).`,
-            match[0],
-            whereIn(run, match.index, match[0].length),
-          ),
-        )
+export const comparisonWithoutThan = textRule(
+  ID,
+  'A comparison with a number and no "than" ("more 44 billion dollars").',
+  'warning',
+  function* ({ text }) {
+    for (const candidate of text.matchAll(CANDIDATE)) {
+      if (candidate.index > 0 && LETTER_BEFORE.test(text[candidate.index - 1]!)) continue
+      PATTERN.lastIndex = candidate.index
+      const match = PATTERN.exec(text)
+      if (!match) continue
+      if (IDIOM.test(text.slice(Math.max(0, match.index - 12), match.index))) continue
+      const comparative = match[1]!
+      yield {
+        start: match.index,
+        length: match[0].length,
+        message: `"${comparative}" compares a number without "than" (${comparative.toLowerCase()} than ${match[2]}?).`,
+        excerpt: match[0],
       }
     }
-    return findings
   },
-}
+)

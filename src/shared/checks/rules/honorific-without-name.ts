@@ -1,5 +1,4 @@
-import type { Finding } from '../finding'
-import { finding, whereIn, type Rule } from '../rule'
+import { textRule } from '../rule'
 
 const ID = 'honorific-without-name'
 /**
@@ -39,37 +38,30 @@ const PARTICLES = new Set([
 const JOINED = new RegExp(`^[ \\u00A0]+(?:${TITLES})\\.?(?![\\p{L}\\p{N}])`, 'u')
 
 /** "Mr posted on X": a title with the name left out. "Mr Austin", "Mr and Mrs Smith" are fine. */
-export const honorificWithoutName: Rule = {
-  id: ID,
-  describe: 'A title such as Mr or Dr not followed by a name ("Mr posted on X").',
-  check({ runs }) {
-    const findings: Finding[] = []
-    for (const run of runs) {
-      const { text } = run
-      for (const match of text.matchAll(TITLE)) {
-        const end = match.index + match[0].length
-        if (match.index > 0 && WORD_AROUND.test(text[match.index - 1]!)) continue
-        if (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) continue
-        const rest = text.slice(end, end + 60)
-        const next = NEXT.exec(rest)
-        const word = next?.[1]
-        if (word) {
-          if (/^[\p{Lu}\p{N}]/u.test(word) || PARTICLES.has(word.split(/[-'’]/)[0]!)) continue
-          // "Mr and Mrs Smith", "Dr or Prof Jones"
-          if (['and', 'or', '&'].includes(word) && JOINED.test(rest.slice(next[0].length))) continue
-        }
-        const length = next && word ? end - match.index + next[0].length : match[0].length
-        findings.push(
-          finding(
-            ID,
-            'warning',
-            `"${match[0]}" is not followed by a name.`,
-            text.slice(match.index, match.index + length),
-            whereIn(run, match.index, length),
-          ),
-        )
+export const honorificWithoutName = textRule(
+  ID,
+  'A title such as Mr or Dr not followed by a name ("Mr posted on X").',
+  'warning',
+  function* ({ text }) {
+    for (const match of text.matchAll(TITLE)) {
+      const end = match.index + match[0].length
+      if (match.index > 0 && WORD_AROUND.test(text[match.index - 1]!)) continue
+      if (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) continue
+      const rest = text.slice(end, end + 60)
+      const next = NEXT.exec(rest)
+      const word = next?.[1]
+      if (word) {
+        if (/^[\p{Lu}\p{N}]/u.test(word) || PARTICLES.has(word.split(/[-'’]/)[0]!)) continue
+        // "Mr and Mrs Smith", "Dr or Prof Jones"
+        if (['and', 'or', '&'].includes(word) && JOINED.test(rest.slice(next[0].length))) continue
+      }
+      const length = next && word ? end - match.index + next[0].length : match[0].length
+      yield {
+        start: match.index,
+        length,
+        message: `"${match[0]}" is not followed by a name.`,
+        excerpt: text.slice(match.index, match.index + length),
       }
     }
-    return findings
   },
-}
+)
