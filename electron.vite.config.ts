@@ -1,9 +1,11 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { aliases } from './aliases.config'
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       // better-sqlite3 is a native addon: it is required from node_modules at run time, never bundled.
       externalizeDeps: true,
@@ -17,6 +19,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       // A sandboxed preload can only require electron itself: bundle everything else into it.
       externalizeDeps: false,
@@ -26,6 +29,7 @@ export default defineConfig({
   renderer: {
     base: './',
     root: resolve(__dirname, 'src/renderer'),
+    resolve: { alias: aliases },
     plugins: [react()],
     build: {
       // electron-vite leaves the renderer unminified by default; parsing 1.4 MB of it was a visible
