@@ -12,6 +12,25 @@ const noElectron = {
   message: 'Only src/main/index.ts, src/main/shell/** and src/preload/** may import electron.',
 }
 
+/** Which process may import which (docs/architecture.md, "Rules the linter keeps"). */
+const processZones = [
+  {
+    target: './src/renderer',
+    from: './src/main',
+    message: 'The renderer reaches main only through window.copydesk (src/shared/contract.ts).',
+  },
+  {
+    target: './src/shared',
+    from: './src/main',
+    message: 'src/shared is what every process agrees on: it runs in the renderer too, so it cannot need main.',
+  },
+  {
+    target: './src/shared',
+    from: './src/renderer',
+    message: 'src/shared runs in main and the CLI too, so it cannot need the renderer.',
+  },
+]
+
 export default tseslint.config(
   {
     ignores: [
@@ -90,26 +109,20 @@ export default tseslint.config(
     rules: {
       // A cycle makes load order decide what a module sees, and two modules that need each other are one idea split badly.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: processZones }],
+    },
+  },
+  // The app never ships test fixtures; only tests import test/ (@test/...).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            {
-              target: './src/renderer',
-              from: './src/main',
-              message: 'The renderer reaches main only through window.copydesk (src/shared/contract.ts).',
-            },
-            {
-              target: './src/shared',
-              from: './src/main',
-              message:
-                'src/shared is what every process agrees on: it runs in the renderer too, so it cannot need main.',
-            },
-            {
-              target: './src/shared',
-              from: './src/renderer',
-              message: 'src/shared runs in main and the CLI too, so it cannot need the renderer.',
-            },
+            ...processZones,
+            { target: './src', from: './test', message: 'Only tests may import test fixtures (test/, @test/...).' },
           ],
         },
       ],
