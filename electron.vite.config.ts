@@ -31,7 +31,14 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     resolve: { alias: aliases },
     plugins: [react()],
+    resolve: {
+      // The spelling worker imports the Hunspell dictionaries' files from their npm packages, whose
+      // "exports" name only index.js (src/renderer/src/spelling/dictionaries.ts).
+      alias: { 'copydesk-dictionaries': resolve(__dirname, 'node_modules') },
+    },
     build: {
+      // A dictionary is fetched by the worker: a data: URL would be refused by the CSP's connect-src.
+      assetsInlineLimit: (file: string) => (/\.(aff|dic)$/.test(file) ? false : undefined),
       // electron-vite leaves the renderer unminified by default; parsing 1.4 MB of it was a visible
       // part of start-up (docs/benchmarks.md).
       minify: true,

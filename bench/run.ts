@@ -22,6 +22,7 @@ import { searchSuite } from './suites/search'
 import { startSuite } from './suites/start'
 import { suggestSuite } from './suites/suggest'
 import { typingSuite } from './suites/typing'
+import { spellingSuite } from './suites/spelling'
 
 export const suites: Suite[] = [
   searchSuite,
@@ -35,6 +36,7 @@ export const suites: Suite[] = [
   startSuite,
   typingSuite,
   picturesSuite,
+  spellingSuite,
 ]
 
 const USAGE = `usage: npm run bench -- [--quick] [--size N] [--out FILE] [SUITE...]

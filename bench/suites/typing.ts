@@ -7,7 +7,7 @@ import { openLibrary } from '../../src/main/library'
 import { insertStory } from '../../src/main/library/stories'
 import { bodyTheme } from '../../src/renderer/src/editor/theme'
 import { appPage, launchChromium, newBenchContext, OUT_DIR, serveRenderer, type RendererServer } from '../browser'
-import type { Suite } from '../context'
+import { callChannel, type Suite } from '../context'
 import { typingStory } from '../generate'
 import { buildBarePages } from '../pages/build'
 import { metric, percentile, type Metric } from '../report'
@@ -159,18 +159,31 @@ export const typingSuite: Suite = {
       for (const [i, size] of sizes.entries()) {
         const story = stories[i]!
         const runs: Record<'contenteditable' | 'lexical' | 'copydesk', Typed> = {} as never
+        let spellingOff: Typed | null = null
         for (const kind of ['contenteditable', 'lexical'] as const) {
           const { context, page } = await barePage(browser, server, kind, story.body)
           runs[kind] = await typeAndMeasure(page, keys)
           await context.close()
         }
-        const { context, page } = await appPage(browser, ctx.root, library)
-        await context.addInitScript(installProbe)
-        await page.goto(`${server.origin}/index.html`)
-        await page.locator(`[data-story-id="${story.id}"]`).click()
-        await page.getByLabel('Story body').locator('p').first().waitFor()
-        runs.copydesk = await typeAndMeasure(page, keys)
-        await context.close()
+        const inApp = async () => {
+          const { context, page } = await appPage(browser, ctx.root, library)
+          await context.addInitScript(installProbe)
+          await page.goto(`${server.origin}/index.html`)
+          await page.locator(`[data-story-id="${story.id}"]`).click()
+          await page.getByLabel('Story body').locator('p').first().waitFor()
+          // Spelling's first answer (the dictionary loaded, the story checked) comes before the typing.
+          await page.waitForTimeout(1500)
+          const typed = await typeAndMeasure(page, keys)
+          await context.close()
+          return typed
+        }
+        runs.copydesk = await inApp()
+        if (size.label === '10k') {
+          // The same story with spelling off (a story language with no dictionary: zxx, "no linguistic content").
+          callChannel(library, 'spelling:story-set', { id: story.id, language: 'zxx' })
+          spellingOff = await inApp()
+          callChannel(library, 'spelling:story-set', { id: story.id, language: null })
+        }
 
         const p = (kind: keyof typeof runs, q: number) => percentile(runs[kind].samples, q)
         const worst = (kind: keyof typeof runs) => Math.max(0, ...runs[kind].longTasks)
@@ -187,6 +200,21 @@ export const typingSuite: Suite = {
           metric(`typing.${size.label}.longtask-max`, worst('copydesk'), 'ms', worst('lexical'), 'lower', 50),
           metric(`typing.${size.label}.lexical.p95`, p('lexical', 95), 'ms', p('contenteditable', 95), 'lower'),
         )
+        if (spellingOff) {
+          ctx.log(
+            `typing.${size.label} spelling off: p50 ${percentile(spellingOff.samples, 50).toFixed(1)} ms, p95 ${percentile(spellingOff.samples, 95).toFixed(1)} ms`,
+          )
+          // Spelling on (the copydesk run) beside the same story with spelling off, in the same run.
+          metrics.push(
+            metric(
+              `typing.${size.label}.spelling-on.p95`,
+              p('copydesk', 95),
+              'ms',
+              percentile(spellingOff.samples, 95),
+              'lower',
+            ),
+          )
+        }
       }
     } finally {
       await browser.close()

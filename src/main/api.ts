@@ -16,12 +16,25 @@ import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/r
 import { restoreRevision, revisionDiff, storyHistory } from './library/revisions'
 import { checkStory } from './checks/check-story'
 import { readCheckOptions } from './library/check-options'
+import {
+  addHouseWords,
+  importHouseDictionary,
+  libraryNames,
+  putStyleEntries,
+  readHouseDictionary,
+  readStorySpelling,
+  removeHouseWord,
+  removeStyleEntry,
+  saveStorySpelling,
+} from './library/dictionary'
+import { exportDictionaryFile, readDictionaryUpload } from './spelling'
 
 /**
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
  * (in Electron that loop also forwards the editor's keystrokes): their handlers return promises.
+ * story:check waits for Hunspell's WebAssembly to load (the spelling findings).
  */
-export type SlicedChannel = 'media:add' | 'media:finish'
+export type SlicedChannel = 'media:add' | 'media:finish' | 'story:check'
 
 /** What call() gives back: the output itself, or a promise of it for a sliced channel. */
 export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
@@ -64,6 +77,23 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:restore': (library, request) => restoreRevision(library.db, request),
   'story:check': (library, { id }) => checkStory(library.db, id),
   'checks:options': (library) => readCheckOptions(library.db),
+  'dictionary:list': (library) => readHouseDictionary(library.db),
+  'dictionary:add': (library, { words, note }) =>
+    addHouseWords(
+      library.db,
+      words.map((word) => ({ word, note: note ?? '' })),
+    ),
+  'dictionary:remove': (library, { word }) => removeHouseWord(library.db, word),
+  'style-book:put': (library, { entries }) => putStyleEntries(library.db, entries),
+  'style-book:remove': (library, { form }) => removeStyleEntry(library.db, form),
+  'dictionary:import': (library, { name, text, format }) =>
+    importHouseDictionary(library.db, readDictionaryUpload(name, text, format)),
+  'dictionary:export': (library, { format }) => ({
+    text: exportDictionaryFile(readHouseDictionary(library.db), format),
+  }),
+  'spelling:story': (library, { id }) => readStorySpelling(library.db, id),
+  'spelling:story-set': (library, request) => saveStorySpelling(library.db, request),
+  'spelling:names': (library) => ({ names: libraryNames(library.db) }),
 }
 
 export function isApiChannel(channel: unknown): channel is ApiChannel {

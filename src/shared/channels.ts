@@ -27,6 +27,17 @@ export const apiChannels = [
   'story:restore',
   'story:check',
   'checks:options',
+  // Spelling: the house dictionary, the style book, a story's language and let-stand words.
+  'dictionary:list',
+  'dictionary:add',
+  'dictionary:remove',
+  'style-book:put',
+  'style-book:remove',
+  'dictionary:import',
+  'dictionary:export',
+  'spelling:story',
+  'spelling:story-set',
+  'spelling:names',
 ] as const
 
 /** Handled by the Electron shell itself (not the api table): window lifecycle. */

@@ -29,6 +29,7 @@ import {
 } from './revisions'
 import { findingSchema } from './checks/finding'
 import { checkOptionsSchema } from './checks/options'
+import { spellingContract } from './spelling/contract'
 
 export { revisionReasons, revisionReasonSchema, type RevisionReason } from './revisions'
 
@@ -124,6 +125,7 @@ export const contract = {
   'story:check': { input: idInput, output: z.strictObject({ findings: z.array(findingSchema) }) },
   /** The house settings the checks read, so the renderer checks live exactly as main does. */
   'checks:options': { input: z.strictObject({}), output: checkOptionsSchema },
+  ...spellingContract,
   'app:flushed': { input: z.strictObject({ token: z.string().max(100) }), output: z.strictObject({}) },
   /** Electron only: the system's folder picker; path is null when the editor cancels. */
   'dialog:choose-folder': {

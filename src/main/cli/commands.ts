@@ -37,6 +37,11 @@ export const cliCommands = [
     synopsis: 'export (ID... | --all) --out DIR [--format html|ninjs] [--single-file] [--mark-published] [--json]',
     summary: 'publish-ready HTML pages (or ninjs 2.0) into DIR (docs/export.md)',
   },
+  {
+    name: 'dictionary',
+    synopsis: 'dictionary add|remove|list|import|export [WORD...|FILE] [--note TEXT] [--format lines|dic] [--json]',
+    summary: 'the house dictionary and style book; "FORM -> PREFERRED" adds a style-book entry (docs/spelling.md)',
+  },
 ] as const
 
 export type CliCommandName = (typeof cliCommands)[number]['name']

@@ -12,6 +12,7 @@ import { exportRequestFrom, runExport, type ExportFlags } from './export'
 import { USAGE, type CliCommandName } from './commands'
 
 export { USAGE } from './commands'
+import { runDictionary } from './dictionary'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -32,6 +33,7 @@ interface Parsed {
   json: boolean
   status?: StoryStatus
   exportFlags: ExportFlags
+  note?: string
 }
 
 function parse(argv: string[]): Parsed {
@@ -48,6 +50,7 @@ function parse(argv: string[]): Parsed {
       'single-file': { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       'mark-published': { type: 'boolean', default: false },
+      note: { type: 'string' },
     },
   })
   const exportFlags: ExportFlags = {
@@ -70,6 +73,7 @@ function parse(argv: string[]): Parsed {
     json: values.json ?? false,
     status: values.status as StoryStatus | undefined,
     exportFlags,
+    note: values.note,
   }
 }
 
@@ -115,9 +119,14 @@ const commands: Record<CliCommandName, Command> = {
     io.stdout(json ? JSON.stringify(story, null, 2) + '\n' : formatStory(story))
     return EXIT.ok
   },
-  check(library, { args, json }, io) {
+  dictionary(library, { args, json, note, exportFlags }, io) {
+    const complaint = runDictionary(library, args, { json, note, format: exportFlags.format }, io)
+    if (complaint) throw new UsageError(complaint)
+    return EXIT.ok
+  },
+  async check(library, { args, json }, io) {
     if (args.length !== 1) throw new UsageError('check needs exactly one story ID')
-    const { findings } = call(library, 'story:check', { id: storyId(args[0]) })
+    const { findings } = await call(library, 'story:check', { id: storyId(args[0]) })
     // Findings are the desk's to judge, not a failed command: the exit status is 0 either way.
     io.stdout(json ? JSON.stringify({ findings }, null, 2) + '\n' : formatFindings(findings))
     return EXIT.ok

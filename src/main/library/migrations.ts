@@ -110,6 +110,27 @@ export const migrations: readonly string[] = [
   ALTER TABLE media ADD COLUMN preview BLOB;
   ALTER TABLE media ADD COLUMN preview_type TEXT;
   `,
+  // 6: spelling: the house dictionary (words the desk adds), the style book (forms it does not
+  // print, and what it prints instead), and each story's own spelling settings: its language when
+  // it is not the house's, and the words the editor let stand in it.
+  `
+  CREATE TABLE house_words (
+    word      TEXT PRIMARY KEY,
+    note      TEXT NOT NULL DEFAULT '',
+    added_at  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE style_book (
+    form       TEXT PRIMARY KEY COLLATE NOCASE,
+    preferred  TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    added_at   TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE story_spelling (
+    story_id  INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    language  TEXT,
+    ignored   TEXT NOT NULL DEFAULT '[]'
+  );
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -66,9 +66,9 @@ describe('window security policy', () => {
       CONTENT_SECURITY_POLICY.split('; ').map((d): [string, string] => [d.split(' ')[0]!, d]),
     )
     expect(directives['default-src']).toBe("default-src 'none'")
-    expect(directives['script-src']).toBe("script-src 'self'")
+    expect(directives['script-src']).toBe("script-src 'self' 'wasm-unsafe-eval'")
     expect(directives['object-src']).toBe("object-src 'none'")
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/)
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|https?:|\*/)
   })
 
   it('maps app URLs to files inside the renderer folder and nothing outside it', () => {

@@ -10,11 +10,13 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`
 /**
  * No inline script, no remote anything. Styles may be inline (React sets style attributes); images
  * come from the app's own protocol (library media) or data: URLs; the export preview is a
- * sandboxed frame with its own, stricter policy.
+ * sandboxed frame with its own, stricter policy. 'wasm-unsafe-eval' lets the spelling worker
+ * compile Hunspell's WebAssembly (bundled with the app); it allows no JavaScript eval, and scripts
+ * still come only from the app itself (docs/spelling.md).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

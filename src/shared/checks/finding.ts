@@ -29,5 +29,10 @@ export const findingSchema = z.strictObject({
   /** The words at fault, as they stand in the copy. */
   excerpt: z.string(),
   where: findingWhereSchema,
+  /**
+   * The one-click fix, where there is a sure one: put `replacement` in place of the words at
+   * `where` (a misspelling's first suggestion, a style-book entry's preferred form).
+   */
+  fix: z.strictObject({ replacement: z.string().max(200) }).optional(),
 })
 export type Finding = z.infer<typeof findingSchema>

@@ -5,6 +5,9 @@ import { readBody } from '../editor/BodyEditor'
 import type { StoryPanelProps } from '../story/panel-props'
 import { FindingList } from './FindingList'
 import { goToFinding } from './goto'
+import { houseFindingsNow, useHouseVersion } from '../spelling/house-findings'
+import { spellingActions, useSpellingSnapshot } from '../spelling/snapshot'
+import { applyReplacement } from '../spelling/fix'
 
 /** A pause this long in typing runs the checks again: live, yet never in the way of a keystroke. */
 const CHECK_DELAY_MS = 250
@@ -17,6 +20,8 @@ export function ChecksPanel({ fields, editor }: StoryPanelProps) {
   const [options, setOptions] = useState<CheckOptions>(defaultCheckOptions)
   const [bodyVersion, setBodyVersion] = useState(0)
   const [findings, setFindings] = useState<Finding[] | null>(null)
+  const spelt = useSpellingSnapshot()
+  const house = useHouseVersion()
 
   useEffect(() => {
     let current = true
@@ -40,10 +45,13 @@ export function ChecksPanel({ fields, editor }: StoryPanelProps) {
   useEffect(() => {
     const timer = setTimeout(() => {
       const body = readBody(editor.current)
-      if (body) setFindings(runChecks({ ...fields, body }, options))
+      if (!body) return
+      const story = { ...fields, body }
+      // Spelling and the style book come after the copy-desk checks, in reading order among themselves.
+      setFindings([...runChecks(story, options), ...houseFindingsNow(story, spelt)])
     }, CHECK_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [fields, bodyVersion, options, editor])
+  }, [fields, bodyVersion, options, editor, spelt, house])
 
   if (!findings) return <p className="loading">Checking…</p>
   const errors = findings.filter((f) => f.severity === 'error').length
@@ -54,7 +62,14 @@ export function ChecksPanel({ fields, editor }: StoryPanelProps) {
           ? 'No findings: nothing for the desk to fix.'
           : `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}${errors ? `, ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`}
       </p>
-      <FindingList findings={findings} onChoose={(finding) => goToFinding(finding, editor.current)} />
+      <FindingList
+        findings={findings}
+        onChoose={(finding) => goToFinding(finding, editor.current)}
+        onFix={(finding) => {
+          if (finding.fix) applyReplacement(editor.current, finding.where, finding.excerpt, finding.fix.replacement)
+          else spellingActions()?.openAt(finding.where, finding.excerpt)
+        }}
+      />
     </div>
   )
 }

@@ -9,10 +9,19 @@ function placeOf({ where }: Finding): string {
 interface Props {
   findings: Finding[]
   onChoose: (finding: Finding) => void
+  /** A finding's fix: its replacement put in place, or (a misspelling) the suggestions menu. */
+  onFix?: (finding: Finding) => void
+}
+
+/** What the fix button says, where a finding has one. */
+function fixLabel(finding: Finding): string | null {
+  if (finding.fix) return `Use “${finding.fix.replacement}”`
+  if (finding.rule === 'spelling' && finding.where.offset !== undefined) return 'Suggestions…'
+  return null
 }
 
 /** Each finding says what and where; choosing it moves the cursor there. */
-export function FindingList({ findings, onChoose }: Props) {
+export function FindingList({ findings, onChoose, onFix }: Props) {
   return (
     <ol className="findings" aria-label="Findings">
       {findings.map((finding, i) => (
@@ -29,6 +38,11 @@ export function FindingList({ findings, onChoose }: Props) {
             <span className="finding-message">{finding.message}</span>
             {finding.excerpt && <q className="finding-excerpt">{finding.excerpt}</q>}
           </button>
+          {onFix && fixLabel(finding) && (
+            <button className="finding-fix" onClick={() => onFix(finding)}>
+              {fixLabel(finding)}
+            </button>
+          )}
         </li>
       ))}
     </ol>

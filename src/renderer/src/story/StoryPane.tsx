@@ -11,6 +11,7 @@ import { storyPanels } from './panels'
 import { SaveIndicator } from './SaveIndicator'
 import { SidePanels } from './SidePanels'
 import { useAutosave } from './useAutosave'
+import { SpellingLayer } from '../spelling/SpellingLayer'
 
 /** Loads one story and hands it to the editor; remounted (a key) for each story opened. */
 export function StoryPane({ id }: { id: StoryId }) {
@@ -133,6 +134,7 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
           </label>
         </div>
         <BodyEditor initial={story.body} editorRef={editorRef} onChange={autosave.bodyChanged} onWords={setWords} />
+        <SpellingLayer storyId={story.id} editor={editorRef} />
       </article>
       <SidePanels story={story} fields={fields} set={set} editor={editorRef} reload={onReload} />
     </div>

@@ -5,6 +5,7 @@ import { HistoryPanel } from '../history/HistoryPanel'
 import { PreviewPanel } from '../export/PreviewPanel'
 import { OriginalPanel } from '../wire/OriginalPanel'
 import type { StoryPanel } from './panel-props'
+import { DictionaryPanel } from '../spelling/DictionaryPanel'
 
 /**
  * The side panels beside the story (related stories, checks, history, original copy...). Each
@@ -14,6 +15,7 @@ export const storyPanels: StoryPanel[] = [
   { id: 'picture', label: 'Picture', Component: LeadPicturePanel },
   { id: 'related', label: 'Related', Component: RelatedPanel },
   { id: 'checks', label: 'Checks', Component: ChecksPanel },
+  { id: 'dictionary', label: 'Dictionary', Component: DictionaryPanel },
   { id: 'history', label: 'History', Component: HistoryPanel },
   { id: 'preview', label: 'Preview', Component: PreviewPanel },
   { id: 'original', label: 'Original', Component: OriginalPanel },
