@@ -3,7 +3,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { loadModule, type Hunspell, type HunspellFactory } from 'hunspell-asm'
 import { ApiError } from '../../shared/errors'
-import type { CheckableStory, Finding } from '../../shared/checks'
+import type { Finding } from '../../shared/checks'
+import type { SpeltStory } from '../../shared/spelling/findings'
 import { SpellChecker, type Dictionary } from '../../shared/spelling/checker'
 import { houseFindings } from '../../shared/spelling/findings'
 import { HouseWords } from '../../shared/spelling/house-words'
@@ -60,7 +61,7 @@ const CLI_SUGGESTIONS = 25
 
 /** The style book's and the dictionary's findings on a story, as the Checks panel shows them. */
 export async function houseChecks(
-  story: CheckableStory,
+  story: SpeltStory,
   dictionary: HouseDictionary,
   spelling: { language: string; ignored: readonly string[]; names?: readonly string[] },
 ): Promise<Finding[]> {

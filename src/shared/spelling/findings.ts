@@ -1,7 +1,12 @@
-import { bodyRuns, type CheckableStory, type Finding, type FindingWhere } from '../checks'
-import { clip } from '../checks/text'
+import { bodyRuns } from '../body-text'
+import type { Finding, FindingWhere } from '../checks'
+import { clip } from '../checks/rule'
+import type { StoryFields } from '../story'
 import type { SpellChecker } from './checker'
 import { styleBreaches, type StyleEntry } from './style-book'
+
+/** What spelling reads of a story. */
+export type SpeltStory = Pick<StoryFields, 'headline' | 'standfirst' | 'leadPicture' | 'body'>
 
 /** A stretch of the story's words that spelling reads: its place, for findings, and its text. */
 export interface SpellRun {
@@ -15,7 +20,7 @@ export interface SpellRun {
  * Every field spelling reads, in reading order: headline, standfirst, the body's blocks, then
  * the pictures' captions and credits (their offsets count in the caption or credit itself).
  */
-export function spellingRuns(story: CheckableStory): SpellRun[] {
+export function spellingRuns(story: SpeltStory): SpellRun[] {
   const runs: SpellRun[] = [
     { where: { field: 'headline' }, text: story.headline },
     { where: { field: 'standfirst' }, text: story.standfirst },
@@ -101,7 +106,7 @@ export function spellingFindings(
 
 /** Style-book breaches, then misspellings that are not already breaches, in one list. */
 export function houseFindings(
-  story: CheckableStory,
+  story: SpeltStory,
   checker: SpellChecker | null,
   book: readonly StyleEntry[],
   options: SpellingFindingOptions = {},

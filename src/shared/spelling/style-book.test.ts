@@ -55,8 +55,6 @@ describe('the style book', () => {
       {
         headline: 'Austin meets Zelensky in Kiev',
         standfirst: 'Zelensky asks for more',
-        bylines: [],
-        dateline: {},
         leadPicture: { alt: '', caption: 'Zelensky and Austin', credit: 'PA' },
         body: bodyFromParagraphs(['First.', 'Mr Zelensky said so.']),
       },

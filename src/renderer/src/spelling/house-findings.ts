@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { CheckableStory, Finding } from '../../../shared/checks'
+import type { Finding } from '../../../shared/checks'
+import type { SpeltStory } from '../../../shared/spelling/findings'
 import { spellingRuns, styleBookFindings } from '../../../shared/spelling/findings'
 import type { SpellingSnapshot } from './snapshot'
 import { spelling } from './service'
@@ -21,7 +22,7 @@ const FIELD_OF_LABEL: Record<string, 'headline' | 'standfirst'> = { Headline: 'h
  * it stands, misspellings as the spelling layer last found them (the worker's answer). A word the
  * style book names is reported once, as a style-book breach with its fix.
  */
-export function houseFindingsNow(story: CheckableStory, snapshot: SpellingSnapshot | null): Finding[] {
+export function houseFindingsNow(story: SpeltStory, snapshot: SpellingSnapshot | null): Finding[] {
   const book = spelling.house.styleBook
   const style = styleBookFindings(spellingRuns(story), book)
   if (!snapshot) return style
