@@ -88,8 +88,10 @@ test('from the keyboard alone: the menu key opens suggestions in a field and in 
   await expect.poll(() => underlinedInBody(page)).toEqual(['agred'])
   await page.keyboard.press('Control+.')
   const bodyMenu = page.getByRole('menu', { name: 'Spelling: agred' })
-  await expect(bodyMenu.getByRole('menuitem').first()).toBeFocused()
-  const second = (await bodyMenu.getByRole('menuitem').nth(1).textContent())!
+  const suggestions = bodyMenu.locator('.spelling-suggestion')
+  await expect(suggestions.first()).toBeFocused()
+  expect(await suggestions.count()).toBeGreaterThan(1)
+  const second = (await suggestions.nth(1).textContent())!
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
   await expect(body.locator('p').first()).toHaveText(`Ministers met. They ${second}`)

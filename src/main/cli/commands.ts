@@ -25,7 +25,7 @@ export const cliCommands = [
   {
     name: 'check',
     synopsis: 'check ID [--json]',
-    summary: 'copy-desk checks; exit 0 whatever they find (docs/copy-desk.md)',
+    summary: 'copy-desk checks, spelling and the style book; exit 0 whatever they find (docs/copy-desk.md)',
   },
   {
     name: 'backup',
