@@ -43,6 +43,17 @@ describe('spelling in each bundled language', () => {
     })
   }
 
+  it('a name is not split into two words, nor given a sure fix', async () => {
+    const checker = (await nodeSpellChecker('en-GB', []))!
+    expect(checker.suggest('Kyiv').filter((s) => /[\s-]/.test(s))).toEqual([])
+    const { spellingFindings } = await import('../../shared/spelling/findings')
+    const runs = [{ where: { field: 'headline' as const }, text: 'Kyiv recieved aid' }]
+    expect(spellingFindings(runs, checker, { suggestFor: 5 }).map((f) => [f.excerpt, f.fix?.replacement])).toEqual([
+      ['Kyiv', undefined],
+      ['recieved', 'received'],
+    ])
+  })
+
   it('suggests the word meant', async () => {
     const checker = (await nodeSpellChecker('en-GB', []))!
     expect(checker.suggest('recieved')).toContain('received')

@@ -15,6 +15,10 @@ export interface Misspelling {
 
 const MAX_SUGGESTIONS = 6
 
+/** A capital first and not all capitals: a name, or a sentence's first word. */
+export const isCapitalised = (word: string): boolean =>
+  word[0] !== word[0]?.toLowerCase() && word !== word.toUpperCase()
+
 /** Two words within this many edits (a letter added, dropped, changed or two swapped) look alike. */
 export function editDistance(a: string, b: string, limit = 2): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1
@@ -98,7 +102,10 @@ export class SpellChecker {
         near.push(candidate)
     }
     const out = [...near]
-    for (const s of this.dictionary.suggest(plain)) if (!out.includes(s)) out.push(s)
+    // A name is not two words: Hunspell's splits ("Ky iv" for Kyiv) help only with common words ("alot").
+    const name = isCapitalised(plain)
+    for (const s of this.dictionary.suggest(plain))
+      if (!out.includes(s) && !(name && /[\s-]/.test(s) && !/[\s-]/.test(plain))) out.push(s)
     // Keep the copy's apostrophe: a curly one stays curly.
     return out.slice(0, MAX_SUGGESTIONS).map((s) => (word.includes('’') ? s.replace(/'/g, '’') : s))
   }

@@ -2,7 +2,7 @@ import { bodyRuns } from '../body-text'
 import type { Finding, FindingWhere } from '../checks'
 import { clip } from '../checks/rule'
 import type { StoryFields } from '../story'
-import type { SpellChecker } from './checker'
+import { editDistance, isCapitalised, type SpellChecker } from './checker'
 import { styleBreaches, type StyleEntry } from './style-book'
 
 /** What spelling reads of a story. */
@@ -97,7 +97,10 @@ export function spellingFindings(
         if (suggestionsLeft-- > 0) {
           const suggestions = checker.suggest(m.word, options.names)
           finding.message += suggestions.length ? ` Perhaps: ${suggestions.slice(0, 3).join(', ')}.` : ''
-          if (suggestions[0] && run.where.field !== 'picture') finding.fix = { replacement: suggestions[0] }
+          // A sure fix only: a near miss of a common word. A name the dictionary lacks is the desk's call.
+          const best = suggestions[0]
+          if (best && run.where.field !== 'picture' && !isCapitalised(m.word) && editDistance(best, m.word) <= 2)
+            finding.fix = { replacement: best }
         }
         return finding
       }),
