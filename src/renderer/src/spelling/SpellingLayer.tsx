@@ -7,6 +7,7 @@ import { dictionaryFor, type DictionaryId } from '../../../shared/spelling/langu
 import { namesAmong } from '../../../shared/spelling/names'
 import { invoke } from '../app/client'
 import { domRange, editorRuns } from '../editor/ranges'
+import type { TextRun } from '../../../shared/body-text'
 import { FieldUnderlines, SPELL_FIELDS, type SpellField } from './field-underlines'
 import { replaceInBody, replaceInField, fieldFor } from './fix'
 import { publishSpelling, useSpellingSnapshot, type SpellingSnapshot } from './snapshot'
@@ -36,12 +37,11 @@ const isMenuKey = (e: KeyboardEvent) =>
 /** Publish the open story's spelling for the panels, with the names among its misspellings. */
 function publishFrom(
   snapshot: { current: SpellingSnapshot },
-  editor: LexicalEditor | null,
+  runs: readonly TextRun[],
   change: Partial<SpellingSnapshot>,
 ): void {
   const next = { ...snapshot.current, ...change }
   const names = new Set<string>()
-  const runs = editor ? editorRuns(editor) : []
   for (const [block, found] of next.body) {
     const text = runs.find((r) => r.block === block)?.text ?? ''
     for (const name of namesAmong(text, found)) names.add(name)
@@ -67,6 +67,8 @@ export function SpellingLayer({ storyId, editor }: { storyId: number; editor: Re
   const [target, setTarget] = useState<Target | null>(null)
   const [suggestions, setSuggestions] = useState<string[] | null>(null)
   const marks = useRef<BodyMark[]>([])
+  /** The body's blocks as last checked: read once a pause, shared with the names and the fields' publish. */
+  const bodyRuns = useRef<TextRun[]>([])
   const underlines = useRef<FieldUnderlines | null>(null)
   const snapshot = useRef<SpellingSnapshot>({
     storyId,
@@ -176,7 +178,8 @@ export function SpellingLayer({ storyId, editor }: { storyId: number; editor: Re
           })
           marks.current = painted
           if (highlight) CSS.highlights.set(HIGHLIGHT, highlight)
-          publishFrom(snapshot, body, { body: found, settings, dictionary })
+          bodyRuns.current = runs
+          publishFrom(snapshot, runs, { body: found, settings, dictionary })
         })
         .catch(() => undefined)
     }, CHECK_DELAY_MS)
@@ -209,7 +212,7 @@ export function SpellingLayer({ storyId, editor }: { storyId: number; editor: Re
             layer.paint(field, texts[i]!, misspellings)
             byLabel.set(field.getAttribute('aria-label') ?? '', { text: texts[i]!, misspellings })
           })
-          publishFrom(snapshot, editor.current, { fields: byLabel })
+          publishFrom(snapshot, bodyRuns.current, { fields: byLabel })
         })
         .catch(() => undefined)
     }, CHECK_DELAY_MS)
