@@ -29,12 +29,11 @@ export default defineConfig({
   renderer: {
     base: './',
     root: resolve(__dirname, 'src/renderer'),
-    resolve: { alias: aliases },
     plugins: [react()],
     resolve: {
       // The spelling worker imports the Hunspell dictionaries' files from their npm packages, whose
       // "exports" name only index.js (src/renderer/src/spelling/dictionaries.ts).
-      alias: { 'copydesk-dictionaries': resolve(__dirname, 'node_modules') },
+      alias: { ...aliases, 'copydesk-dictionaries': resolve(__dirname, 'node_modules') },
     },
     build: {
       // A dictionary is fetched by the worker: a data: URL would be refused by the CSP's connect-src.
