@@ -7,10 +7,10 @@ export default defineConfig({
   main: {
     resolve: { alias: aliases },
     build: {
-      // better-sqlite3 is a native addon: it is required from node_modules at run time, never bundled.
+      // better-sqlite3 and sharp are native addons: required from node_modules at run time, never bundled.
       externalizeDeps: true,
       rollupOptions: {
-        external: ['better-sqlite3'],
+        external: ['better-sqlite3', 'sharp'],
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
