@@ -164,3 +164,13 @@ export const mediaAddOutputSchema = z.strictObject({
   suggested: pictureSuggestionSchema,
 })
 export type MediaAdded = z.infer<typeof mediaAddOutputSchema>
+
+/**
+ * The point of a picture that matters most, as fractions of its width and height (0,0 top left, as
+ * the picture is shown upright): social cards and other fixed-shape crops are centred on it.
+ */
+export const focusSchema = z.strictObject({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+})
+export type Focus = z.infer<typeof focusSchema>

@@ -146,8 +146,16 @@ function parseIim(iim: Uint8Array | null): Block {
   }
 }
 
-/** Caption, credit and alt text suggested by a JPEG's IPTC and XMP metadata; {} when it has none. */
-export function suggestFromJpeg(bytes: Uint8Array): PictureSuggestion {
+/** The words of a JPEG's IPTC and XMP metadata, each as written (XMP first), tidied of spacing. */
+export interface JpegWords {
+  caption?: string
+  credit?: string
+  creator?: string
+  copyright?: string
+  alt?: string
+}
+
+export function readJpegWords(bytes: Uint8Array): JpegWords {
   const { iim, xmp } = jpegSegments(bytes)
   const x = parseXmp(xmp)
   const i = parseIim(iim)
@@ -157,20 +165,23 @@ export function suggestFromJpeg(bytes: Uint8Array): PictureSuggestion {
     return text ? decodeXml(text) : undefined
   }
   const fromIim = (key: string) => iimText(i[key], utf8)
+  const words: JpegWords = {
+    caption: tidy(fromXmp('dc', 'description') ?? fromIim('Caption'), 4000),
+    credit: tidy(fromXmp('photoshop', 'Credit') ?? fromIim('Credit'), 300),
+    creator: tidy(fromXmp('dc', 'creator') ?? fromIim('Byline'), 300),
+    copyright: tidy(fromXmp('dc', 'rights') ?? fromIim('CopyrightNotice'), 300),
+    alt: tidy(fromXmp('Iptc4xmpCore', 'AltTextAccessibility'), 1000),
+  }
+  return Object.fromEntries(Object.entries(words).filter(([, v]) => v))
+}
 
-  const caption = tidy(fromXmp('dc', 'description') ?? fromIim('Caption'), 4000)
-  const credit = tidyCredit(
-    fromXmp('photoshop', 'Credit') ??
-      fromIim('Credit') ??
-      fromXmp('dc', 'creator') ??
-      fromIim('Byline') ??
-      fromXmp('dc', 'rights') ??
-      fromIim('CopyrightNotice'),
-  )
-  const alt = tidy(fromXmp('Iptc4xmpCore', 'AltTextAccessibility'), 1000)
+/** Caption, credit and alt text suggested by a JPEG's IPTC and XMP metadata; {} when it has none. */
+export function suggestFromJpeg(bytes: Uint8Array): PictureSuggestion {
+  const words = readJpegWords(bytes)
+  const credit = tidyCredit(words.credit ?? words.creator ?? words.copyright)
   return {
-    ...(caption ? { caption } : {}),
+    ...(words.caption ? { caption: words.caption } : {}),
     ...(credit ? { credit } : {}),
-    ...(alt ? { alt } : {}),
+    ...(words.alt ? { alt: words.alt } : {}),
   }
 }
