@@ -131,6 +131,30 @@ export const migrations: readonly string[] = [
     ignored   TEXT NOT NULL DEFAULT '[]'
   );
   `,
+  // 7: renditions of pictures for publishing (widths, formats, social-card crops), made at export and
+  // kept so the next export of the same picture with the same house style is a read. A cache: every
+  // row can be deleted and is made again when needed. One set per key (the picture, the house
+  // style's widths and format, the encoders' settings and the words written into the file).
+  `
+  CREATE TABLE rendition_set (
+    key         TEXT PRIMARY KEY,
+    media_id    TEXT NOT NULL,
+    width       INTEGER NOT NULL,
+    height      INTEGER NOT NULL,
+    fallback    TEXT NOT NULL,
+    made_at     TEXT NOT NULL
+  );
+  CREATE INDEX rendition_set_media ON rendition_set (media_id);
+  CREATE TABLE rendition (
+    set_key  TEXT NOT NULL REFERENCES rendition_set (key) ON DELETE CASCADE,
+    seq      INTEGER NOT NULL,
+    type     TEXT NOT NULL,
+    width    INTEGER NOT NULL,
+    height   INTEGER NOT NULL,
+    bytes    BLOB NOT NULL,
+    PRIMARY KEY (set_key, seq)
+  );
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length
