@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { mediaIdSchema } from './media'
+import { focusSchema, mediaIdSchema } from './media'
 
 /**
  * A picture's words, kept once for both places a picture sits: a story's lead picture and a
@@ -13,6 +13,12 @@ export const pictureSchema = z.strictObject({
   alt: z.string().max(1000),
   caption: z.string().max(4000),
   credit: z.string().max(300),
+  /**
+   * The point that matters most (a face, the ball), as fractions of the upright picture: social
+   * cards and other fixed-shape crops are centred on it. Absent: the middle. The editor sets it on
+   * the lead picture; a body picture keeps one it was given.
+   */
+  focus: focusSchema.optional(),
 })
 export type Picture = z.infer<typeof pictureSchema>
 

@@ -4,7 +4,8 @@ import type { StoryPanelProps } from '../story/panel-props'
 import { AddingProgress } from './AddingProgress'
 import { PictureError } from './PictureError'
 import { PictureFileInput } from './PictureFileInput'
-import { PictureFields, PictureImage } from './PictureFields'
+import { FocusPicker } from './FocusPicker'
+import { PictureFields } from './PictureFields'
 import { filesOf, pictureFrom, replacedImage } from './store'
 import { useAddPicture } from './useAddPicture'
 
@@ -49,9 +50,13 @@ export function LeadPicturePanel({ fields, set }: StoryPanelProps) {
       <h2 className="panel-heading">Lead picture</h2>
       {lead ? (
         <>
-          <div className="picture-frame">
-            <PictureImage picture={lead} />
-          </div>
+          <FocusPicker
+            picture={lead}
+            onChange={(focus) => {
+              const { focus: _old, ...rest } = latest.current ?? lead
+              set('leadPicture', focus ? { ...rest, focus } : rest)
+            }}
+          />
           <PictureFields
             picture={lead}
             prefix="Lead picture"
