@@ -11,7 +11,7 @@ import { addPicture } from './library/media'
 import { beginUpload, finishUpload, receivePart } from './library/media-upload'
 import { readHouseStyle, saveHouseStyle } from './library/settings'
 import { exportStories } from './publish/export-stories'
-import { previewStoryHtml } from './publish/preview'
+import { previewStory } from './publish/preview'
 import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/related'
 import { restoreRevision, revisionDiff, storyHistory } from './library/revisions'
 import { checkStory } from './checks/check-story'
@@ -31,10 +31,11 @@ import { exportDictionaryFile, readDictionaryUpload } from './spelling'
 
 /**
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
- * (in Electron that loop also forwards the editor's keystrokes): their handlers return promises.
- * story:check waits for Hunspell's WebAssembly to load (the spelling findings).
+ * (in Electron that loop also forwards the editor's keystrokes), or off main's thread (sharp makes
+ * export renditions in libuv's pool): their handlers return promises. story:check waits for
+ * Hunspell's WebAssembly to load (the spelling findings).
  */
-export type SlicedChannel = 'media:add' | 'media:finish' | 'story:check'
+export type SlicedChannel = 'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview'
 
 /** What call() gives back: the output itself, or a promise of it for a sliced channel. */
 export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
@@ -66,7 +67,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'settings:get': (library) => readHouseStyle(library.db),
   'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
   'story:export': (library, request) => exportStories(library.db, request),
-  'story:preview': (library, { id }) => ({ html: previewStoryHtml(library.db, id) }),
+  'story:preview': (library, { id }) => previewStory(library.db, id),
   'related:suggest': (library, { id, limit }) => suggestRelated(library.db, id, limit),
   'related:match': (library, { headline, excludeId, limit }) => ({
     items: matchRelatedHeadline(library.db, headline, { excludeId, limit }),

@@ -10,7 +10,7 @@ import {
   mediaPartInputSchema,
   mediaPartOutputSchema,
 } from './media'
-import { exportOutputSchema, exportRequestSchema } from './export'
+import { exportOutputSchema, exportRequestSchema, storyPreviewSchema } from './export'
 import { houseStylePatchSchema, houseStyleSchema } from './settings'
 import {
   relatedLookupInputSchema,
@@ -101,8 +101,8 @@ export const contract = {
   'settings:set': { input: houseStylePatchSchema, output: houseStyleSchema },
   /** Write stories as HTML pages or ninjs files to a folder; one result a story. */
   'story:export': { input: exportRequestSchema, output: exportOutputSchema },
-  /** The story's page as the export would write it (pictures embedded), for the Preview panel. */
-  'story:preview': { input: idInput, output: z.strictObject({ html: z.string() }) },
+  /** The story's page as the export would write it (pictures embedded) and its social card, for the Preview panel. */
+  'story:preview': { input: idInput, output: storyPreviewSchema },
   /** Library stories like this one (by its distinctive terms), not itself nor those already related. */
   'related:suggest': {
     input: relatedSuggestInputSchema,

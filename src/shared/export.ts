@@ -53,3 +53,13 @@ export const exportOutputSchema = z.strictObject({
   results: z.array(exportResultSchema),
 })
 export type ExportOutput = z.infer<typeof exportOutputSchema>
+
+/** What the Preview panel shows: the page as exported, and the lead picture's social card. */
+export const storyPreviewSchema = z.strictObject({
+  html: z.string(),
+  /** The 1200 x 630 crop social sites show (og:image), centred on the focal point; a data: URL. */
+  card: z
+    .strictObject({ src: z.string(), width: z.number().int().positive(), height: z.number().int().positive() })
+    .optional(),
+})
+export type StoryPreview = z.infer<typeof storyPreviewSchema>

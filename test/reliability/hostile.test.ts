@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, dispatch } from '../../src/main/api'
-import { previewStoryHtml } from '../../src/main/publish/preview'
+import { previewStory } from '../../src/main/publish/preview'
 import type { Library } from '../../src/main/library'
 import { storySchema, type Story } from '../../src/shared/story'
 import { useTempLibraries } from '../library-fixture'
@@ -54,15 +54,15 @@ afterAll(() => {
 })
 
 /** Export a story every way the app can, and return every page and file written. */
-function exportEveryWay(library: Library, id: number): { name: string; text: string }[] {
-  const outputs: { name: string; text: string }[] = [{ name: 'preview', text: previewStoryHtml(library.db, id) }]
+async function exportEveryWay(library: Library, id: number): Promise<{ name: string; text: string }[]> {
+  const outputs: { name: string; text: string }[] = [{ name: 'preview', text: (await previewStory(library.db, id)).html }]
   for (const [format, singleFile] of [
     ['html', true],
     ['html', false],
     ['ninjs', false],
   ] as const) {
     const outDir = join(exportDir, `${id}-${format}-${singleFile}-${tried}`)
-    const { results } = call(library, 'story:export', { ids: [id], outDir, format, singleFile })
+    const { results } = await call(library, 'story:export', { ids: [id], outDir, format, singleFile })
     expect(results[0], `export ${format}`).toMatchObject({ ok: true })
     const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
       .map((file) => join(outDir, file))
@@ -123,7 +123,7 @@ describe('the hostile corpus through import, the library and export', () => {
         expect(storySchema.safeParse(story).success).toBe(true)
         expect(addressesIn(story).filter((a) => !/^(https?:|mailto:)/i.test(a))).toEqual([])
         expect(stylesIn(story)).toEqual([])
-        checkOutputs(exportEveryWay(library, story.id))
+        checkOutputs(await exportEveryWay(library, story.id))
       }
     },
     120_000,
@@ -143,7 +143,7 @@ describe('the hostile corpus through import, the library and export', () => {
         }
         const story = call(library, 'story:get', { id: result.id! })
         expect(addressesIn(story).filter((a) => !/^(https?:|mailto:)/i.test(a))).toEqual([])
-        expect(pageProblems(previewStoryHtml(library.db, story.id))).toEqual([])
+        expect(pageProblems((await previewStory(library.db, story.id)).html)).toEqual([])
       }
     },
     180_000,
@@ -155,7 +155,7 @@ describe('the hostile corpus through import, the library and export', () => {
     tried++
     expect(reply.ok, JSON.stringify(reply)).toBe(true)
     const story = (reply as { value: Story }).value
-    const outputs = exportEveryWay(library, story.id)
+    const outputs = await exportEveryWay(library, story.id)
     checkOutputs(outputs)
     // The words survive, as words: the page shows "<script>" to the reader rather than running it.
     const preview = outputs[0]!.text

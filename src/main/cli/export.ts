@@ -46,8 +46,13 @@ export function exportRequestFrom(args: string[], flags: ExportFlags, cwd: strin
  * `copydesk export`: the same api call the app makes. Each story is written or named on stderr with
  * why; exit 0 when every story was written, 1 when any was not.
  */
-export function runExport(library: Library, request: Input<'story:export'>, json: boolean, io: Io): number {
-  const { outDir, results } = call(library, 'story:export', request)
+export async function runExport(
+  library: Library,
+  request: Input<'story:export'>,
+  json: boolean,
+  io: Io,
+): Promise<number> {
+  const { outDir, results } = await call(library, 'story:export', request)
   for (const result of results) {
     if (!result.ok) io.stderr(`copydesk: story ${result.id} was not exported: ${result.error}\n`)
   }

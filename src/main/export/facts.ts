@@ -1,5 +1,5 @@
 import type { Byline } from '../../shared/story'
-import type { PagePicture } from './context'
+import { largestFile, type ImageFile, type PagePicture } from './context'
 
 /** What the page says about its story, gathered once for the metadata (JSON-LD, Open Graph, Twitter). */
 export interface PageFacts {
@@ -20,9 +20,19 @@ export interface PageFacts {
   wordCount: number
 }
 
-/** The first picture that has an absolute address (what social cards can fetch). */
-export function shareablePicture(facts: PageFacts): PagePicture | undefined {
-  return facts.pictures.find((p) => p.image?.url)
+/** The file a social card shows of a picture: its crop of the card's shape, else its widest file. */
+export function cardFile(picture: PagePicture): ImageFile | undefined {
+  if (!picture.image) return undefined
+  return picture.image.card ?? largestFile(picture.image)
+}
+
+/** The first picture with an absolute address for its card (what social sites can fetch). */
+export function shareablePicture(facts: PageFacts): { picture: PagePicture; file: ImageFile } | undefined {
+  for (const picture of facts.pictures) {
+    const file = cardFile(picture)
+    if (file?.url) return { picture, file }
+  }
+  return undefined
 }
 
 const locales = new Map<string, string>()

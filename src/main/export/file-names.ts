@@ -16,9 +16,13 @@ const EXTENSIONS: Record<string, string> = {
   'image/avif': 'avif',
 }
 
-/** A picture's file name in an exported folder: the start of its content hash, so it never clashes. */
-export function imageFileName(mediaId: string, type: string): string {
-  return `${mediaId.slice(0, 16)}.${EXTENSIONS[type] ?? 'bin'}`
+/**
+ * A rendition's file name in an exported folder: "3f9a0c2e77b1-7c1e02aa-960.webp", the start of the
+ * picture's hash, the start of its rendition set's key (house style and words) and the width (or
+ * "card"). The same name always holds the same bytes, and the same picture in two places is one file.
+ */
+export function renditionFileName(mediaId: string, setKey: string, width: number | 'card', type: string): string {
+  return `${mediaId.slice(0, 12)}-${setKey.slice(0, 8)}-${width}.${EXTENSIONS[type] ?? 'bin'}`
 }
 
 export function dataUrl(type: string, bytes: Uint8Array): string {

@@ -1,3 +1,4 @@
+import { largestFile } from './context'
 import { cleanText, jsonForScript } from './escape'
 import type { PageFacts } from './facts'
 import { creditLine } from './nodes/picture'
@@ -27,13 +28,14 @@ export function newsArticle(facts: PageFacts, creditLabel: string): Record<strin
   if (authors.length) article.author = authors
   const images = facts.pictures.map((p) => {
     const image: Record<string, unknown> = { '@type': 'ImageObject' }
-    if (p.image?.url) {
-      image.contentUrl = p.image.url
-      image.url = p.image.url
+    const file = p.image ? largestFile(p.image) : undefined
+    if (file?.url) {
+      image.contentUrl = file.url
+      image.url = file.url
     }
-    if (p.image?.width && p.image.height) {
-      image.width = p.image.width
-      image.height = p.image.height
+    if (file?.width && file.height) {
+      image.width = file.width
+      image.height = file.height
     }
     if (p.caption) image.caption = cleanText(p.caption)
     if (p.credit) image.creditText = cleanText(creditLine(p.credit, creditLabel))

@@ -14,8 +14,9 @@ export function socialMeta(facts: PageFacts): string[] {
   const out: string[] = []
   const og = (key: string, value: string | number) => out.push(tag('property', key, value))
   const tw = (key: string, value: string | number) => out.push(tag('name', key, value))
-  const picture = shareablePicture(facts)
-  const image = picture?.image
+  const shared = shareablePicture(facts)
+  const picture = shared?.picture
+  const image = shared?.file
 
   og('og:type', 'article')
   og('og:title', facts.headline)

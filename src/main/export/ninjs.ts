@@ -1,7 +1,7 @@
 import type { HouseStyle } from '../../shared/settings'
 import type { Story } from '../../shared/story'
 import { bylineText } from './byline'
-import { bodyContext, type ExportImage, type MediaLookup } from './context'
+import { bodyContext, type ImageFile, type MediaLookup } from './context'
 import { isoInstant } from './dates'
 import { cleanText, safeHref } from './escape'
 import { renderBody } from './nodes'
@@ -24,8 +24,16 @@ export function storyUrn(id: number): string {
   return `urn:copydesk:story:${id}`
 }
 
-function rendition(image: ExportImage): Json {
-  const out: Json = { name: 'original', href: image.url ?? image.src, contenttype: image.type }
+const SUBTYPES: Record<string, string> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/gif': 'gif',
+}
+
+function rendition(image: ImageFile, name: string): Json {
+  const out: Json = { name, href: image.url ?? image.src, contenttype: image.type }
   if (image.width && image.height) {
     out.width = image.width
     out.height = image.height
@@ -43,7 +51,9 @@ export function storyNinjs(story: Story, media: MediaLookup, style: HouseStyle, 
   // In the body a figure links only a picture with an address; the bytes travel in associations.
   const linkable: MediaLookup = (id) => {
     const image = media(id)
-    return image?.url ? { ...image, src: image.url } : undefined
+    if (!image?.url) return undefined
+    const absolute = (file: ImageFile) => ({ ...file, src: file.url ?? file.src })
+    return { ...image, src: image.url, ...(image.renditions ? { renditions: image.renditions.map(absolute) } : {}) }
   }
   const ctx = bodyContext(linkable, style, true)
   // The lead picture travels as an association, not in the body; rendering it gathers its facts.
@@ -101,7 +111,12 @@ export function storyNinjs(story: Story, media: MediaLookup, style: HouseStyle, 
     if (picture.alt) descriptions.push({ role: 'alt', value: cleanText(picture.alt) })
     if (descriptions.length) assoc.descriptions = descriptions
     if (picture.credit) assoc.by = cleanText(picture.credit)
-    if (full) assoc.renditions = [rendition(full)]
+    if (full?.renditions?.length) {
+      // Named by kind and width ("webp-960"), as partners' systems pick a rendition by name.
+      const renditions = full.renditions.map((r) => rendition(r, `${SUBTYPES[r.type] ?? 'image'}-${r.width}`))
+      if (full.card) renditions.push(rendition(full.card, 'social-card'))
+      assoc.renditions = renditions
+    } else if (full) assoc.renditions = [rendition(full, 'web')]
     associations.push(assoc)
   })
   story.related.forEach((entry, index) => {

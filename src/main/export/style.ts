@@ -22,6 +22,12 @@ export const PAGE_STYLE = [
   '.related h2{font-size:1.1rem}',
 ].join('\n')
 
+/**
+ * How wide a picture is drawn, for the browser to choose from srcset before the stylesheet loads:
+ * the page's column (42rem less 1.25rem padding each side), or the window less that padding.
+ */
+export const PICTURE_SIZES = '(min-width: 42rem) 39.5rem, calc(100vw - 2.5rem)'
+
 const styleHash = createHash('sha256').update(PAGE_STYLE, 'utf8').digest('base64')
 
 /**

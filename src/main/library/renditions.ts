@@ -9,7 +9,7 @@ import {
   type RenditionType,
 } from '../media/renditions'
 import { publishedRights, type PictureRights } from '../media/rights'
-import { readJpegWords } from './image-metadata'
+import { readJpegWords } from '../media/picture-metadata'
 import { findMedia } from './media'
 import { prepared, type Db } from './open'
 

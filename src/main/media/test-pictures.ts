@@ -112,3 +112,24 @@ export async function pixel(bytes: Uint8Array, x: number, y: number): Promise<nu
 export function near(actual: number[], expected: [number, number, number], tolerance = 24): boolean {
   return actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance)
 }
+
+/**
+ * A camera original of about 20 MB (7,000 x 4,700, fine grain that JPEG cannot squeeze), with the
+ * GPS position and serial number of cameraOriginal(). Takes a few seconds to make.
+ */
+export async function twentyMegabytePhoto(): Promise<Buffer> {
+  const grain = await sharp({
+    create: { width: 1024, height: 1024, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+  })
+    .png({ compressionLevel: 0 })
+    .toBuffer()
+  return sharp({ create: { width: 7000, height: 4700, channels: 3, background: '#808080' } })
+    .composite([{ input: grain, tile: true, blend: 'over' }])
+    .withExif({
+      IFD0: { Make: 'Canon', Model: 'EOS R5', Software: SOFTWARE },
+      IFD2: { BodySerialNumber: SERIAL },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 57/1 36/1', GPSLongitudeRef: 'W', GPSLongitude: '1/1 4/1 48/1' },
+    })
+    .jpeg({ quality: 92 })
+    .toBuffer()
+}

@@ -13,6 +13,7 @@ import type { Library } from '../library'
 import { listRevisions } from '../library/stories'
 import { readMedia } from '../library/media'
 import { exportBaseName } from '../export/file-names'
+import sharp from 'sharp'
 
 const libraries = useTempLibraries()
 
@@ -40,10 +41,10 @@ function twoStories(library: Library) {
 }
 
 describe('story:export to a folder', () => {
-  it('writes each story as a folder with its page and its pictures, linked to each other', () => {
+  it('writes each story as a folder with its page and its pictures, linked to each other', async () => {
     const { library: lib, out } = library()
     const { story, related } = twoStories(lib)
-    const { results, outDir } = call(lib, 'story:export', { all: true, outDir: out })
+    const { results, outDir } = await call(lib, 'story:export', { all: true, outDir: out })
     expect(outDir).toBe(out)
     expect(results.map((r) => [r.id, r.ok])).toEqual([
       [related.id, true],
@@ -52,69 +53,84 @@ describe('story:export to a folder', () => {
     const base = exportBaseName(story)
     expect(base).toBe(`harbour-wall-gives-way-as-storm-closes-ports-${story.id}`)
     const files = filesUnder(out)
-    expect(files).toEqual([
-      `${base}/images/${story.leadPicture!.mediaId!.slice(0, 16)}.png`,
-      `${base}/index.html`,
-      `${exportBaseName(related)}/index.html`,
+    const images = files.filter((f) => f.startsWith(`${base}/images/`))
+    expect(files.filter((f) => !images.includes(f))).toEqual([`${base}/index.html`, `${exportBaseName(related)}/index.html`])
+    // The 12 x 8 picture at its own width (never enlarged), in WebP and JPEG: named by the picture.
+    const stem = story.leadPicture!.mediaId!.slice(0, 12)
+    expect(images.map((f) => f.replace(/-[0-9a-f]{8}-/, '-KEY-'))).toEqual([
+      `${base}/images/${stem}-KEY-12.jpg`,
+      `${base}/images/${stem}-KEY-12.webp`,
     ])
     expect(results[1]!.file).toBe(join(out, base, 'index.html'))
     const page = readPage(readFileSync(join(out, base, 'index.html'), 'utf8'))
-    // The same picture in two places is one file.
-    expect(new Set(page.all('img').map((i) => i.attribs.src))).toEqual(
-      new Set([`images/${story.leadPicture!.mediaId!.slice(0, 16)}.png`]),
+    // The same picture in two places is the same files; every file the page names is there.
+    const jpeg = images[0]!.slice(base.length + 1)
+    expect(new Set(page.all('img').map((i) => i.attribs.src))).toEqual(new Set([jpeg]))
+    expect(new Set(page.all('img').map((i) => i.attribs.srcset))).toEqual(new Set([`${jpeg} 12w`]))
+    expect(new Set(page.all('source').map((s) => `${s.attribs.type} ${s.attribs.srcset}`))).toEqual(
+      new Set([`image/webp ${images[1]!.slice(base.length + 1)} 12w`]),
     )
     const relatedLink = page.all('a').find((a) => page.text(a) === 'Storm warning issued for the coast')!
     expect(relatedLink.attribs.href).toBe(`../${exportBaseName(related)}/index.html`)
-    // The picture file holds the library's bytes.
+    // The files are the picture, made again, not the library's bytes.
     const stored = readMedia(lib.db, story.leadPicture!.mediaId!)
-    expect(readFileSync(join(out, base, 'images', `${story.leadPicture!.mediaId!.slice(0, 16)}.png`))).toEqual(
-      stored.bytes,
-    )
+    const written = readFileSync(join(out, images[0]!))
+    expect(written).not.toEqual(stored.bytes)
+    expect(await sharp(written).metadata()).toMatchObject({ format: 'jpeg', width: 12, height: 8 })
   })
 
-  it('writes one self-contained file a story with --single-file, pictures embedded', () => {
+  it('writes one self-contained file a story with --single-file, pictures embedded', async () => {
     const { library: lib, out } = library()
     const { story, related } = twoStories(lib)
-    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out, singleFile: true })
+    const { results } = await call(lib, 'story:export', { ids: [story.id], outDir: out, singleFile: true })
     expect(results[0]).toMatchObject({ ok: true, file: join(out, `${exportBaseName(story)}.html`) })
     expect(filesUnder(out)).toEqual([`${exportBaseName(story)}.html`])
     const page = readPage(readFileSync(results[0]!.file!, 'utf8'))
     const srcs = page.all('img').map((i) => i.attribs.src!)
     expect(srcs.length).toBe(2)
-    for (const src of srcs) expect(src).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/)
+    for (const src of srcs) expect(src).toMatch(/^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/)
+    expect(page.all('source')).toEqual([]) // one file a picture, embedded: no choice to offer
     const relatedLink = page.all('a').find((a) => page.text(a) === 'Storm warning issued for the coast')!
     expect(relatedLink.attribs.href).toBe(`${exportBaseName(related)}.html`)
   })
 
-  it('gives pages a canonical address and absolute picture URLs when the house style knows the site', () => {
+  it('gives pages a canonical address and absolute picture URLs when the house style knows the site', async () => {
     const { library: lib, out } = library()
     const { story } = twoStories(lib)
     call(lib, 'settings:set', { siteUrl: 'https://news.example.com/stories/', siteName: 'Coast Gazette' })
-    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out })
+    const { results } = await call(lib, 'story:export', { ids: [story.id], outDir: out })
     const page = readPage(readFileSync(results[0]!.file!, 'utf8'))
     const base = exportBaseName(story)
     expect(page.meta('og:url')).toEqual([`https://news.example.com/stories/${base}/`])
+    // The social card: a crop of the card's shape (the 12 x 8 picture is too small for 1200 x 630).
     expect(page.meta('og:image')).toEqual([
-      `https://news.example.com/stories/${base}/images/${story.leadPicture!.mediaId!.slice(0, 16)}.png`,
+      expect.stringMatching(
+        new RegExp(`^https://news\\.example\\.com/stories/${base}/images/${story.leadPicture!.mediaId!.slice(0, 12)}-[0-9a-f]{8}-card\\.jpg$`),
+      ),
     ])
+    expect(page.meta('og:image:width')).toEqual(['12'])
+    expect(page.meta('og:image:height')).toEqual(['6'])
+    expect(page.meta('twitter:image')).toEqual(page.meta('og:image'))
+    const card = page.meta('og:image')[0]!.split('/').pop()!
+    expect(filesUnder(join(out, base))).toContain(`images/${card}`)
     expect(page.text(page.one('title'))).toBe('Harbour wall gives way as storm closes ports – Coast Gazette')
   })
 
-  it('gives the same bytes when the same story is exported twice', () => {
+  it('gives the same bytes when the same story is exported twice', async () => {
     const { library: lib, out } = library()
     const { story } = twoStories(lib)
-    const first = call(lib, 'story:export', { ids: [story.id], outDir: out })
+    const first = await call(lib, 'story:export', { ids: [story.id], outDir: out })
     const bytes = readFileSync(first.results[0]!.file!)
-    const second = call(lib, 'story:export', { ids: [story.id], outDir: join(out, 'again') })
+    const second = await call(lib, 'story:export', { ids: [story.id], outDir: join(out, 'again') })
     expect(readFileSync(second.results[0]!.file!)).toEqual(bytes)
   })
 
-  it('marks stories published on request: status, publication time on the page, and nothing changes the second time', () => {
+  it('marks stories published on request: status, publication time on the page, and nothing changes the second time', async () => {
     const { library: lib, out } = library()
     const { story } = twoStories(lib)
     expect(story.status).toBe('ready')
     const now = Date.now()
-    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out, markPublished: true })
+    const { results } = await call(lib, 'story:export', { ids: [story.id], outDir: out, markPublished: true })
     expect(results[0]).toMatchObject({ ok: true, published: true })
     const saved = call(lib, 'story:get', { id: story.id })
     expect(saved.status).toBe('published')
@@ -127,7 +143,7 @@ describe('story:export to a folder', () => {
     expect(page.one('time').attribs.datetime).toBe(saved.publishedAt)
     expect(page.jsonLd()).toMatchObject({ datePublished: saved.publishedAt, dateModified: saved.updatedAt })
 
-    const again = call(lib, 'story:export', { ids: [story.id], outDir: out, markPublished: true })
+    const again = await call(lib, 'story:export', { ids: [story.id], outDir: out, markPublished: true })
     expect(again.results[0]!.published).toBeUndefined()
     expect(call(lib, 'story:get', { id: story.id }).revision).toBe(saved.revision)
     expect(readFileSync(again.results[0]!.file!, 'utf8')).toBe(html)
@@ -150,7 +166,7 @@ describe('story:export to a folder', () => {
     expect(edited.publishedAt).toBe(published.publishedAt)
   })
 
-  it('reports warnings an editor should see: missing alt text, credit, image; a related story gone', () => {
+  it('reports warnings an editor should see: missing alt text, credit, image; a related story gone', async () => {
     const { library: lib, out } = library()
     const gone = create(lib, { headline: 'A story later deleted' })
     const story = create(lib, {
@@ -159,7 +175,7 @@ describe('story:export to a folder', () => {
       related: [{ headline: 'A story later deleted', storyId: gone.id }],
     })
     call(lib, 'story:delete', { id: gone.id })
-    const { results } = call(lib, 'story:export', { ids: [story.id], outDir: out })
+    const { results } = await call(lib, 'story:export', { ids: [story.id], outDir: out })
     expect(results[0]!.ok).toBe(true)
     expect(results[0]!.warnings).toEqual([
       'it has no headline (the page says "Untitled story")',
@@ -171,14 +187,14 @@ describe('story:export to a folder', () => {
 })
 
 describe('failures', () => {
-  it('leaves no partial file when a page cannot be written, keeps the old page, and goes on with the others', () => {
+  it('leaves no partial file when a page cannot be written, keeps the old page, and goes on with the others', async () => {
     const { library: lib, out } = library()
     const { story, related } = twoStories(lib)
     // The story's page path is taken by a folder: the rename onto it fails after the bytes are written.
     const base = exportBaseName(story)
     mkdirSync(join(out, `${base}.html`), { recursive: true })
     writeFileSync(join(out, 'keep.html'), 'old page')
-    const { results } = call(lib, 'story:export', { ids: [story.id, related.id], outDir: out, singleFile: true })
+    const { results } = await call(lib, 'story:export', { ids: [story.id, related.id], outDir: out, singleFile: true })
     expect(results[0]).toMatchObject({ id: story.id, ok: false })
     expect(results[0]!.error).toMatch(/could not be written/)
     expect(results[1]).toMatchObject({ id: related.id, ok: true })
@@ -187,11 +203,11 @@ describe('failures', () => {
     expect(readFileSync(join(out, 'keep.html'), 'utf8')).toBe('old page')
   })
 
-  it('does not mark a story published when its page could not be written', () => {
+  it('does not mark a story published when its page could not be written', async () => {
     const { library: lib, out } = library()
     const { story } = twoStories(lib)
     mkdirSync(join(out, `${exportBaseName(story)}.html`), { recursive: true })
-    const { results } = call(lib, 'story:export', {
+    const { results } = await call(lib, 'story:export', {
       ids: [story.id],
       outDir: out,
       singleFile: true,
@@ -201,12 +217,12 @@ describe('failures', () => {
     expect(call(lib, 'story:get', { id: story.id })).toMatchObject({ status: 'ready', revision: story.revision })
   })
 
-  it('names a story that is not in the library, and a folder that is a file', () => {
+  it('names a story that is not in the library, and a folder that is a file', async () => {
     const { library: lib, out } = library()
-    const { results } = call(lib, 'story:export', { ids: [999], outDir: out })
+    const { results } = await call(lib, 'story:export', { ids: [999], outDir: out })
     expect(results).toEqual([{ id: 999, ok: false, error: 'there is no story 999 in the library', warnings: [] }])
     writeFileSync(join(out, 'a-file'), '')
-    expect(() => call(lib, 'story:export', { ids: [999], outDir: join(out, 'a-file') })).toThrow(
+    await expect(call(lib, 'story:export', { ids: [999], outDir: join(out, 'a-file') })).rejects.toThrow(
       /cannot export to .*a-file: it is a file, not a folder/,
     )
   })
@@ -223,10 +239,10 @@ describe('failures', () => {
 })
 
 describe('ninjs', () => {
-  it('writes ninjs 2.0 that the schema accepts, with headlines, bodies, by, located and associations', () => {
+  it('writes ninjs 2.0 that the schema accepts, with headlines, bodies, by, located and associations', async () => {
     const { library: lib, out } = library()
     const { story, related } = twoStories(lib)
-    const { results } = call(lib, 'story:export', { all: true, outDir: out, format: 'ninjs' })
+    const { results } = await call(lib, 'story:export', { all: true, outDir: out, format: 'ninjs' })
     expect(results.every((r) => r.ok)).toBe(true)
     expect(filesUnder(out)).toEqual([`${exportBaseName(story)}.json`, `${exportBaseName(related)}.json`].sort())
     const item = JSON.parse(readFileSync(join(out, `${exportBaseName(story)}.json`), 'utf8')) as Record<string, unknown>
@@ -262,33 +278,39 @@ describe('ninjs', () => {
         { role: 'caption', value: 'Waves hit Seacombe before the wall gave way.' },
         { role: 'alt', value: 'Waves breaking over the harbour wall at dawn' },
       ],
-      renditions: [{ name: 'original', contenttype: 'image/png', width: 12, height: 8 }],
+      renditions: [{ name: 'web', contenttype: 'image/jpeg', width: 12, height: 8 }],
     })
-    // Without the site's address the picture travels inside the file.
-    expect((associations[0]!.renditions as { href: string }[])[0]!.href).toMatch(/^data:image\/png;base64,/)
+    // Without the site's address the picture travels inside the file, at one width.
+    expect((associations[0]!.renditions as { href: string }[])[0]!.href).toMatch(/^data:image\/jpeg;base64,/)
     expect(associations[3]).toMatchObject({ uri: `urn:copydesk:story:${related.id}` })
   })
 
-  it('links pictures by URL and writes them beside the file when the site address is known', () => {
+  it('links pictures by URL and writes them beside the file when the site address is known', async () => {
     const { library: lib, out } = library()
     const { story } = twoStories(lib)
     call(lib, 'settings:set', { siteUrl: 'https://news.example.com/stories' })
-    call(lib, 'story:export', { ids: [story.id], outDir: out, format: 'ninjs' })
+    await call(lib, 'story:export', { ids: [story.id], outDir: out, format: 'ninjs' })
     const base = exportBaseName(story)
-    const file = `${story.leadPicture!.mediaId!.slice(0, 16)}.png`
-    expect(filesUnder(out)).toEqual([`${base}.json`, `${base}/images/${file}`])
+    const images = filesUnder(join(out, base, 'images'))
+    const named = (end: string) => images.find((f) => f.endsWith(end))!
+    expect(images.map((f) => f.replace(/^[0-9a-f]{12}-[0-9a-f]{8}-/, '')).sort()).toEqual(['12.jpg', '12.webp', 'card.jpg'])
     const item = JSON.parse(readFileSync(join(out, `${base}.json`), 'utf8')) as Record<string, unknown>
     expect(validNinjs(item), ajv.errorsText(validNinjs.errors)).toBe(true)
     expect(item).toMatchObject({ uri: `https://news.example.com/stories/${base}/` })
-    const lead = (item.associations as { renditions: { href: string }[] }[])[0]!
-    expect(lead.renditions[0]!.href).toBe(`https://news.example.com/stories/${base}/images/${file}`)
+    const lead = (item.associations as { renditions: { name: string; href: string; contenttype: string }[] }[])[0]!
+    const url = (file: string) => `https://news.example.com/stories/${base}/images/${file}`
+    expect(lead.renditions.map((r) => [r.name, r.contenttype, r.href])).toEqual([
+      ['webp-12', 'image/webp', url(named('-12.webp'))],
+      ['jpeg-12', 'image/jpeg', url(named('-12.jpg'))],
+      ['social-card', 'image/jpeg', url(named('-card.jpg'))],
+    ])
   })
 
-  it('stays valid and safe for a hostile story and an empty one', () => {
+  it('stays valid and safe for a hostile story and an empty one', async () => {
     const { library: lib, out } = library()
     const hostile = create(lib, hostileStoryFields())
     const empty = create(lib, {})
-    const { results } = call(lib, 'story:export', { ids: [hostile.id, empty.id], outDir: out, format: 'ninjs' })
+    const { results } = await call(lib, 'story:export', { ids: [hostile.id, empty.id], outDir: out, format: 'ninjs' })
     for (const result of results) {
       const item = JSON.parse(readFileSync(result.file!, 'utf8')) as Record<string, unknown>
       expect(validNinjs(item), ajv.errorsText(validNinjs.errors)).toBe(true)

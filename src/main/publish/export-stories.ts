@@ -8,12 +8,14 @@ import { exportBaseName } from '../export/file-names'
 import { renderStoryNinjs, storyUrn } from '../export/ninjs'
 import { renderStoryHtml } from '../export/page'
 import { exportWarnings } from '../export/warnings'
-import { findMedia, mediaInfo } from '../library/media'
+import { mediaInfo } from '../library/media'
+import { renditionBytes } from '../library/renditions'
 import type { Db } from '../library/open'
 import { allStoryIds, findLinkedStory, markPublished, type LinkedStory } from '../library/publishing'
 import { readHouseStyle } from '../library/settings'
 import { getStory } from '../library/stories'
-import { canonicalUrl, enc, mediaFor, type Layout, type PendingImage } from './page-media'
+import { canonicalUrl, enc, type Layout } from './page-media'
+import { prepareStoryPictures } from './story-pictures'
 import { ensureFolder, writeFileAtomic } from './write-files'
 
 /*
@@ -64,7 +66,11 @@ function prepareFolder(outDir: string): void {
  * never stops the others, and leaves no half-written file. Marking published happens only after
  * the story's files are in place, and the page carries the publication time it records.
  */
-export function exportStories(db: Db, request: ExportRequest, options: ExportOptions = {}): ExportOutput {
+export async function exportStories(
+  db: Db,
+  request: ExportRequest,
+  options: ExportOptions = {},
+): Promise<ExportOutput> {
   const outDir = resolve(request.outDir)
   prepareFolder(outDir)
   const style = readHouseStyle(db)
@@ -72,13 +78,13 @@ export function exportStories(db: Db, request: ExportRequest, options: ExportOpt
   const ids = storyIds(db, request)
   const results: ExportResult[] = []
   for (const id of ids) {
-    results.push(exportOne(db, id, outDir, style, lookups, request, options.now ?? new Date()))
+    results.push(await exportOne(db, id, outDir, style, lookups, request, options.now ?? new Date()))
     options.onProgress?.(results.length, ids.length)
   }
   return { outDir, results }
 }
 
-function exportOne(
+async function exportOne(
   db: Db,
   id: StoryId,
   outDir: string,
@@ -86,7 +92,7 @@ function exportOne(
   lookups: Lookups,
   request: ExportRequest,
   now: Date,
-): ExportResult {
+): Promise<ExportResult> {
   let story: Story
   try {
     story = getStory(db, id)
@@ -109,10 +115,11 @@ function exportOne(
   try {
     const base = exportBaseName(story)
     const layout: Layout = request.singleFile ? 'single-file' : 'folder'
-    const pending = new Map<string, PendingImage>()
     // ninjs needs absolute addresses for renditions: without the site's address, pictures are embedded.
     const embed = layout === 'single-file' || (request.format === 'ninjs' && !style.siteUrl)
-    const media = mediaFor(db, base, style, embed, pending)
+    // Renditions made (or read from the library's cache) before the pure renderers run.
+    const pictures = await prepareStoryPictures(db, story, style, { base, embed })
+    const { media, files: pending } = pictures
     let file: string
     let text: string
     if (request.format === 'ninjs') {
@@ -145,17 +152,20 @@ function exportOne(
         const target = join(imageDir, image.file)
         // Content-addressed names: a file already there holds these very bytes.
         if (existsSync(target)) continue
-        const stored = findMedia(db, image.mediaId)
-        if (stored) writeFileAtomic(target, stored.bytes)
+        const bytes = renditionBytes(db, image.key, image.seq)
+        if (bytes) writeFileAtomic(target, bytes)
       }
     } else if (layout === 'folder' && request.format === 'html') {
       ensureFolder(join(outDir, base))
     }
     writeFileAtomic(file, text)
-    const warnings = exportWarnings(story, {
-      hasPicture: (mediaId) => mediaInfo(db, mediaId) !== null,
-      linkedStory: (otherId) => lookups.story(otherId),
-    })
+    const warnings = [
+      ...exportWarnings(story, {
+        hasPicture: (mediaId) => mediaInfo(db, mediaId) !== null,
+        linkedStory: (otherId) => lookups.story(otherId),
+      }),
+      ...pictures.problems,
+    ]
     if (publish) markPublished(db, original, story.publishedAt ?? now.toISOString(), now)
     return { id, ok: true, headline, file, warnings, ...(publish ? { published: true } : {}) }
   } catch (error) {

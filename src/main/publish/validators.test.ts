@@ -7,8 +7,9 @@ import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary } from '../library'
 import { useTempLibraries } from '../../../test/library-fixture'
+import { addMedia } from '../library/media'
+import { cameraOriginal } from '../media/test-pictures'
 import {
-  addPicture,
   create,
   fullStoryFields,
   hostileStoryFields,
@@ -71,10 +72,10 @@ async function htmlValidateErrors(files: string[]): Promise<string[]> {
   return errors
 }
 
-function exportAll(library: Library, outDir: string, style: HouseStylePatch = {}) {
+async function exportAll(library: Library, outDir: string, style: HouseStylePatch = {}) {
   call(library, 'settings:set', style)
   for (const singleFile of [false, true]) {
-    const { results } = call(library, 'story:export', {
+    const { results } = await call(library, 'story:export', {
       all: true,
       outDir: join(outDir, singleFile ? 'single' : 'folder'),
       singleFile,
@@ -84,9 +85,10 @@ function exportAll(library: Library, outDir: string, style: HouseStylePatch = {}
 }
 
 /** The test stories: everything a page can have, the least it can have, hostile, damaged. */
-function fillLibrary(library: Library): void {
+async function fillLibrary(library: Library): Promise<void> {
   const related = create(library, { headline: 'Storm warning issued for the coast', status: 'published' })
-  create(library, fullStoryFields(addPicture(library, 30, 20), related.id))
+  // A camera original: the pages offer it at four widths, in WebP and JPEG.
+  create(library, fullStoryFields(addMedia(library.db, await cameraOriginal(2400, 1600)).id, related.id))
   create(library, hostileStoryFields())
   create(library, {})
   create(library, { headline: 'Headline only' })
@@ -104,24 +106,24 @@ describe('validators on exported pages', () => {
   let out = ''
 
   // Exported once for all the checks below (the temporary libraries of useTempLibraries go after each test).
-  beforeAll(() => {
+  beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'copydesk-export-'))
     const library = openLibrary(join(out, 'library.sqlite'))
-    fillLibrary(library)
+    await fillLibrary(library)
     // Every dateline style, and the house styles that change the head (site, language direction).
-    for (const datelineStyle of datelineStyles) exportAll(library, join(out, datelineStyle), { datelineStyle })
-    exportAll(library, join(out, 'site'), {
+    for (const datelineStyle of datelineStyles) await exportAll(library, join(out, datelineStyle), { datelineStyle })
+    await exportAll(library, join(out, 'site'), {
       datelineStyle: 'agency',
       siteUrl: 'https://news.example.com/stories',
       siteName: 'Coast Gazette',
     })
-    exportAll(library, join(out, 'arabic'), { language: 'ar', timeZone: 'Asia/Dubai', creditLabel: '' })
+    await exportAll(library, join(out, 'arabic'), { language: 'ar', timeZone: 'Asia/Dubai', creditLabel: '' })
     library.close()
     files = htmlFilesUnder(out)
   })
   afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-  it('exports a page for every story in every style', () => {
+  it('exports a page for every story in every style', async () => {
     // 7 stories x 2 layouts x (5 dateline styles + site + arabic)
     expect(files).toHaveLength(7 * 2 * 7)
   })
@@ -139,7 +141,7 @@ describe('validators on exported pages', () => {
     expect(await htmlValidateErrors(files)).toEqual([])
   })
 
-  it('every page has one parsable NewsArticle JSON-LD block', () => {
+  it('every page has one parsable NewsArticle JSON-LD block', async () => {
     for (const file of files) {
       const ld = readPage(readFileSync(file, 'utf8')).jsonLd()
       expect(ld['@type'], relative(out, file)).toBe('NewsArticle')
@@ -166,7 +168,7 @@ describe.skipIf(!existsSync(SAMPLES))('validators on exported wire samples (../s
     expect(ok.length).toBeGreaterThan(0)
     expect(ok.map((r) => r.file)).toContain('000_30a9b267f3936a89.txt')
     const out = libraries.dir()
-    exportAll(library, out)
+    await exportAll(library, out)
     const files = htmlFilesUnder(out)
     expect(files).toHaveLength(ok.length * 2)
     if (haveJava) expect(vnuErrors(files)).toEqual([])

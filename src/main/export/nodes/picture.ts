@@ -1,5 +1,6 @@
-import type { BodyContext, ExportImage, PagePicture } from '../context'
+import type { BodyContext, ExportImage, ImageFile, PagePicture } from '../context'
 import { escapeAttr, escapeText } from '../escape'
+import { PICTURE_SIZES } from '../style'
 
 interface PictureFields {
   mediaId?: string
@@ -15,11 +16,32 @@ export function creditLine(credit: string, label: string): string {
   return words.toLocaleLowerCase().startsWith(label.toLocaleLowerCase()) ? words : `${label} ${words}`
 }
 
+function srcset(files: readonly ImageFile[]): string {
+  return files.map((f) => `${escapeAttr(f.src)} ${f.width}w`).join(', ')
+}
+
+/**
+ * The img, or with renditions a picture element: the modern format offered first (a browser that
+ * cannot show it takes the img's), each type at every width for the browser to choose by the
+ * column's width (sizes) and the screen's density. width and height keep the picture's shape, so
+ * nothing below it moves as it loads.
+ */
 function imgTag(image: ExportImage, alt: string, lead: boolean, xhtml: boolean): string {
   const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : ''
   // The lead picture is above the fold: it loads at once; pictures further down wait until needed.
   const loading = lead ? '' : ' loading="lazy"'
-  return `<img src="${escapeAttr(image.src)}" alt="${escapeAttr(alt)}"${size} decoding="async"${loading}${xhtml ? '/' : ''}>`
+  const close = xhtml ? '/' : ''
+  const renditions = (image.renditions ?? []).filter((r) => r.width)
+  const own = renditions.filter((r) => r.type === image.type)
+  const offered = own.length ? ` srcset="${srcset(own)}" sizes="${PICTURE_SIZES}"` : ''
+  const img = `<img src="${escapeAttr(image.src)}"${offered} alt="${escapeAttr(alt)}"${size} decoding="async"${loading}${close}>`
+  const modern = [...new Set(renditions.map((r) => r.type))].filter((type) => type !== image.type)
+  if (!modern.length) return img
+  const sources = modern.map(
+    (type) =>
+      `<source type="${escapeAttr(type)}" srcset="${srcset(renditions.filter((r) => r.type === type))}" sizes="${PICTURE_SIZES}"${close}>`,
+  )
+  return `<picture>${sources.join('')}${img}</picture>`
 }
 
 /**
