@@ -55,7 +55,9 @@ afterAll(() => {
 
 /** Export a story every way the app can, and return every page and file written. */
 async function exportEveryWay(library: Library, id: number): Promise<{ name: string; text: string }[]> {
-  const outputs: { name: string; text: string }[] = [{ name: 'preview', text: (await previewStory(library.db, id)).html }]
+  const outputs: { name: string; text: string }[] = [
+    { name: 'preview', text: (await previewStory(library.db, id)).html },
+  ]
   for (const [format, singleFile] of [
     ['html', true],
     ['html', false],

@@ -119,7 +119,13 @@ export function near(actual: number[], expected: [number, number, number], toler
  */
 export async function twentyMegabytePhoto(): Promise<Buffer> {
   const grain = await sharp({
-    create: { width: 1024, height: 1024, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+    create: {
+      width: 1024,
+      height: 1024,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 30 },
+    },
   })
     .png({ compressionLevel: 0 })
     .toBuffer()

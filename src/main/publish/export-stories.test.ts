@@ -11,7 +11,9 @@ import ninjsSchema from '../../../test/fixtures/export/ninjs-2.0.schema.json'
 import { call } from '../api'
 import type { Library } from '../library'
 import { listRevisions } from '../library/stories'
-import { readMedia } from '../library/media'
+import exifr from 'exifr'
+import { addMedia, readMedia } from '../library/media'
+import { exifTags, near, pixel, SERIAL, stripes, twentyMegabytePhoto } from '../media/test-pictures'
 import { exportBaseName } from '../export/file-names'
 import sharp from 'sharp'
 
@@ -54,7 +56,10 @@ describe('story:export to a folder', () => {
     expect(base).toBe(`harbour-wall-gives-way-as-storm-closes-ports-${story.id}`)
     const files = filesUnder(out)
     const images = files.filter((f) => f.startsWith(`${base}/images/`))
-    expect(files.filter((f) => !images.includes(f))).toEqual([`${base}/index.html`, `${exportBaseName(related)}/index.html`])
+    expect(files.filter((f) => !images.includes(f))).toEqual([
+      `${base}/index.html`,
+      `${exportBaseName(related)}/index.html`,
+    ])
     // The 12 x 8 picture at its own width (never enlarged), in WebP and JPEG: named by the picture.
     const stem = story.leadPicture!.mediaId!.slice(0, 12)
     expect(images.map((f) => f.replace(/-[0-9a-f]{8}-/, '-KEY-'))).toEqual([
@@ -105,7 +110,9 @@ describe('story:export to a folder', () => {
     // The social card: a crop of the card's shape (the 12 x 8 picture is too small for 1200 x 630).
     expect(page.meta('og:image')).toEqual([
       expect.stringMatching(
-        new RegExp(`^https://news\\.example\\.com/stories/${base}/images/${story.leadPicture!.mediaId!.slice(0, 12)}-[0-9a-f]{8}-card\\.jpg$`),
+        new RegExp(
+          `^https://news\\.example\\.com/stories/${base}/images/${story.leadPicture!.mediaId!.slice(0, 12)}-[0-9a-f]{8}-card\\.jpg$`,
+        ),
       ),
     ])
     expect(page.meta('og:image:width')).toEqual(['12'])
@@ -293,7 +300,11 @@ describe('ninjs', () => {
     const base = exportBaseName(story)
     const images = filesUnder(join(out, base, 'images'))
     const named = (end: string) => images.find((f) => f.endsWith(end))!
-    expect(images.map((f) => f.replace(/^[0-9a-f]{12}-[0-9a-f]{8}-/, '')).sort()).toEqual(['12.jpg', '12.webp', 'card.jpg'])
+    expect(images.map((f) => f.replace(/^[0-9a-f]{12}-[0-9a-f]{8}-/, '')).sort()).toEqual([
+      '12.jpg',
+      '12.webp',
+      'card.jpg',
+    ])
     const item = JSON.parse(readFileSync(join(out, `${base}.json`), 'utf8')) as Record<string, unknown>
     expect(validNinjs(item), ajv.errorsText(validNinjs.errors)).toBe(true)
     expect(item).toMatchObject({ uri: `https://news.example.com/stories/${base}/` })
@@ -319,5 +330,95 @@ describe('ninjs', () => {
     expect(item.bodies[0]!.value).not.toMatch(/<script/i)
     expect(item.bodies[0]!.value).toContain('&lt;script&gt;')
     expect(XMLValidator.validate(`<div>${item.bodies[0]!.value}</div>`)).toBe(true)
+  })
+})
+
+describe('published pictures', () => {
+  it(
+    'publishes a 20 MB camera original as renditions: no location, camera or software in any file, a single file under 1 MB',
+    { timeout: 120_000 },
+    async () => {
+      const { library: lib, out } = library()
+      const mediaId = addMedia(lib.db, await twentyMegabytePhoto()).id
+      expect(readMedia(lib.db, mediaId).size).toBeGreaterThan(15 * 1024 * 1024)
+      const story = create(lib, fullStoryFields(mediaId))
+      call(lib, 'settings:set', { siteUrl: 'https://news.example.com/stories' })
+      const folder = await call(lib, 'story:export', { ids: [story.id], outDir: join(out, 'folder') })
+      const single = await call(lib, 'story:export', { ids: [story.id], outDir: join(out, 'single'), singleFile: true })
+
+      // The single file embeds one width of each picture, not the original.
+      expect(statSync(single.results[0]!.file!).size).toBeLessThan(1024 * 1024)
+
+      const page = readPage(readFileSync(folder.results[0]!.file!, 'utf8'))
+      for (const img of page.all('img')) {
+        expect(Number(img.attribs.width)).toBeGreaterThan(0)
+        expect(Number(img.attribs.height)).toBeGreaterThan(0)
+      }
+      const lead = page.all('img')[0]!
+      expect([lead.attribs.width, lead.attribs.height]).toEqual(['960', '645'])
+      expect(lead.attribs.srcset!.split(', ').map((c) => c.split(' ')[1])).toEqual(['480w', '960w', '1440w', '1920w'])
+      expect(page.all('source').map((s) => s.attribs.type)).toEqual(['image/webp', 'image/webp'])
+
+      const imageDir = join(out, 'folder', exportBaseName(story), 'images')
+      const written = readdirSync(imageDir)
+      expect(written).toHaveLength(4 * 2 + 1) // four widths in two formats, and the social card
+      for (const name of written) {
+        const bytes = readFileSync(join(imageDir, name))
+        const meta = await sharp(bytes).metadata()
+        const tags = await exifTags(bytes)
+        expect(
+          Object.keys(tags).filter((k) => /gps|latitude|serial|make|model|software/i.test(k)),
+          name,
+        ).toEqual([])
+        if (meta.format === 'jpeg') {
+          const read = (await exifr.parse(bytes, { tiff: true, exif: true, gps: true, xmp: true, ifd1: true })) as
+            Record<string, unknown> | undefined
+          expect(read?.latitude, name).toBeUndefined()
+          expect(read?.Software, name).toBeUndefined()
+          // The credit the page shows travels in the file.
+          expect(read?.Credit, name).toBe('Ana Ruiz/Coast News')
+        }
+        expect(bytes.toString('latin1')).not.toContain(SERIAL)
+        expect(meta.width).toBeLessThanOrEqual(1920)
+      }
+      const card = page.meta('og:image')[0]!.split('/').pop()!
+      expect(await sharp(join(imageDir, card)).metadata()).toMatchObject({ width: 1200, height: 630 })
+    },
+  )
+
+  it('centres the social card on the focal point the editor set', async () => {
+    const { library: lib, out } = library()
+    const mediaId = addMedia(lib.db, await stripes(1400, 2400, '#ff0000', '#0000ff')).id
+    call(lib, 'settings:set', { siteUrl: 'https://news.example.com/stories' })
+    const story = create(lib, fullStoryFields(mediaId))
+    const cardColour = async (focus: { x: number; y: number }) => {
+      const saved = call(lib, 'story:save', {
+        id: story.id,
+        expectedRevision: call(lib, 'story:get', { id: story.id }).revision,
+        changes: { leadPicture: { ...story.leadPicture!, focus } },
+        reason: 'autosave',
+      })
+      expect(saved.leadPicture?.focus).toEqual(focus)
+      const { results } = await call(lib, 'story:export', { ids: [story.id], outDir: out })
+      const page = readPage(readFileSync(results[0]!.file!, 'utf8'))
+      const card = page.meta('og:image')[0]!.split('/').pop()!
+      return pixel(readFileSync(join(out, exportBaseName(story), 'images', card)), 600, 315)
+    }
+    expect(near(await cardColour({ x: 0.5, y: 0.05 }), [255, 0, 0])).toBe(true)
+    expect(near(await cardColour({ x: 0.5, y: 0.95 }), [0, 0, 255])).toBe(true)
+    const preview = await call(lib, 'story:preview', { id: story.id })
+    expect(preview.card).toMatchObject({ width: 1200, height: 630 })
+    expect(near(await pixel(Buffer.from(preview.card!.src.split(',')[1]!, 'base64'), 600, 315), [0, 0, 255])).toBe(true)
+  })
+
+  it('says which pictures lack alt text or credit, and which could not be made ready for the web', async () => {
+    const { library: lib, out } = library()
+    const mediaId = addPicture(lib)
+    const story = create(lib, {
+      headline: 'Pictures without words',
+      leadPicture: { mediaId, alt: '', caption: 'A caption', credit: '' },
+    })
+    const { results } = await call(lib, 'story:export', { ids: [story.id], outDir: out })
+    expect(results[0]!.warnings).toEqual(['the lead picture has no alt text', 'the lead picture has no credit'])
   })
 })

@@ -47,7 +47,7 @@ function pictures(story: Story): { picture: Picture; where: string; lead: boolea
   for (const block of story.body.root.children) {
     if (block.type !== 'picture') continue
     n++
-    out.push({ picture: block as Picture, where: `picture ${n} in the body`, lead: false })
+    out.push({ picture: block, where: `picture ${n} in the body`, lead: false })
   }
   return out
 }

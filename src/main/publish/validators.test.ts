@@ -9,12 +9,7 @@ import { openLibrary } from '../library'
 import { useTempLibraries } from '../../../test/library-fixture'
 import { addMedia } from '../library/media'
 import { cameraOriginal } from '../media/test-pictures'
-import {
-  create,
-  fullStoryFields,
-  hostileStoryFields,
-  plantUnsafeLinks,
-} from '../../../test/fixtures/export/stories'
+import { create, fullStoryFields, hostileStoryFields, plantUnsafeLinks } from '../../../test/fixtures/export/stories'
 import { readPage } from '../../../test/fixtures/export/read-page'
 import { call } from '../api'
 import type { Library } from '../library'
@@ -123,7 +118,7 @@ describe('validators on exported pages', () => {
   })
   afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-  it('exports a page for every story in every style', async () => {
+  it('exports a page for every story in every style', () => {
     // 7 stories x 2 layouts x (5 dateline styles + site + arabic)
     expect(files).toHaveLength(7 * 2 * 7)
   })
@@ -141,7 +136,7 @@ describe('validators on exported pages', () => {
     expect(await htmlValidateErrors(files)).toEqual([])
   })
 
-  it('every page has one parsable NewsArticle JSON-LD block', async () => {
+  it('every page has one parsable NewsArticle JSON-LD block', () => {
     for (const file of files) {
       const ld = readPage(readFileSync(file, 'utf8')).jsonLd()
       expect(ld['@type'], relative(out, file)).toBe('NewsArticle')
