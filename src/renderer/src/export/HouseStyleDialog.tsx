@@ -1,9 +1,28 @@
 import { useEffect, useState } from 'react'
 import { ApiError } from '../../../shared/errors'
-import { DATELINE_STYLE_EXAMPLES, datelineStyles, type DatelineStyle, type HouseStyle } from '../../../shared/settings'
+import {
+  DATELINE_STYLE_EXAMPLES,
+  datelineStyles,
+  pictureFormats,
+  type DatelineStyle,
+  type HouseStyle,
+  type PictureFormat,
+} from '../../../shared/settings'
 import { invoke } from '../app/client'
 import { houseStyleChanged } from './events'
 import { Modal } from './Modal'
+
+const FORMAT_NAMES: Record<PictureFormat, string> = {
+  webp: 'WebP (quick to make)',
+  avif: 'AVIF (smaller files, slower to make)',
+}
+
+/** "480, 960 1440" -> [480, 960, 1440], or the part that is not a number of pixels. */
+function parseWidths(text: string): number[] | string {
+  const parts = text.split(/[\s,]+/).filter(Boolean)
+  const bad = parts.find((p) => !/^\d+$/.test(p))
+  return bad ?? parts.map(Number)
+}
 
 const ZONES = [
   'Europe/London',
@@ -24,10 +43,14 @@ export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState<HouseStyle | null>(null)
   const [problems, setProblems] = useState<string[]>([])
   const [saving, setSaving] = useState(false)
+  const [widths, setWidths] = useState('')
 
   useEffect(() => {
     invoke('settings:get', {})
-      .then(setForm)
+      .then((style) => {
+        setForm(style)
+        setWidths(style.pictureWidths.join(', '))
+      })
       .catch((e: Error) => setProblems([`The house style could not be read: ${e.message}`]))
   }, [])
 
@@ -36,9 +59,14 @@ export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
 
   const save = async () => {
     if (!form) return
+    const pictureWidths = parseWidths(widths)
+    if (typeof pictureWidths === 'string') {
+      setProblems([`Picture widths: “${pictureWidths}” is not a number of pixels`])
+      return
+    }
     setSaving(true)
     try {
-      const saved = await invoke('settings:set', form)
+      const saved = await invoke('settings:set', { ...form, pictureWidths })
       houseStyleChanged.emit(saved)
       onClose()
     } catch (e) {
@@ -116,6 +144,22 @@ export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
             <small>
               Where exported folders will be served: gives pages a canonical address and social cards their picture.
             </small>
+          </label>
+          <label>
+            Picture widths
+            <input value={widths} placeholder="480, 960, 1440, 1920" onChange={(e) => setWidths(e.target.value)} />
+            <small>Pixels; each picture is published at these widths (never enlarged) and the browser picks.</small>
+          </label>
+          <label>
+            Picture format
+            <select value={form.pictureFormat} onChange={(e) => set('pictureFormat', e.target.value as PictureFormat)}>
+              {pictureFormats.map((format) => (
+                <option key={format} value={format}>
+                  {FORMAT_NAMES[format]}
+                </option>
+              ))}
+            </select>
+            <small>Offered first; a JPEG (PNG with transparency) is always there for other browsers.</small>
           </label>
           {problems.length > 0 && (
             <ul className="banner banner-error" role="alert">

@@ -3,6 +3,8 @@ import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import type { StoryPanelProps } from '../story/panel-props'
 import { exportRequested, houseStyleChanged, houseStyleRequested } from './events'
+import type { StoryPreview } from '../../../shared/export'
+import { SocialCard } from './SocialCard'
 
 /** Saves come in bursts while an editor types: render once they pause. */
 const REFRESH_DELAY_MS = 250
@@ -24,14 +26,16 @@ function keywordsOf(text: string): string[] {
  */
 export function PreviewPanel({ story, fields, set }: StoryPanelProps) {
   const [html, setHtml] = useState<string | null>(null)
+  const [card, setCard] = useState<StoryPreview['card'] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [keywords, setKeywords] = useState(() => (fields.keywords ?? story.keywords ?? []).join(', '))
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const render = useCallback(() => {
     invoke('story:preview', { id: story.id })
-      .then(({ html: page }) => {
-        setHtml(page)
+      .then((preview) => {
+        setHtml(preview.html)
+        setCard(preview.card ?? null)
         setError(null)
       })
       .catch((e: Error) => setError(`The preview could not be made: ${e.message}`))
@@ -73,6 +77,14 @@ export function PreviewPanel({ story, fields, set }: StoryPanelProps) {
         <p className="banner banner-error" role="alert">
           {error}
         </p>
+      )}
+      {card && (
+        <SocialCard
+          card={card}
+          headline={fields.headline ?? story.headline}
+          standfirst={fields.standfirst ?? story.standfirst}
+          alt={(fields.leadPicture ?? story.leadPicture)?.alt ?? ''}
+        />
       )}
       {html === null ? (
         <p className="loading">Making the preview…</p>
