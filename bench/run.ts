@@ -18,6 +18,7 @@ import { importSuite } from './suites/import'
 import { memorySuite } from './suites/memory'
 import { openSuite } from './suites/open'
 import { picturesSuite } from './suites/pictures'
+import { renditionsSuite } from './suites/renditions'
 import { searchSuite } from './suites/search'
 import { startSuite } from './suites/start'
 import { suggestSuite } from './suites/suggest'
@@ -37,6 +38,7 @@ export const suites: Suite[] = [
   typingSuite,
   picturesSuite,
   spellingSuite,
+  renditionsSuite,
 ]
 
 const USAGE = `usage: npm run bench -- [--quick] [--size N] [--out FILE] [SUITE...]

@@ -10,7 +10,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The floor: the bytes the export wrote, written again with plain fs calls, nothing rendered. */
-function plainWriteRate(exported: string, into: string, stories: number): number {
+export function plainWriteRate(exported: string, into: string, stories: number): number {
   const files = filesUnder(exported).map((file) => ({
     to: join(into, relative(exported, file)),
     bytes: readFileSync(file),
@@ -29,7 +29,7 @@ interface ExportReply {
 
 export const exportSuite: Suite = {
   name: 'export',
-  run(ctx) {
+  async run(ctx) {
     if (!hasChannel('story:export')) return unavailable('export', "no 'story:export' channel in the api yet")
     // The desk exports its latest copy: the most recently added stories, newest first.
     const count = Math.min(ctx.storyCount, ctx.quick ? 300 : 3000)
@@ -39,13 +39,14 @@ export const exportSuite: Suite = {
     for (const format of ['html', 'ninjs'] as const) {
       const outDir = join(ctx.tmpDir, `export-${format}`)
       // Warm-up on other stories: the first export loads the renderers and the house style.
-      callChannel(ctx.library, 'story:export', {
+      await callChannel(ctx.library, 'story:export', {
         ids: ids.slice(0, 20).map((id) => Math.max(1, id - count)),
         outDir: `${outDir}-warm`,
         format,
       })
       const start = process.hrtime.bigint()
-      const reply = callChannel(ctx.library, 'story:export', { ids, outDir, format }) as ExportReply
+      // story:export answers a promise: pictures are made ready off main's thread.
+      const reply = (await callChannel(ctx.library, 'story:export', { ids, outDir, format })) as ExportReply
       const elapsed = Number(process.hrtime.bigint() - start) / 1e9
       const written = reply.results.filter((r) => r.ok).length
       const failed = reply.results.find((r) => !r.ok)

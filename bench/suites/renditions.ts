@@ -1,0 +1,125 @@
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { call } from '../../src/main/api'
+import { openLibrary } from '../../src/main/library'
+import { addMedia } from '../../src/main/library/media'
+import { makeRenditions } from '../../src/main/media/renditions'
+import { twentyMegabytePhoto } from '../../src/main/media/test-pictures'
+import { DEFAULT_HOUSE_STYLE } from '../../src/shared/settings'
+import type { Suite } from '../context'
+import { metric, type Metric } from '../report'
+import { plainWriteRate } from './export'
+
+/*
+ * Pictures a website can publish (docs/pictures.md): exporting the newest stories, each with a
+ * lead picture, first while every rendition is made and then from the library's cache; and what
+ * one 20 MB camera original costs to make into renditions, in time and in memory.
+ */
+
+/** A 3,000 x 2,000 photograph of wire size (about 3 MB): grain over a colour of its own, so no two are alike. */
+async function wirePhoto(n: number): Promise<Buffer> {
+  const grain = await sharp({
+    create: {
+      width: 512,
+      height: 512,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 28 },
+    },
+  })
+    .png({ compressionLevel: 0 })
+    .toBuffer()
+  const hue = (n * 47) % 360
+  return sharp({ create: { width: 3000, height: 2000, channels: 3, background: `hsl(${hue}, 55%, 45%)` } })
+    .composite([{ input: grain, tile: true, blend: 'soft-light' }])
+    .jpeg({ quality: 90 })
+    .toBuffer()
+}
+
+interface ExportReply {
+  results: { ok: boolean; error?: string }[]
+}
+
+/** Resident memory sampled every 5 ms while work runs: the highest seen above where it started, in MB. */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
+  const before = process.memoryUsage().rss
+  let peak = before
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 5)
+  const start = process.hrtime.bigint()
+  try {
+    const result = await work()
+    const ms = Number(process.hrtime.bigint() - start) / 1e6
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { result, ms, peakMb: (peak - before) / 1024 / 1024 }
+  } finally {
+    clearInterval(sampler)
+  }
+}
+
+export const renditionsSuite: Suite = {
+  name: 'renditions',
+  async run(ctx) {
+    const metrics: Metric[] = []
+    const count = Math.min(ctx.storyCount, ctx.quick ? 300 : 3000)
+    // One picture for every ten stories: a desk's pictures recur (the same agency photo on several stories).
+    const distinct = Math.max(1, Math.round(count / 10))
+    const library = openLibrary(join(ctx.tmpDir, 'renditions.sqlite'))
+    try {
+      const pictures: string[] = []
+      for (let i = 0; i < distinct; i++) pictures.push(addMedia(library.db, await wirePhoto(i)).id)
+      // The newest stories of the bench library, each given a lead picture.
+      for (let i = 0; i < count; i++) {
+        const story = call(ctx.library, 'story:get', { id: ctx.storyCount - i })
+        call(library, 'story:create', {
+          headline: story.headline,
+          standfirst: story.standfirst,
+          bylines: story.bylines,
+          dateline: story.dateline,
+          keywords: story.keywords,
+          body: story.body,
+          leadPicture: {
+            mediaId: pictures[i % distinct]!,
+            alt: story.leadPicture?.alt || 'A picture',
+            caption: story.leadPicture?.caption ?? '',
+            credit: story.leadPicture?.credit || 'PA',
+          },
+        })
+      }
+      ctx.log(`renditions: ${count} stories sharing ${distinct} pictures of 3,000 x 2,000`)
+      const exportAll = async (outDir: string) => {
+        const start = process.hrtime.bigint()
+        const reply = (await call(library, 'story:export', { all: true, outDir })) as ExportReply
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9
+        const written = reply.results.filter((r) => r.ok).length
+        if (written !== count) ctx.log(`renditions: ${count - written} stories not written`)
+        return written / seconds
+      }
+      const first = await exportAll(join(ctx.tmpDir, 'renditions-first'))
+      const cached = await exportAll(join(ctx.tmpDir, 'renditions-cached'))
+      const floor = plainWriteRate(join(ctx.tmpDir, 'renditions-cached'), join(ctx.tmpDir, 'renditions-plain'), count)
+      metrics.push(metric('renditions.export.first.rate', first, 'stories/s', floor, 'higher'))
+      metrics.push(metric('renditions.export.cached.rate', cached, 'stories/s', floor, 'higher'))
+    } finally {
+      library.close()
+    }
+
+    // One 20 MB camera original: every rendition the default house style asks for, from nothing.
+    const photo = await twentyMegabytePhoto()
+    ctx.log(`renditions: a ${(photo.length / 1024 / 1024).toFixed(1)} MB photograph, 7,000 x 4,700`)
+    sharp.cache(false) // measure the work, not libvips' operation cache
+    const decode = await peakRss(() => sharp(photo).resize({ width: 1920 }).raw().toBuffer())
+    const made = await peakRss(() =>
+      makeRenditions(photo, { widths: DEFAULT_HOUSE_STYLE.pictureWidths, format: DEFAULT_HOUSE_STYLE.pictureFormat }),
+    )
+    ctx.log(
+      `renditions: ${made.result.renditions.length} files, ${made.result.renditions.reduce((n, r) => n + r.bytes.length, 0)} bytes`,
+    )
+    // Floors: decoding the photograph to the widest width alone (what any rendition needs), and the file's own size in memory.
+    metrics.push(metric('renditions.photo20mb.time', made.ms, 'ms', decode.ms, 'lower'))
+    metrics.push(metric('renditions.photo20mb.peakRss', made.peakMb, 'MB', photo.length / 1024 / 1024, 'lower'))
+    sharp.cache(true)
+    return { metrics }
+  },
+}
