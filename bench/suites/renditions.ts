@@ -118,8 +118,9 @@ export const renditionsSuite: Suite = {
     )
     // Floors: decoding the photograph to the widest width alone (what any rendition needs), and the file's own size in memory.
     metrics.push(metric('renditions.photo20mb.time', made.ms, 'ms', decode.ms, 'lower'))
-    metrics.push(metric('renditions.photo20mb.peakRss', made.peakMb, 'MB', photo.length / 1024 / 1024, 'lower'))
+    metrics.push(metric('renditions.photo20mb.peak-rss', made.peakMb, 'MB', photo.length / 1024 / 1024, 'lower'))
     sharp.cache(true)
+    for (const m of metrics) ctx.log(`${m.name}: ${m.value} ${m.unit} (floor ${m.floor})`)
     return { metrics }
   },
 }

@@ -134,7 +134,8 @@ export const migrations: readonly string[] = [
   // 7: renditions of pictures for publishing (widths, formats, social-card crops), made at export and
   // kept so the next export of the same picture with the same house style is a read. A cache: every
   // row can be deleted and is made again when needed. One set per key (the picture, the house
-  // style's widths and format, the encoders' settings and the words written into the file).
+  // style's widths and format, the encoders' settings and the words written into the file); kind
+  // is 'widths' (the page's renditions) or 'crop' (a social card: only the latest few are kept).
   `
   CREATE TABLE rendition_set (
     key         TEXT PRIMARY KEY,
@@ -142,6 +143,7 @@ export const migrations: readonly string[] = [
     width       INTEGER NOT NULL,
     height      INTEGER NOT NULL,
     fallback    TEXT NOT NULL,
+    kind        TEXT NOT NULL,
     made_at     TEXT NOT NULL
   );
   CREATE INDEX rendition_set_media ON rendition_set (media_id);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '../../../test/library-fixture'
 import { cameraOriginal, exifTags, SOFTWARE } from '../media/test-pictures'
 import { addMedia, findMedia } from './media'
-import { cachedSet, clearRenditions, ensureCrop, ensureRenditions, renditionBytes } from './renditions'
+import { cachedSet, clearRenditions, CROPS_KEPT, ensureCrop, ensureRenditions, renditionBytes } from './renditions'
 
 const plan = { widths: [480, 960], format: 'webp' as const }
 const sets = (db: { prepare(sql: string): { get(): unknown } }) =>
@@ -53,6 +53,19 @@ describe('the rendition cache', () => {
     expect(sets(db)).toBe(5)
     expect(clearRenditions(db)).toBe(5)
     expect(db.prepare('SELECT count(*) AS n FROM rendition').get()).toEqual({ n: 0 })
+  })
+
+  it('keeps only the latest few crops of a picture (an editor dragging the focal point makes many)', async () => {
+    const { db } = libraries.open()
+    const { id } = addMedia(db, await cameraOriginal(1200, 800))
+    const widths = await ensureRenditions(db, id, plan)
+    const crops = []
+    for (let i = 0; i <= 10; i++)
+      crops.push(await ensureCrop(db, id, { width: 1200, height: 630 }, { x: i / 10, y: 0.5 }))
+    expect(sets(db)).toBe(1 + CROPS_KEPT)
+    expect(cachedSet(db, crops[10]!.key)).not.toBeNull()
+    expect(cachedSet(db, crops[0]!.key)).toBeNull()
+    expect(cachedSet(db, widths!.key)).not.toBeNull()
   })
 
   it('makes the same set once when two exports ask for it at once', async () => {

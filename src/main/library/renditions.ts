@@ -83,13 +83,28 @@ export function renditionBytes(db: Db, key: string, seq: number): Buffer | null 
   return row?.bytes ?? null
 }
 
-function store(db: Db, key: string, mediaId: MediaId, made: PictureRenditions, now: Date): void {
+/**
+ * Crops kept a picture: an editor dragging the focal point makes a card at every stop, and only the
+ * last few can still be on a page.
+ */
+export const CROPS_KEPT = 4
+
+type Kind = 'widths' | 'crop'
+
+function store(db: Db, key: string, mediaId: MediaId, kind: Kind, made: PictureRenditions, now: Date): void {
   db.transaction(() => {
     prepared(db, 'DELETE FROM rendition_set WHERE key = ?').run(key)
     prepared(
       db,
-      'INSERT INTO rendition_set (key, media_id, width, height, fallback, made_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(key, mediaId, made.width, made.height, made.fallback, now.toISOString())
+      'INSERT INTO rendition_set (key, media_id, width, height, fallback, kind, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(key, mediaId, made.width, made.height, made.fallback, kind, now.toISOString())
+    if (kind === 'crop') {
+      prepared(
+        db,
+        `DELETE FROM rendition_set WHERE media_id = ? AND kind = 'crop' AND rowid NOT IN
+           (SELECT rowid FROM rendition_set WHERE media_id = ? AND kind = 'crop' ORDER BY rowid DESC LIMIT ?)`,
+      ).run(mediaId, mediaId, CROPS_KEPT)
+    }
     const insert = prepared(
       db,
       'INSERT INTO rendition (set_key, seq, type, width, height, bytes) VALUES (?, ?, ?, ?, ?, ?)',
@@ -115,6 +130,7 @@ async function ensure(
   db: Db,
   key: string,
   mediaId: MediaId,
+  kind: Kind,
   make: (bytes: Buffer, rights: PictureRights) => Promise<PictureRenditions>,
   words: PictureWords,
   now: Date,
@@ -132,7 +148,7 @@ async function ensure(
   if (!original) return null
   const work = (async () => {
     const made = await make(original.bytes, rightsOf(original.bytes, original.type, words))
-    store(db, key, mediaId, made, now)
+    store(db, key, mediaId, kind, made, now)
     return cachedSet(db, key)!
   })()
   inFlight.set(key, work)
@@ -152,7 +168,7 @@ export function ensureRenditions(
   now = new Date(),
 ): Promise<CachedSet | null> {
   const key = renditionKey(mediaId, { plan }, words)
-  return ensure(db, key, mediaId, (bytes, rights) => makeRenditions(bytes, plan, rights), words, now)
+  return ensure(db, key, mediaId, 'widths', (bytes, rights) => makeRenditions(bytes, plan, rights), words, now)
 }
 
 /** A fixed-shape crop (the social card) centred on the picture's focal point. */
@@ -169,6 +185,7 @@ export function ensureCrop(
     db,
     key,
     mediaId,
+    'crop',
     async (bytes, rights) => {
       const card = await makeCrop(bytes, shape, focus, rights)
       return { width: card.width, height: card.height, fallback: card.type, renditions: [card] }
