@@ -124,4 +124,19 @@ describe('the picture node', () => {
       },
     ])
   })
+
+  it('keeps a focal point it was given, and drops it when the image is replaced', () => {
+    const focus = { x: 0.25, y: 0.8 }
+    const picture = { type: 'picture' as const, version: 1, mediaId, alt: 'A lifeboat', caption: '', credit: 'RNLI' }
+    const editor = editorWith(bodyOf([{ ...picture, focus }]))
+    expect(pictures(saved(editor))).toEqual([{ ...picture, focus }])
+    editor.update(
+      () => {
+        const node = $getRoot().getFirstChild()
+        if ($isPictureNode(node)) node.setPicture({ mediaId: 'ab'.repeat(32) })
+      },
+      { discrete: true },
+    )
+    expect(pictures(saved(editor))).toEqual([{ ...picture, mediaId: 'ab'.repeat(32) }])
+  })
 })

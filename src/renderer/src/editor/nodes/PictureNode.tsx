@@ -9,6 +9,7 @@ import {
   type SerializedLexicalNode,
 } from 'lexical'
 import type { JSX } from 'react'
+import { focusSchema, type Focus } from '../../../../shared/media'
 import type { Picture } from '../../../../shared/story'
 import { PictureFigure, type PictureEdits } from '../../pictures/PictureFigure'
 
@@ -27,6 +28,8 @@ export class PictureNode extends DecoratorNode<JSX.Element> {
   __alt: string
   __caption: string
   __credit: string
+  /** Kept as given (from the lead picture's panel, or wire copy): export centres fixed-shape crops on it. */
+  __focus: Focus | undefined
 
   static override getType(): string {
     return 'picture'
@@ -34,14 +37,22 @@ export class PictureNode extends DecoratorNode<JSX.Element> {
 
   static override clone(node: PictureNode): PictureNode {
     return new PictureNode(
-      { mediaId: node.__mediaId, alt: node.__alt, caption: node.__caption, credit: node.__credit },
+      {
+        mediaId: node.__mediaId,
+        alt: node.__alt,
+        caption: node.__caption,
+        credit: node.__credit,
+        ...(node.__focus ? { focus: node.__focus } : {}),
+      },
       node.__key,
     )
   }
 
   static override importJSON(json: Record<string, unknown>): PictureNode {
     const text = (value: unknown) => (typeof value === 'string' ? value : '')
+    const focus = focusSchema.safeParse(json.focus)
     return $createPictureNode({
+      ...(focus.success ? { focus: focus.data } : {}),
       ...(typeof json.mediaId === 'string' && json.mediaId ? { mediaId: json.mediaId } : {}),
       alt: text(json.alt),
       caption: text(json.caption),
@@ -55,6 +66,7 @@ export class PictureNode extends DecoratorNode<JSX.Element> {
     this.__alt = picture.alt
     this.__caption = picture.caption
     this.__credit = picture.credit
+    this.__focus = picture.focus
   }
 
   /** The fields as this version of the node holds them (what the serialization walk and decorate want). */
@@ -64,6 +76,7 @@ export class PictureNode extends DecoratorNode<JSX.Element> {
       alt: this.__alt,
       caption: this.__caption,
       credit: this.__credit,
+      ...(this.__focus ? { focus: this.__focus } : {}),
     }
   }
 
@@ -78,7 +91,11 @@ export class PictureNode extends DecoratorNode<JSX.Element> {
   /** Change some of the picture's fields; a mediaId of undefined leaves the image as it is. */
   setPicture(changes: Partial<Picture>): this {
     const self = this.getWritable()
-    if (changes.mediaId !== undefined) self.__mediaId = changes.mediaId
+    if (changes.mediaId !== undefined && changes.mediaId !== self.__mediaId) {
+      self.__mediaId = changes.mediaId
+      self.__focus = undefined // a focal point belongs to the image it was set on
+    }
+    if ('focus' in changes) self.__focus = changes.focus
     if (changes.alt !== undefined) self.__alt = changes.alt
     if (changes.caption !== undefined) self.__caption = changes.caption
     if (changes.credit !== undefined) self.__credit = changes.credit
