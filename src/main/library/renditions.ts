@@ -8,26 +8,21 @@ import {
   type RenditionPlan,
   type RenditionType,
 } from '../media/renditions'
-import { publishedRights, type PictureRights } from '../media/rights'
+import { rightsFrom, type PictureRights } from '../media/rights'
 import { readJpegWords } from '../media/picture-metadata'
 import { findMedia } from './media'
 import { prepared, type Db } from './open'
 
 /**
- * The library's cache of renditions (migration 6): made once per picture, house style and words,
- * then read back at every export. Keys are hashes of everything a rendition depends on, so a change
- * of house widths or format, of the encoders, or of the credit or caption written into the file
- * makes new ones, and an unchanged picture is never made twice. See docs/pictures.md.
+ * The library's cache of renditions (migration 6): made once per picture and house style, then read
+ * back at every export. Keys are hashes of everything a rendition depends on (the picture, the
+ * house widths and format, the encoders, a crop's shape and focal point), so a change makes new
+ * ones, and an unchanged picture is never made twice, however many stories use it. See
+ * docs/pictures.md.
  */
 
 /** Bumped when the way renditions are made changes (not only ENCODER's numbers): old ones are not reused. */
 const ENGINE = 1
-
-/** What a rendition of a picture says of itself besides its pixels: from the story's picture. */
-export interface PictureWords {
-  credit?: string
-  caption?: string
-}
 
 export interface CachedRendition {
   seq: number
@@ -48,7 +43,7 @@ export interface CachedSet {
 
 type Request = { plan: RenditionPlan } | { crop: { width: number; height: number }; focus?: Focus }
 
-export function renditionKey(mediaId: MediaId, request: Request, words: PictureWords): string {
+export function renditionKey(mediaId: MediaId, request: Request): string {
   const described =
     'plan' in request
       ? { widths: [...request.plan.widths].sort((a, b) => a - b), format: request.plan.format }
@@ -58,8 +53,6 @@ export function renditionKey(mediaId: MediaId, request: Request, words: PictureW
     ENCODER,
     mediaId,
     ...described,
-    credit: words.credit?.trim() ?? '',
-    caption: words.caption?.trim() ?? '',
   }
   return createHash('sha256').update(JSON.stringify(key)).digest('hex')
 }
@@ -115,10 +108,13 @@ function store(db: Db, key: string, mediaId: MediaId, kind: Kind, made: PictureR
 
 const making = new WeakMap<Db, Map<string, Promise<CachedSet>>>()
 
-/** The rights a picture's renditions carry: its own creator and copyright, the story's credit and caption. */
-function rightsOf(bytes: Buffer, type: string, words: PictureWords): PictureRights {
-  const own = type === 'image/jpeg' ? readJpegWords(bytes) : {}
-  return publishedRights(own, words)
+/**
+ * The rights a picture's renditions carry: its own, as the photographer or agency wrote them. (The
+ * story's caption and credit are on the page; writing them into the files would make every
+ * rendition again for every story that uses the picture.)
+ */
+function rightsOf(bytes: Buffer, type: string): PictureRights {
+  return type === 'image/jpeg' ? rightsFrom(readJpegWords(bytes)) : {}
 }
 
 /**
@@ -132,7 +128,6 @@ async function ensure(
   mediaId: MediaId,
   kind: Kind,
   make: (bytes: Buffer, rights: PictureRights) => Promise<PictureRenditions>,
-  words: PictureWords,
   now: Date,
 ): Promise<CachedSet | null> {
   const cached = cachedSet(db, key)
@@ -147,7 +142,7 @@ async function ensure(
   const original = findMedia(db, mediaId)
   if (!original) return null
   const work = (async () => {
-    const made = await make(original.bytes, rightsOf(original.bytes, original.type, words))
+    const made = await make(original.bytes, rightsOf(original.bytes, original.type))
     store(db, key, mediaId, kind, made, now)
     return cachedSet(db, key)!
   })()
@@ -164,11 +159,10 @@ export function ensureRenditions(
   db: Db,
   mediaId: MediaId,
   plan: RenditionPlan,
-  words: PictureWords = {},
   now = new Date(),
 ): Promise<CachedSet | null> {
-  const key = renditionKey(mediaId, { plan }, words)
-  return ensure(db, key, mediaId, 'widths', (bytes, rights) => makeRenditions(bytes, plan, rights), words, now)
+  const key = renditionKey(mediaId, { plan })
+  return ensure(db, key, mediaId, 'widths', (bytes, rights) => makeRenditions(bytes, plan, rights), now)
 }
 
 /** A fixed-shape crop (the social card) centred on the picture's focal point. */
@@ -177,10 +171,9 @@ export function ensureCrop(
   mediaId: MediaId,
   shape: { width: number; height: number },
   focus: Focus | undefined,
-  words: PictureWords = {},
   now = new Date(),
 ): Promise<CachedSet | null> {
-  const key = renditionKey(mediaId, { crop: shape, ...(focus ? { focus } : {}) }, words)
+  const key = renditionKey(mediaId, { crop: shape, ...(focus ? { focus } : {}) })
   return ensure(
     db,
     key,
@@ -190,7 +183,6 @@ export function ensureCrop(
       const card = await makeCrop(bytes, shape, focus, rights)
       return { width: card.width, height: card.height, fallback: card.type, renditions: [card] }
     },
-    words,
     now,
   )
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_HOUSE_STYLE } from '../../shared/settings'
 import { cropBox } from './crop'
 import { embedWidth, makeCrop, makeRenditions, renditionWidths, SOCIAL_CARD, type Rendition } from './renditions'
-import { publishedRights, type PictureRights } from './rights'
+import { rightsFrom, type PictureRights } from './rights'
 import {
   cameraOriginal,
   cmykJpeg,
@@ -240,8 +240,8 @@ describe('crops', () => {
 })
 
 describe('rights', () => {
-  it('takes credit and caption from the story where it has them, creator and copyright from the original', () => {
-    expect(publishedRights(RIGHTS, { credit: 'PA', caption: ' ' })).toEqual({ ...RIGHTS, credit: 'PA' })
-    expect(publishedRights({}, { credit: '', caption: '' })).toEqual({})
+  it('are the creator, credit, copyright and caption of the original, nothing else', () => {
+    expect(rightsFrom({ ...RIGHTS, alt: 'Not a right' })).toEqual(RIGHTS)
+    expect(rightsFrom({ credit: '' })).toEqual({})
   })
 })

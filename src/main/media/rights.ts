@@ -49,19 +49,13 @@ export function rightsXmp(rights: PictureRights): string | undefined {
   )
 }
 
-/**
- * What a rendition says: the editor's credit and caption where the story has them (they are what
- * the page shows), else the original's; creator and copyright notice always from the original.
- */
-export function publishedRights(
-  original: PictureRights,
-  picture: { credit?: string; caption?: string },
-): PictureRights {
+/** The rights among the words of a picture's own metadata (picture-metadata.ts reads them). */
+export function rightsFrom(words: PictureRights & { alt?: string }): PictureRights {
   const rights: PictureRights = {
-    creator: original.creator,
-    credit: picture.credit?.trim() || original.credit,
-    copyright: original.copyright,
-    caption: picture.caption?.trim() || original.caption,
+    creator: words.creator,
+    credit: words.credit,
+    copyright: words.copyright,
+    caption: words.caption,
   }
   return Object.fromEntries(Object.entries(rights).filter(([, v]) => v))
 }

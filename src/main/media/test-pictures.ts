@@ -115,7 +115,7 @@ export function near(actual: number[], expected: [number, number, number], toler
 
 /**
  * A camera original of about 20 MB (7,000 x 4,700, fine grain that JPEG cannot squeeze), with the
- * GPS position and serial number of cameraOriginal(). Takes a few seconds to make.
+ * GPS position, serial number and rights of cameraOriginal(). Takes a few seconds to make.
  */
 export async function twentyMegabytePhoto(): Promise<Buffer> {
   const grain = await sharp({
@@ -136,6 +136,7 @@ export async function twentyMegabytePhoto(): Promise<Buffer> {
       IFD2: { BodySerialNumber: SERIAL },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 57/1 36/1', GPSLongitudeRef: 'W', GPSLongitude: '1/1 4/1 48/1' },
     })
+    .withXmp(RIGHTS_XMP)
     .jpeg({ quality: 92 })
     .toBuffer()
 }

@@ -375,8 +375,9 @@ describe('published pictures', () => {
             Record<string, unknown> | undefined
           expect(read?.latitude, name).toBeUndefined()
           expect(read?.Software, name).toBeUndefined()
-          // The credit the page shows travels in the file.
-          expect(read?.Credit, name).toBe('Ana Ruiz/Coast News')
+          // The photographer's credit and copyright travel in the file.
+          expect(read?.Credit, name).toBe('Zoë Ångström/PA')
+          expect(JSON.stringify(read?.rights), name).toContain('© 2026 PA Media')
         }
         expect(bytes.toString('latin1')).not.toContain(SERIAL)
         expect(meta.width).toBeLessThanOrEqual(1920)

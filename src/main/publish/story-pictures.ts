@@ -95,10 +95,9 @@ export async function prepareStoryPictures(
   for (const { picture, where: named, lead } of pictures(story)) {
     const mediaId = picture.mediaId
     if (!mediaId || images.has(mediaId)) continue
-    const words = { credit: picture.credit, caption: picture.caption }
     let set: CachedSet | null
     try {
-      set = await ensureRenditions(db, mediaId, plan, words)
+      set = await ensureRenditions(db, mediaId, plan)
     } catch (error) {
       problems.push(
         `${named} could not be made ready for the web (${(error as Error).message}); the page has its caption and credit only`,
@@ -116,7 +115,7 @@ export async function prepareStoryPictures(
       const shown = own.find((r) => r.width === embedded(set, style).width) ?? own[0]!
       image = { mediaId, ...shown, renditions }
       if (lead && folderUrl) {
-        const card = await ensureCrop(db, mediaId, SOCIAL_CARD, picture.focus, words)
+        const card = await ensureCrop(db, mediaId, SOCIAL_CARD, picture.focus)
         if (card) image.card = asFile(card, card.renditions[0]!, true)
       }
     }
@@ -132,10 +131,7 @@ export async function socialCardPreview(
 ): Promise<{ src: string; width: number; height: number } | undefined> {
   const lead = story.leadPicture
   if (!lead?.mediaId) return undefined
-  const set = await ensureCrop(db, lead.mediaId, SOCIAL_CARD, lead.focus, {
-    credit: lead.credit,
-    caption: lead.caption,
-  })
+  const set = await ensureCrop(db, lead.mediaId, SOCIAL_CARD, lead.focus)
   const card = set?.renditions[0]
   if (!set || !card) return undefined
   return { src: dataUrl(card.type, renditionBytes(db, set.key, card.seq)!), width: card.width, height: card.height }
