@@ -80,6 +80,8 @@ export function useRovingRows({ count, textAt, container, rowHeight, scrollTo }:
     }
     if (event.key in to) {
       event.preventDefault()
+      // Moving by arrow ends a type-ahead: the next letter starts a new one.
+      typed.current = { text: '', at: 0 }
       move(to[event.key]!)
     } else if (event.key.length === 1 && (event.key !== ' ' || Date.now() - typed.current.at < TYPE_AHEAD_PAUSE_MS)) {
       // Space opens the story, unless it is part of a headline being typed.
