@@ -33,8 +33,11 @@ export function App() {
   const open = useCallback(
     (id: StoryId) => {
       setOpenId(id)
-      // On a narrow window the chosen story takes the place of the list.
-      if (narrow) setLibraryChoice('auto')
+      // On a narrow window the chosen story takes the place of the list, and the focus goes with it.
+      if (narrow) {
+        setLibraryChoice('auto')
+        requestAnimationFrame(() => document.getElementById('story')?.focus())
+      }
     },
     [narrow],
   )

@@ -10,6 +10,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** Opens the sheet on Ctrl/Cmd+/ anywhere, and on "?" where it would not be typed. */
 export function isShortcutSheetKey(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented) return false
   if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === '/' || event.code === 'Slash')) return true
   return event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)
 }

@@ -86,7 +86,8 @@ export function useRovingRows({ count, textAt, container, rowHeight, scrollTo }:
     } else if (event.key.length === 1 && (event.key !== ' ' || Date.now() - typed.current.at < TYPE_AHEAD_PAUSE_MS)) {
       // Space opens the story, unless it is part of a headline being typed.
       if (event.key === ' ' && !typed.current.text) return
-      if (/\S| /.test(event.key)) {
+      // "?" is the shortcut sheet's key everywhere but in text fields.
+      if (/[^?\s]| /.test(event.key)) {
         event.preventDefault()
         typeAhead(event.key, index)
       }
