@@ -1,10 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { SHORTCUT_GROUPS } from './shortcuts'
-
-// The renderer's tsconfig has no Node types; vitest runs this file in Node all the same.
-const { readFileSync } = (await import(/* @vite-ignore */ 'node:' + 'fs')) as {
-  readFileSync: (path: string, encoding: 'utf8') => string
-}
 
 const listed = new Set(SHORTCUT_GROUPS.flatMap((g) => g.shortcuts.flatMap((s) => s.keys)))
 
