@@ -129,3 +129,41 @@ test('an editor does a whole story with the keyboard alone, and always sees wher
   await expect(dialog).toBeHidden()
   expect((await expectFocusVisible(page)).name).toMatch(/^2 of 2: Ferry operator/)
 })
+
+test('on a 720 px window the keyboard reaches the list, the story and the panel drawer, and ? shows the shortcuts', async ({
+  desk,
+  page,
+}) => {
+  const story = seedDesk(desk.library)
+  await page.setViewportSize({ width: 720, height: 600 })
+  await page.reload()
+  // No story open: the list has the window. Opening one puts the story, and the focus, in its place.
+  await tabTo(page, 'Skip to the library list', { most: 1 })
+  expect((await press(page, 'Enter')).name).toContain(story.headline)
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Headline')).toHaveValue(story.headline)
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeHidden()
+  await expect(page.getByRole('main', { name: 'Story' })).toBeFocused()
+  await expectFocusVisible(page)
+
+  // The panel is a drawer: a tab opens it, Escape folds it and gives the focus back to the tab.
+  await tabTo(page, 'Picture')
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('tabpanel')).toBeVisible()
+  await tabTo(page, 'Close panel')
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('tabpanel')).toBeHidden()
+  expect((await expectFocusVisible(page)).name).toBe('Original')
+
+  // The Library button brings the list back over the story; ? (outside a text field) the shortcuts.
+  await tabTo(page, 'Library', { back: true })
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible()
+  await expect(page.getByRole('main')).toBeHidden()
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  expect((await expectFocusVisible(page)).name).toBe('Library')
+})
