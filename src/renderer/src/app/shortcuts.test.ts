@@ -13,7 +13,11 @@ describe('the shortcut sheet', () => {
   })
 
   it('lists every Ctrl/Cmd letter the window itself listens for', () => {
-    const sources = ['src/renderer/src/app/App.tsx', 'src/renderer/src/editor/plugins/FindReplacePlugin.tsx']
+    const sources = [
+      'src/renderer/src/app/App.tsx',
+      'src/renderer/src/editor/plugins/FindReplacePlugin.tsx',
+      'src/renderer/src/spelling/SpellingLayer.tsx',
+    ]
     for (const file of sources) {
       const code = readFileSync(file, 'utf8')
       for (const m of code.matchAll(/event\.key\.toLowerCase\(\) (?:===|!==) '([a-z/])'/g)) {

@@ -66,6 +66,15 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Spelling',
+    shortcuts: [
+      { keys: ['Shift+F10', 'Menu', 'Mod+.'], does: 'On a misspelt word: open its suggestions' },
+      { keys: ['↑', '↓', 'Home', 'End'], does: 'In the suggestions: move between them' },
+      { keys: ['Enter'], does: 'In the suggestions: take the one chosen' },
+      { keys: ['Escape', 'Tab'], does: 'Close the suggestions' },
+    ],
+  },
+  {
     title: 'Story fields and panels',
     shortcuts: [
       { keys: ['Enter'], does: 'In Byline name: add the byline' },
