@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { expectNoAxeViolations } from './axe'
 import { expect, test } from './bridge'
 import { call } from '../src/main/api'
 import { addMedia } from '../src/main/library/media'
@@ -105,6 +106,8 @@ test('an editor previews a story, exports it from File > Export HTML… and the 
   await expect(related.getByRole('link').nth(1)).toHaveAttribute('href', 'https://example.org/harbour-walls')
   await expect(exported.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/)
   await exported.screenshot({ path: testInfo.outputPath('exported-page.png'), fullPage: true })
+  // Readers use screen readers too: axe (WCAG 2.2 A/AA and best practices) finds nothing on the page.
+  await expectNoAxeViolations(exported, 'the exported page')
   await reader.close()
 })
 
@@ -146,6 +149,13 @@ test('the house style changes the preview, and the whole library exports with a 
     expect.stringMatching(/^storm-warning-issued-for-the-coast-\d+\.html$/),
   ])
   expect(existsSync(join(out, 'images'))).toBe(false)
+  // Each self-contained page (its pictures inlined) passes axe too.
+  for (const file of readdirSync(out)) {
+    const reader = await page.context().browser()!.newPage()
+    await reader.goto(pathToFileURL(join(out, file)).href)
+    await expectNoAxeViolations(reader, file)
+    await reader.close()
+  }
 })
 
 test('a folder that is not a full path is refused in the dialog, with the reason', async ({ desk, page }) => {

@@ -33,7 +33,7 @@ function harbourDesk(library: Library) {
 }
 
 async function openStory(page: Page, headline: RegExp) {
-  await page.getByRole('complementary', { name: 'Library' }).getByRole('button', { name: headline }).click()
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: headline }).click()
   await page.getByRole('tab', { name: 'Related' }).click()
 }
 

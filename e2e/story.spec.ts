@@ -60,8 +60,8 @@ test('an editor writes a whole story, reloads, finds every part of it, and finds
   await expect(body.locator('a')).toHaveAttribute('href', 'https://york.gov.uk/floods')
 
   await page.getByLabel('Search the library').fill('sandbag')
-  const results = page.getByRole('list', { name: 'Search results' })
-  await expect(results.getByRole('listitem')).toHaveCount(1)
+  const results = page.getByRole('grid', { name: 'Search results' })
+  await expect(results.getByRole('row')).toHaveCount(1)
   await expect(results.locator('mark').first()).toHaveText(/Sandbags/i)
   await expect(results).toContainText('Flood barriers hold as river peaks in York')
 

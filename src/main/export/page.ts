@@ -147,11 +147,14 @@ export function renderStoryHtml(
   return (
     '<!DOCTYPE html>\n' +
     `<html ${htmlAttributes(style.language)}>\n<head>\n${head.join('\n')}\n</head>\n<body>\n` +
-    '<article class="h-entry hnews hentry">\n' +
+    // The story is the page's main landmark; its related stories a complementary one beside it, at
+    // the top level where screen readers list landmarks (axe: landmark-one-main, region).
+    '<main>\n<article class="h-entry hnews hentry">\n' +
     `<header>\n${header.join('\n')}\n</header>\n` +
     lead +
     `<div class="e-content entry-content">\n${bodyHtml}</div>\n` +
+    '</article>\n</main>\n' +
     relatedHtml(story.related ?? [], options) +
-    '</article>\n</body>\n</html>\n'
+    '</body>\n</html>\n'
   )
 }

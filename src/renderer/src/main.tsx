@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import './app/styles.css'
+import './app/layout.css'
+import './app/focus.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,13 +3,19 @@ import type { MenuCommand } from '../../../shared/contract'
 import type { StoryId } from '../../../shared/story'
 import { LibraryPane } from '../library/LibraryPane'
 import { StoryPane } from '../story/StoryPane'
-import { exportRequested } from '../export/events'
+import { exportRequested, houseStyleChanged } from '../export/events'
 import { ExportHost } from '../export/ExportHost'
 import { WireImportHost } from '../wire/WireImportHost'
 import { wireImportRequested } from '../wire/events'
 import { invoke } from './client'
 import { flushAll } from './flush'
 import { libraryChanged } from './library-events'
+import { AppBar } from './AppBar'
+import { SideSlot } from './side-slot'
+import { SkipLinks } from './SkipLinks'
+import { ShortcutSheet } from './ShortcutSheet'
+import { NARROW, useMedia } from './useMedia'
+import { setHouseDates } from '../library/when'
 
 export function App() {
   const [openId, setOpenId] = useState<StoryId | null>(null)
@@ -18,6 +24,31 @@ export function App() {
   const [reloads, setReloads] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
   const lastNew = useRef(0)
+  const [sideSlot, setSideSlot] = useState<HTMLElement | null>(null)
+  // The library list: 'auto' shows it beside the story on a wide window, and on a narrow one only
+  // while no story is open (it then takes the whole window); the Library button overrides that.
+  const narrow = useMedia(NARROW)
+  const [libraryChoice, setLibraryChoice] = useState<'auto' | 'shown' | 'hidden'>('auto')
+  const libraryShown = libraryChoice === 'auto' ? !narrow || openId === null : libraryChoice === 'shown'
+  const open = useCallback(
+    (id: StoryId) => {
+      setOpenId(id)
+      // On a narrow window the chosen story takes the place of the list, and the focus goes with it.
+      if (narrow) {
+        setLibraryChoice('auto')
+        requestAnimationFrame(() => document.getElementById('story')?.focus())
+      }
+    },
+    [narrow],
+  )
+
+  // Dates and times everywhere are written in the house language and zone.
+  useEffect(() => {
+    invoke('settings:get', {})
+      .then((house) => setHouseDates(house.language, house.timeZone))
+      .catch(() => undefined)
+    return houseStyleChanged.on((house) => setHouseDates(house.language, house.timeZone))
+  }, [])
 
   const newStory = useCallback(async () => {
     // The menu accelerator and the page's own shortcut can both fire for one key press.
@@ -36,12 +67,15 @@ export function App() {
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'new-story') void newStory()
-      else if (command === 'focus-search') searchRef.current?.focus()
-      else if (command === 'save-now') void flushAll()
+      else if (command === 'focus-search') {
+        setLibraryChoice((c) => (c === 'hidden' ? 'auto' : c))
+        if (narrow) setLibraryChoice('shown')
+        requestAnimationFrame(() => searchRef.current?.focus())
+      } else if (command === 'save-now') void flushAll()
       else if (command === 'export-html') exportRequested.emit()
       else if (command === 'import-wire') wireImportRequested.emit()
     },
-    [newStory],
+    [newStory, narrow],
   )
 
   useEffect(() => {
@@ -60,6 +94,10 @@ export function App() {
       } else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') {
         event.preventDefault()
         onCommand('focus-search')
+      } else if (mod && !event.shiftKey && event.key.toLowerCase() === 'e') {
+        // The menu's accelerator in the app; the page's own for the keyboard in tests. Opening twice is harmless.
+        event.preventDefault()
+        onCommand('export-html')
       }
     }
     window.addEventListener('keydown', onKey)
@@ -71,33 +109,47 @@ export function App() {
   }, [onCommand])
 
   return (
-    <div className="app">
-      <LibraryPane openId={openId} onOpen={setOpenId} onNew={() => void newStory()} searchRef={searchRef} />
-      <main className="desk">
-        {error && (
-          <div className="banner banner-error" role="alert">
-            {error} <button onClick={() => setError(null)}>Dismiss</button>
-          </div>
-        )}
-        {openId === null ? (
-          <div className="empty-desk">
-            <p>Open a story from the library, or start a new one.</p>
-            <button className="primary" onClick={() => void newStory()}>
-              New story <kbd>Ctrl+N</kbd>
-            </button>
-          </div>
-        ) : (
-          <StoryPane key={`${openId}:${reloads}`} id={openId} />
-        )}
-      </main>
-      <ExportHost
-        openId={openId}
-        onPublished={(ids) => {
-          libraryChanged.emit()
-          if (openId !== null && ids.includes(openId)) setReloads((n) => n + 1)
-        }}
-      />
-      <WireImportHost onOpen={setOpenId} />
-    </div>
+    <SideSlot.Provider value={sideSlot}>
+      <div
+        className="app"
+        data-library={libraryShown ? 'shown' : 'hidden'}
+        data-story={openId === null ? 'none' : 'open'}
+      >
+        <SkipLinks showLibrary={() => setLibraryChoice(narrow ? 'shown' : 'auto')} storyOpen={openId !== null} />
+        <AppBar
+          libraryShown={libraryShown}
+          onToggleLibrary={() => setLibraryChoice(libraryShown ? 'hidden' : 'shown')}
+          onNew={() => void newStory()}
+        />
+        <LibraryPane openId={openId} onOpen={open} searchRef={searchRef} />
+        <main className="desk" id="story" tabIndex={-1} aria-label={openId === null ? 'Desk' : 'Story'}>
+          {error && (
+            <div className="banner banner-error" role="alert">
+              {error} <button onClick={() => setError(null)}>Dismiss</button>
+            </div>
+          )}
+          {openId === null ? (
+            <div className="empty-desk">
+              <p>Open a story from the library, or start a new one.</p>
+              <button className="primary" onClick={() => void newStory()}>
+                New story <kbd>Ctrl+N</kbd>
+              </button>
+            </div>
+          ) : (
+            <StoryPane key={`${openId}:${reloads}`} id={openId} />
+          )}
+        </main>
+        <div className="side-slot" ref={setSideSlot} />
+        <ExportHost
+          openId={openId}
+          onPublished={(ids) => {
+            libraryChanged.emit()
+            if (openId !== null && ids.includes(openId)) setReloads((n) => n + 1)
+          }}
+        />
+        <WireImportHost onOpen={open} />
+        <ShortcutSheet />
+      </div>
+    </SideSlot.Provider>
   )
 }

@@ -8,6 +8,7 @@ import { goToFinding } from './goto'
 import { houseFindingsNow, useHouseVersion } from '../spelling/house-findings'
 import { spellingActions, useSpellingSnapshot } from '../spelling/snapshot'
 import { applyReplacement } from '../spelling/fix'
+import { LiveRegion } from '../app/LiveRegion'
 
 /** A pause this long in typing runs the checks again: live, yet never in the way of a keystroke. */
 const CHECK_DELAY_MS = 250
@@ -55,13 +56,15 @@ export function ChecksPanel({ fields, editor }: StoryPanelProps) {
 
   if (!findings) return <p className="loading">Checking…</p>
   const errors = findings.filter((f) => f.severity === 'error').length
+  const summary =
+    findings.length === 0
+      ? 'No findings: nothing for the desk to fix.'
+      : `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}${errors ? `, ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`
   return (
     <div className="checks-panel">
-      <p className="checks-summary" aria-live="polite">
-        {findings.length === 0
-          ? 'No findings: nothing for the desk to fix.'
-          : `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}${errors ? `, ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`}
-      </p>
+      <p className="checks-summary">{summary}</p>
+      {/* The count changes as the editor types: said once typing pauses, and only when it changed. */}
+      <LiveRegion message={summary} settle={1500} />
       <FindingList
         findings={findings}
         onChoose={(finding) => goToFinding(finding, editor.current)}

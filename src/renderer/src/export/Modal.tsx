@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { useDialogFocus } from '../app/useDialogFocus'
 
 interface Props {
   title: string
@@ -8,9 +9,13 @@ interface Props {
   children: ReactNode
 }
 
-/** A native modal <dialog>: focus moves in, Escape closes it, the page behind is inert. */
+/**
+ * A native modal <dialog>: focus moves in and stays in (Tab goes round), Escape closes it, the
+ * page behind is inert, and focus returns to what opened it when it closes.
+ */
 export function Modal({ title, titleId, onClose, className, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
+  useDialogFocus(ref)
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()

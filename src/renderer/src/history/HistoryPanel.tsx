@@ -6,6 +6,7 @@ import { flushAll } from '../app/flush'
 import { libraryChanged } from '../app/library-events'
 import type { StoryPanelProps } from '../story/panel-props'
 import { DiffView } from './DiffView'
+import { houseDateTime, useHouseDates } from '../library/when'
 
 const REASONS: Record<HistoryEntry['reason'], string> = {
   create: 'Created',
@@ -16,8 +17,7 @@ const REASONS: Record<HistoryEntry['reason'], string> = {
   restore: 'Restored',
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+const when = houseDateTime
 
 function change(words: number): string {
   if (words === 0) return '±0 words'
@@ -36,6 +36,7 @@ function describe(entry: HistoryEntry): string {
  * changed since any of them; and Restore, which saves that revision's words as a new revision.
  */
 export function HistoryPanel({ story, reload }: StoryPanelProps) {
+  useHouseDates()
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null)
   const [chosen, setChosen] = useState<number | null>(null)
   const [diff, setDiff] = useState<RevisionDiff | null>(null)

@@ -2,35 +2,23 @@ import { useState, type RefObject } from 'react'
 import { storyStatuses, type StoryId, type StoryStatus } from '../../../shared/story'
 import { SearchResults } from './SearchResults'
 import { StoryList } from './StoryList'
-import { wireImportRequested } from '../wire/events'
 
 interface Props {
   openId: StoryId | null
   onOpen: (id: StoryId) => void
-  onNew: () => void
   searchRef: RefObject<HTMLInputElement | null>
 }
 
-export function LibraryPane({ openId, onOpen, onNew, searchRef }: Props) {
+export function LibraryPane({ openId, onOpen, searchRef }: Props) {
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<StoryStatus | ''>('')
   const searching = query.trim().length > 0
   return (
-    <aside className="library" aria-label="Library">
-      <div className="library-head">
-        <h1 className="brand">Copydesk</h1>
-        <span className="library-actions">
-          <button onClick={() => wireImportRequested.emit()} title="Import wire copy (or drop files on the window)">
-            Import wire copy…
-          </button>
-          <button className="primary" onClick={onNew} title="New story (Ctrl+N)">
-            New story
-          </button>
-        </span>
-      </div>
+    <nav className="library" id="library" aria-label="Library" tabIndex={-1}>
       <input
         ref={searchRef}
         className="search"
+        id="library-search"
         type="search"
         placeholder="Search the library"
         aria-label="Search the library"
@@ -57,6 +45,6 @@ export function LibraryPane({ openId, onOpen, onNew, searchRef }: Props) {
       ) : (
         <StoryList status={status || undefined} openId={openId} onOpen={onOpen} />
       )}
-    </aside>
+    </nav>
   )
 }

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SearchHit } from '../../../shared/contract'
 import type { StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'
+import { useRovingRows } from './useRovingRows'
+import { useHouseDates } from './when'
 
 interface Props {
   query: string
@@ -18,6 +20,10 @@ export function SearchResults({ query, openId, onOpen }: Props) {
   const [version, setVersion] = useState(0)
 
   useEffect(() => libraryChanged.on(() => setVersion((v) => v + 1)), [])
+  useHouseDates()
+  const list = useRef<HTMLDivElement>(null)
+  const textAt = useCallback((index: number) => hits?.[index]?.headline, [hits])
+  const roving = useRovingRows({ count: hits?.length ?? 0, textAt, container: list, rowHeight: 80 })
 
   useEffect(() => {
     let current = true
@@ -40,16 +46,27 @@ export function SearchResults({ query, openId, onOpen }: Props) {
   if (!hits) return <p className="list-note">Searching…</p>
   if (!hits.length) return <p className="list-note">No story has all of these words.</p>
   return (
-    <div className="story-list search-results" role="list" aria-label="Search results">
-      {hits.map((hit) => (
-        <div role="listitem" key={hit.id}>
-          <StoryRow
-            story={hit}
-            headline={hit.headlineMarked}
-            snippet={hit.snippet}
-            active={hit.id === openId}
-            onOpen={() => onOpen(hit.id)}
-          />
+    <div
+      className="story-list search-results"
+      ref={list}
+      id="library-list"
+      role="grid"
+      aria-label="Search results"
+      aria-rowcount={hits.length}
+      aria-colcount={1}
+    >
+      {hits.map((hit, index) => (
+        <div role="row" key={hit.id} data-row={index} aria-rowindex={index + 1}>
+          <div role="gridcell" className="story-cell">
+            <StoryRow
+              story={hit}
+              headline={hit.headlineMarked}
+              snippet={hit.snippet}
+              active={hit.id === openId}
+              onOpen={() => onOpen(hit.id)}
+              {...roving.rowProps(index)}
+            />
+          </div>
         </div>
       ))}
     </div>

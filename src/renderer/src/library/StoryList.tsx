@@ -4,6 +4,8 @@ import type { StoryId, StoryStatus, StorySummary } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'
+import { useRovingRows } from './useRovingRows'
+import { useHouseDates } from './when'
 
 const PAGE = 100
 const ROW_HEIGHT = 64
@@ -57,6 +59,21 @@ export function StoryList({ status, openId, onOpen }: Props) {
     overscan: 8,
   })
   const rows = virtualizer.getVirtualItems()
+  useHouseDates()
+  const textAt = useCallback(
+    (index: number) => shown.current.get(Math.floor(index / PAGE))?.[index % PAGE]?.headline,
+    [],
+  )
+  const roving = useRovingRows({
+    count: total,
+    textAt,
+    container: scroller,
+    rowHeight: ROW_HEIGHT,
+    scrollTo: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+  })
+  // The current row may be scrolled out (and so not rendered): the list itself then takes the Tab
+  // stop, and hands focus to that row as soon as it gets it.
+  const activeShown = rows.some((row) => row.index === roving.active && pages.has(Math.floor(row.index / PAGE)))
 
   // A new filter starts from the first page; a change in the library refreshes the pages on show
   // in place, so the list never blanks while an editor types.
@@ -84,14 +101,28 @@ export function StoryList({ status, openId, onOpen }: Props) {
   if (total === 0 && pages.has(0)) return <p className="list-note">No stories here yet.</p>
 
   return (
-    <div className="story-list" ref={scroller} aria-label="Stories" role="list">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+    <div
+      className="story-list"
+      ref={scroller}
+      id="library-list"
+      aria-label="Stories"
+      role="grid"
+      aria-rowcount={total}
+      aria-colcount={1}
+      tabIndex={activeShown ? -1 : 0}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && !activeShown) roving.move(roving.active)
+      }}
+    >
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
           const story = pages.get(Math.floor(row.index / PAGE))?.[row.index % PAGE]
           return (
             <div
               key={row.key}
-              role="listitem"
+              role="row"
+              aria-rowindex={row.index + 1}
+              data-row={row.index}
               className="story-list-item"
               style={{
                 position: 'absolute',
@@ -102,11 +133,18 @@ export function StoryList({ status, openId, onOpen }: Props) {
                 transform: `translateY(${row.start}px)`,
               }}
             >
-              {story ? (
-                <StoryRow story={story} active={story.id === openId} onOpen={() => onOpen(story.id)} />
-              ) : (
-                <div className="story-row placeholder" />
-              )}
+              <div role="gridcell" className="story-cell">
+                {story ? (
+                  <StoryRow
+                    story={story}
+                    active={story.id === openId}
+                    onOpen={() => onOpen(story.id)}
+                    {...roving.rowProps(row.index)}
+                  />
+                ) : (
+                  <div className="story-row placeholder" />
+                )}
+              </div>
             </div>
           )
         })}

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react'
 import { mediaPreviewSrc } from '../../../shared/media'
 import type { StorySummary } from '../../../shared/story'
 import { Marked } from './Marked'
@@ -9,12 +10,24 @@ interface Props {
   snippet?: string
   active: boolean
   onOpen: () => void
+  /** The library list is one Tab stop: only its current row is in the Tab order. */
+  tabIndex?: number
+  onFocus?: () => void
+  onKeyDown?: (event: KeyboardEvent<HTMLButtonElement>) => void
 }
 
-export function StoryRow({ story, headline, snippet, active, onOpen }: Props) {
+export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, onFocus, onKeyDown }: Props) {
   const by = story.bylines.join(', ') || story.agency || ''
   return (
-    <button className={`story-row${active ? ' active' : ''}`} onClick={onOpen} data-story-id={story.id}>
+    <button
+      className={`story-row${active ? ' active' : ''}`}
+      onClick={onOpen}
+      data-story-id={story.id}
+      aria-current={active ? 'true' : undefined}
+      tabIndex={tabIndex}
+      onFocus={onFocus}
+      onKeyDown={onKeyDown}
+    >
       {story.leadMediaId && (
         <img className="row-thumb" src={mediaPreviewSrc(story.leadMediaId)} alt="" loading="lazy" decoding="async" />
       )}

@@ -2,6 +2,8 @@ import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent }
 import { relatedKind, type RelatedLookupItem } from '../../../shared/related'
 import type { RelatedEntry, StoryId } from '../../../shared/story'
 import { entryDate } from './dates'
+import { IconButton } from '../app/IconButton'
+import { useHouseDates } from '../library/when'
 import { entryKeys, moveEntry } from './order'
 import { WireCandidates } from './WireCandidates'
 
@@ -161,15 +163,25 @@ export function RelatedList({ storyId, entries, lookup, onChange, announce }: Pr
                 />
               )}
             </div>
-            <button
-              type="button"
-              className="related-remove"
-              aria-label={`${kind === 'unresolved' ? 'Drop' : 'Remove'} “${title}”`}
-              title={kind === 'unresolved' ? 'Drop this headline' : 'Remove from related'}
-              onClick={() => remove(index)}
-            >
-              {kind === 'unresolved' ? 'Drop' : '×'}
-            </button>
+            {kind === 'unresolved' ? (
+              <button
+                type="button"
+                className="related-remove"
+                aria-label={`Drop “${title}”`}
+                title="Drop this headline"
+                onClick={() => remove(index)}
+              >
+                Drop
+              </button>
+            ) : (
+              <IconButton
+                className="related-remove"
+                icon="×"
+                label={`Remove “${title}”`}
+                title="Remove from related"
+                onClick={() => remove(index)}
+              />
+            )}
           </li>
         )
       })}
@@ -178,6 +190,7 @@ export function RelatedList({ storyId, entries, lookup, onChange, announce }: Pr
 }
 
 function EntryDate({ date, updatedAt }: { date: string | null; updatedAt: string }) {
+  useHouseDates()
   const shown = entryDate(date, updatedAt)
   return <time dateTime={shown.dateTime}>{shown.text}</time>
 }

@@ -1,7 +1,7 @@
 import type { SearchHit } from '../../../shared/contract'
 import type { StoryId } from '../../../shared/story'
 import { Marked } from '../library/Marked'
-import { lastEdited } from '../library/when'
+import { lastEdited, useHouseDates } from '../library/when'
 
 interface Props {
   label: string
@@ -14,6 +14,7 @@ interface Props {
 
 /** Library stories to add as related: matched words marked, status and date, an Add button each. */
 export function StoryPicker({ label, hits, storyId, linked, onAdd }: Props) {
+  useHouseDates()
   return (
     <ul className="related-picker" aria-label={label}>
       {hits.map((hit) => {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Byline } from '../../../shared/story'
+import { IconButton } from '../app/IconButton'
 
 interface Props {
   bylines: Byline[]
@@ -24,13 +25,11 @@ export function BylinesField({ bylines, onChange }: Props) {
           <li key={`${byline.name}-${index}`} className={`byline byline-${byline.kind}`}>
             <span className="byline-name">{byline.name}</span>
             <span className="byline-kind">{byline.kind}</span>
-            <button
-              type="button"
-              aria-label={`Remove byline ${byline.name}`}
+            <IconButton
+              icon="×"
+              label={`Remove byline ${byline.name}`}
               onClick={() => onChange(bylines.filter((_, i) => i !== index))}
-            >
-              ×
-            </button>
+            />
           </li>
         ))}
       </ul>

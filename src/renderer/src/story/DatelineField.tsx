@@ -1,4 +1,6 @@
+import { useId } from 'react'
 import type { Dateline } from '../../../shared/story'
+import { useHouseDates, writtenDate } from '../library/when'
 
 interface Props {
   dateline: Dateline
@@ -18,6 +20,11 @@ export function DatelineField({ dateline, onChange }: Props) {
     for (const key of Object.keys(next) as (keyof Dateline)[]) if (!next[key]) delete next[key]
     onChange(next)
   }
+  const { language } = useHouseDates()
+  const readId = useId()
+  // The browser's date field writes the date its own way (the machine's locale); the line under it
+  // says the same date as the house writes it, and is read out with the field.
+  const read = dateline.date ? writtenDate(dateline.date, true) : null
   return (
     <fieldset className="dateline">
       <legend>Dateline</legend>
@@ -30,6 +37,8 @@ export function DatelineField({ dateline, onChange }: Props) {
       <input
         aria-label="Dateline date and time"
         type="datetime-local"
+        lang={language}
+        aria-describedby={read ? readId : undefined}
         value={toInput(dateline.date)}
         onChange={(e) => set({ date: e.target.value || undefined })}
       />
@@ -39,6 +48,11 @@ export function DatelineField({ dateline, onChange }: Props) {
         value={dateline.source ?? ''}
         onChange={(e) => set({ source: e.target.value })}
       />
+      {read && (
+        <span className="dateline-read" id={readId} lang={language}>
+          {read}
+        </span>
+      )}
     </fieldset>
   )
 }

@@ -87,7 +87,7 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
               ))}
             </select>
           </label>
-          <span className="counts" aria-label="Length">
+          <span className="counts" role="note" aria-label="Length">
             {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}

@@ -5,6 +5,8 @@ import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { wireImportRequested } from './events'
 import { fileToBase64, isPictureFile } from './read-file'
+import { LiveRegion } from '../app/LiveRegion'
+import { useDialogFocus } from '../app/useDialogFocus'
 
 interface Batch {
   total: number
@@ -35,6 +37,14 @@ async function importOne(file: File): Promise<WireImportResult[]> {
   }
 }
 
+/** What the import says to a screen reader now: coarse steps, so a batch of 200 files is not read out 200 times. */
+function importMessage(batch: Batch, imported: number, failed: number): string {
+  if (batch.finished) return `Import finished: ${imported} imported${failed ? `, ${failed} failed` : ''}.`
+  const quarter = Math.floor((batch.done / batch.total) * 4)
+  if (batch.total < 8 || quarter === 0) return `Importing ${batch.total} ${batch.total === 1 ? 'file' : 'files'}…`
+  return `Imported ${Math.round((quarter / 4) * 100)} percent of ${batch.total} files…`
+}
+
 /**
  * Wire import in the window: the hidden file chooser behind "Import wire copy…", files dropped
  * anywhere on the window (pictures excepted: they go to the picture feature), a progress bar that
@@ -47,6 +57,7 @@ export function WireImportHost({ onOpen }: { onOpen: (id: StoryId) => void }) {
   const [batch, setBatch] = useState<Batch | null>(null)
   const [dragging, setDragging] = useState(false)
   const running = useRef(false)
+  useDialogFocus(dialog, batch !== null)
 
   const run = useCallback(async (files: File[]) => {
     if (!files.length || running.current) return
@@ -145,6 +156,8 @@ export function WireImportHost({ onOpen }: { onOpen: (id: StoryId) => void }) {
                 ? `Imported ${imported.length} ${imported.length === 1 ? 'story' : 'stories'}${failed.length ? `, ${failed.length} failed` : ''}`
                 : 'Importing wire copy…'}
             </h2>
+            {/* Said at the start, at each quarter of a long batch, and at the end: never file by file. */}
+            <LiveRegion message={importMessage(batch, imported.length, failed.length)} settle={300} />
             {!batch.finished && (
               <p className="wire-progress">
                 <progress aria-label="Import progress" value={batch.done} max={batch.total} />

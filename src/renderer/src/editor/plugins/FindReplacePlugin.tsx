@@ -3,6 +3,7 @@ import { $getSelection, $isRangeSelection, $setSelection, HISTORY_PUSH_TAG, type
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { findMatches, type FindOptions, type Match } from '../find'
 import { $resolveRange, $selectRange, domRange, editorRuns, type ResolvedRange } from '../ranges'
+import { IconButton } from '../../app/IconButton'
 
 /** Matches are found again this long after the last keystroke in the body or the find box. */
 const FIND_DELAY_MS = 80
@@ -232,12 +233,20 @@ export function FindReplacePlugin() {
         <span className="find-count" aria-live="polite">
           {query && !pending ? (matches.length ? `${index + 1} of ${matches.length}` : 'No matches') : ''}
         </span>
-        <button aria-label="Previous match" disabled={!pending && !matches.length} onClick={() => step(-1)}>
-          ↑
-        </button>
-        <button aria-label="Next match" disabled={!pending && !matches.length} onClick={() => step(1)}>
-          ↓
-        </button>
+        <IconButton
+          icon="↑"
+          label="Previous match"
+          title="Previous match (Shift+Enter)"
+          disabled={!pending && !matches.length}
+          onClick={() => step(-1)}
+        />
+        <IconButton
+          icon="↓"
+          label="Next match"
+          title="Next match (Enter)"
+          disabled={!pending && !matches.length}
+          onClick={() => step(1)}
+        />
         <label>
           <input
             type="checkbox"
@@ -254,9 +263,7 @@ export function FindReplacePlugin() {
           />{' '}
           Whole word
         </label>
-        <button aria-label="Close find" onClick={close}>
-          ×
-        </button>
+        <IconButton icon="×" label="Close find" title="Close find (Escape)" onClick={close} />
       </div>
       <div className="find-row">
         <input

@@ -25,6 +25,7 @@ import {
 } from 'lexical'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { normaliseLink } from '../links'
+import { isMac, keyName } from '../../app/shortcuts'
 import { OPEN_PICTURE_DIALOG_COMMAND } from './PicturePlugin'
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number'
@@ -131,51 +132,70 @@ export function ToolbarPlugin() {
     editor.focus()
   }
 
-  const button = (label: string, pressed: boolean | undefined, onClick: () => void, disabled = false, text = label) => (
+  // Each button's name is the word it shows (WCAG label in name: "Bold" is said and can be spoken
+  // to voice control), the glyph beside it is decoration; the hover title adds the shortcut.
+  const button = (
+    label: string,
+    pressed: boolean | undefined,
+    onClick: () => void,
+    { disabled = false, icon, keys, name }: { disabled?: boolean; icon?: string; keys?: string; name?: string } = {},
+  ) => (
     <button
       type="button"
       className="tool"
-      aria-label={label}
+      aria-label={name}
       aria-pressed={pressed}
+      aria-keyshortcuts={keys ? keys.replace('Mod', isMac ? 'Meta' : 'Control') : undefined}
+      title={keys ? `${name ?? label} (${keyName(keys)})` : (name ?? label)}
       disabled={disabled}
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}
     >
-      {text}
+      {icon && (
+        <span className="tool-icon" aria-hidden="true">
+          {icon}
+        </span>
+      )}
+      <span className="tool-label">{label}</span>
     </button>
   )
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {button('Undo', undefined, () => editor.dispatchCommand(UNDO_COMMAND, undefined), !canUndo, '↶')}
-      {button('Redo', undefined, () => editor.dispatchCommand(REDO_COMMAND, undefined), !canRedo, '↷')}
+      {button('Undo', undefined, () => editor.dispatchCommand(UNDO_COMMAND, undefined), {
+        disabled: !canUndo,
+        icon: '↶',
+        keys: 'Mod+Z',
+      })}
+      {button('Redo', undefined, () => editor.dispatchCommand(REDO_COMMAND, undefined), {
+        disabled: !canRedo,
+        icon: '↷',
+        keys: 'Mod+Shift+Z',
+      })}
       <span className="tool-gap" />
-      <select aria-label="Block type" value={format.block} onChange={(e) => setBlock(e.target.value as Block)}>
+      <select
+        aria-label="Block type"
+        title="Block type (or type ## , - , 1. or > at the start of a line)"
+        value={format.block}
+        onChange={(e) => setBlock(e.target.value as Block)}
+      >
         {(Object.keys(BLOCK_LABELS) as Block[]).map((block) => (
           <option key={block} value={block}>
             {BLOCK_LABELS[block]}
           </option>
         ))}
       </select>
-      {button('Bold', format.bold, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), false, 'B')}
-      {button('Italic', format.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), false, 'I')}
-      {button('Bulleted list', format.block === 'bullet', () => setBlock('bullet'), false, '• List')}
-      {button('Numbered list', format.block === 'number', () => setBlock('number'), false, '1. List')}
-      {button(
-        'Block quote',
-        format.block === 'quote',
-        () => setBlock(format.block === 'quote' ? 'paragraph' : 'quote'),
-        false,
-        '❝',
-      )}
-      {button(format.link ? 'Remove link' : 'Link', format.link, openLink, false, format.link ? 'Unlink' : 'Link')}
-      {button(
-        'Insert picture',
-        undefined,
-        () => editor.dispatchCommand(OPEN_PICTURE_DIALOG_COMMAND, undefined),
-        false,
-        'Picture',
-      )}
+      {button('Bold', format.bold, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), { keys: 'Mod+B' })}
+      {button('Italic', format.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), { keys: 'Mod+I' })}
+      {button('Bullets', format.block === 'bullet', () => setBlock('bullet'), { icon: '•' })}
+      {button('Numbers', format.block === 'number', () => setBlock('number'), { icon: '1.' })}
+      {button('Quote', format.block === 'quote', () => setBlock(format.block === 'quote' ? 'paragraph' : 'quote'), {
+        icon: '❝',
+      })}
+      {button(format.link ? 'Unlink' : 'Link', format.link, openLink)}
+      {button('Picture', undefined, () => editor.dispatchCommand(OPEN_PICTURE_DIALOG_COMMAND, undefined), {
+        name: 'Insert picture',
+      })}
       {linkDraft !== null && (
         <span className="link-box">
           <input
