@@ -18,7 +18,8 @@ describe('a desk of three', { timeout: 120_000 }, () => {
     await desk.addUser('ann', 'reporter', 'news')
     await desk.addUser('bob', 'editor', 'news')
     await desk.addUser('cat', 'desk-head', 'news')
-    ;[a, b, c] = await Promise.all(['a', 'b', 'c'].map((n) => startClient(join(dir, `${n}.sqlite`))))
+    const clients = await Promise.all(['a', 'b', 'c'].map((n) => startClient(join(dir, `${n}.sqlite`))))
+    ;[a, b, c] = [clients[0]!, clients[1]!, clients[2]!]
     await a.run('join', desk.url, 'ann', PASSWORD)
     await b.run('join', desk.url, 'bob', PASSWORD)
     await c.run('join', desk.url, 'cat', PASSWORD)
