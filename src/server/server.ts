@@ -121,9 +121,36 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     async onStoreDocument({ document, documentName }) {
       const who = [...(authors.get(documentName) ?? [])]
       authors.delete(documentName)
-      await storeStory(pool, documentName, document, who)
+      try {
+        await storeStory(pool, documentName, document, who)
+      } catch (error) {
+        // PostgreSQL away (restarting, the network): keep the authors and try again shortly. The
+        // clients keep their changes waiting until the stored state has them (docs/team.md).
+        const set = authors.get(documentName) ?? new Set<string>()
+        for (const name of who) set.add(name)
+        authors.set(documentName, set)
+        retryStore(documentName)
+        throw error
+      }
     },
   })
+
+  const retrying = new Set<string>()
+  function retryStore(name: string, attempt = 0): void {
+    if (retrying.has(name) && attempt === 0) return
+    retrying.add(name)
+    setTimeout(() => {
+      const document = hocuspocus.documents.get(name)
+      const who = authors.get(name)
+      if (!document || !who) return void retrying.delete(name)
+      storeStory(pool, name, document, [...who])
+        .then(() => {
+          authors.delete(name)
+          retrying.delete(name)
+        })
+        .catch(() => (attempt < 300 ? retryStore(name, attempt + 1) : retrying.delete(name)))
+    }, 500).unref()
+  }
 
   async function authenticated(request: IncomingMessage): Promise<User> {
     const user = await userForToken(pool, bearer(request))
@@ -176,7 +203,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       await readable(user, id)
       if (parts[3] === 'state') {
         // The stored state, merged with what the live doc holds that is not stored yet.
-        const live = hocuspocus.documents.get(id)
+        // ?stored=1: only what PostgreSQL holds (how a client knows its changes are safe).
+        const live = url.searchParams.get('stored') ? undefined : hocuspocus.documents.get(id)
         const state = live ? Y.encodeStateAsUpdate(live) : await loadState(pool, id)
         return send(response, 200, Buffer.from(state ?? new Uint8Array()))
       }

@@ -163,22 +163,51 @@ export class DeskSession {
     })
     provider.attach()
     const open: OpenStory = { doc, provider, row }
-    let highestLocal = 0
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'library') return
       const local = origin === EDITOR
       keepUpdate(this.library.db, row, doc, update, local, local ? this.link.user : null)
-      if (local) highestLocal = lastSeq(this.library.db)
     })
     const settle = () => {
       if (provider.isSynced && !provider.hasUnsyncedChanges && this.socket.status === 'connected') {
-        markSent(this.library.db, row.sharedId, highestLocal || lastSeq(this.library.db))
+        this.confirmSoon(row.sharedId)
       }
     }
     provider.on('unsyncedChanges', settle)
     provider.on('synced', settle)
     this.open.set(row.sharedId, open)
     return open
+  }
+
+  private readonly confirming = new Set<string>()
+
+  /**
+   * A change stops waiting only when PostgreSQL has it, not when the server's memory does: the
+   * server stores a story a moment after it changes, and a server killed in between would lose
+   * what it had only in memory. So ask for the stored state until it covers this library's doc.
+   */
+  private confirmSoon(sharedId: string, attempt = 0): void {
+    if (this.confirming.has(sharedId) || attempt > 120) return
+    this.confirming.add(sharedId)
+    const seq = lastSeq(this.library.db)
+    setTimeout(() => {
+      void (async () => {
+        try {
+          const open = this.open.get(sharedId)
+          if (!open || this.closed || waitingCount(this.library.db, sharedId) === 0) return
+          const stored = await request<Uint8Array>(this.link, `/api/stories/${sharedId}/state?stored=1`)
+          const missing = Y.diffUpdate(Y.encodeStateAsUpdate(open.doc), Y.encodeStateVectorFromUpdate(stored))
+          if (Y.decodeUpdate(missing).structs.length === 0) markSent(this.library.db, sharedId, seq)
+        } catch {
+          // offline or the server is away: tried again below while the story waits
+        } finally {
+          this.confirming.delete(sharedId)
+          if (!this.closed && this.open.has(sharedId) && waitingCount(this.library.db, sharedId) > 0) {
+            this.confirmSoon(sharedId, attempt + 1)
+          }
+        }
+      })()
+    }, 400).unref()
   }
 
   private openByStory(storyId: StoryId): OpenStory {
@@ -302,7 +331,10 @@ export class DeskSession {
     return this.openByStory(storyId).doc
   }
 
+  private closed = false
+
   close(): void {
+    this.closed = true
     for (const { provider, doc } of this.open.values()) {
       provider.destroy()
       doc.destroy()
