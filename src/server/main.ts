@@ -102,6 +102,8 @@ export async function runServerCli(argv: string[], io: ServerIo): Promise<number
     }
     const port = values.port === undefined ? 7480 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port`)
+    // A failure in one story's store (PostgreSQL restarting) must not take every editor's desk down.
+    process.on('unhandledRejection', (error) => io.stderr(`copydesk server: ${String(error)}\n`))
     const server = await startDeskServer({
       database: db.url,
       host: values.host,

@@ -130,7 +130,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         for (const name of who) set.add(name)
         authors.set(documentName, set)
         retryStore(documentName)
-        throw error
+        console.error(`storing story ${documentName} failed; trying again: ${(error as Error).message}`)
       }
     },
   })

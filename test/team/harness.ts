@@ -41,7 +41,10 @@ export async function startDesk(): Promise<Desk> {
       )
       desk.server = child
       let log = ''
-      child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+      child.stderr.on('data', (d: Buffer) => {
+        log += d.toString()
+        if (process.env.COPYDESK_TEAM_DEBUG) process.stderr.write(d)
+      })
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`desk server did not start: ${log}`)), 30_000)
         child.stdout.on('data', (d: Buffer) => {
