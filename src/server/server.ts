@@ -64,6 +64,9 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   throw new HttpError(400, 'the request body is not a JSON object')
 }
 
+/** A JSON field that must be text; anything else counts as missing. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+
 function send(response: ServerResponse, status: number, body: unknown): void {
   if (Buffer.isBuffer(body)) {
     response.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': body.length })
@@ -111,12 +114,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       if (state) Y.applyUpdate(document, state)
       return document
     },
-    async onChange({ documentName, context }) {
+    onChange({ documentName, context }) {
       const user = (context as { user?: User }).user
-      if (!user) return
-      let set = authors.get(documentName)
-      if (!set) authors.set(documentName, (set = new Set()))
-      set.add(user.name)
+      if (user) {
+        let set = authors.get(documentName)
+        if (!set) authors.set(documentName, (set = new Set()))
+        set.add(user.name)
+      }
+      return Promise.resolve()
     },
     async onStoreDocument({ document, documentName }) {
       const who = [...(authors.get(documentName) ?? [])]
@@ -171,7 +176,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (parts[0] !== 'api') throw new HttpError(404, 'not found')
     if (method === 'POST' && parts[1] === 'sign-in' && parts.length === 2) {
       const body = await readJson(request)
-      const session = await signIn(pool, String(body.name ?? ''), String(body.password ?? ''))
+      const session = await signIn(pool, text(body.name), text(body.password))
       if (!session) throw new HttpError(401, 'wrong name or password, or the account is disabled')
       return send(response, 200, session)
     }
@@ -189,11 +194,11 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     }
     if (parts[1] === 'stories' && parts.length === 2 && method === 'POST') {
       const body = await readJson(request)
-      const id = String(body.id ?? '')
-      const desk = String(body.desk ?? user.desk)
+      const id = text(body.id)
+      const desk = text(body.desk) || user.desk
       if (!STORY_ID.test(id)) throw new HttpError(400, 'a shared story needs a UUID id')
       if (!mayCreateOn(user, desk)) throw new HttpError(403, `you may not share stories to the ${desk} desk`)
-      const state = Buffer.from(String(body.state ?? ''), 'base64')
+      const state = Buffer.from(text(body.state), 'base64')
       const created = await createStory(pool, id, desk, user, state)
       if (!created) throw new HttpError(409, `story ${id} is already shared`)
       return send(response, 201, created)

@@ -32,15 +32,21 @@ describe('kill tests: nothing acknowledged is lost, nothing doubled', { timeout:
   const acknowledged: string[] = []
 
   async function pgText(): Promise<string> {
-    const { rows } = await desk.pool.query<{ body_text: string }>('SELECT body_text FROM stories WHERE id = $1', [shared])
+    const { rows } = await desk.pool.query<{ body_text: string }>('SELECT body_text FROM stories WHERE id = $1', [
+      shared,
+    ])
     return rows[0]?.body_text ?? ''
   }
 
   async function allStored(): Promise<void> {
-    const text = await eventually('every acknowledged word in PostgreSQL', async () => {
-      const body = await pgText()
-      return acknowledged.every((w) => body.includes(w)) ? body : false
-    }, 300)
+    const text = await eventually(
+      'every acknowledged word in PostgreSQL',
+      async () => {
+        const body = await pgText()
+        return acknowledged.every((w) => body.includes(w)) ? body : false
+      },
+      300,
+    )
     for (const word of acknowledged) expect(occurrences(text, word), word).toBe(1)
   }
 
@@ -70,7 +76,7 @@ describe('kill tests: nothing acknowledged is lost, nothing doubled', { timeout:
 
   it('a client killed mid-burst picks up from its SQLite file', async () => {
     const typing = burst('a', 40, 20)
-    await eventually('some words typed', async () => (client.typed.length > 10 ? true : false))
+    await eventually('some words typed', () => Promise.resolve(client.typed.length > 10))
     await client.kill()
     await typing
     client = await startClient(file())
@@ -102,7 +108,7 @@ describe('kill tests: nothing acknowledged is lost, nothing doubled', { timeout:
       const victim = next() < 0.7 ? 'client' : 'server'
       const after = Math.floor(next() * 8) + 1
       const typing = burst(`r${round}x`, 12, 15)
-      await eventually('typing started', async () => (client.typed.length >= after ? true : false))
+      await eventually('typing started', () => Promise.resolve(client.typed.length >= after))
       if (victim === 'client') {
         await client.kill()
         await typing

@@ -121,7 +121,7 @@ describe('a desk of three', { timeout: 120_000 }, () => {
       )
       return words.every((w) => rows[0]!.body_text.includes(w)) && rows[0]!.headline.includes('week') ? rows[0]! : false
     })
-    expect(pgText.body_text).toBe(texts[0]!.bodyText)
+    expect(pgText.body_text).toBe(texts[0].bodyText)
     const stories = await Promise.all([
       a.run<Record<string, unknown>>('get', ids.a),
       b.run<Record<string, unknown>>('get', ids.b),

@@ -45,7 +45,8 @@ export const cliCommands = [
   {
     name: 'desk',
     synopsis: 'desk join URL NAME | share ID | sync | status [--json]',
-    summary: "this library's link to a desk server: sign in (password on stdin), share a story, sync, what waits (docs/team.md)",
+    summary:
+      "this library's link to a desk server: sign in (password on stdin), share a story, sync, what waits (docs/team.md)",
   },
   {
     name: 'server',

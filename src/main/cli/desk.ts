@@ -6,7 +6,7 @@ import type { CliIo } from './run'
 const SETTLE_MS = 30_000
 
 async function settle(desk: DeskSession): Promise<boolean> {
-  for (const until = Date.now() + SETTLE_MS; Date.now() < until; ) {
+  for (const until = Date.now() + SETTLE_MS; Date.now() < until;) {
     if (desk.settled()) return true
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -28,7 +28,10 @@ export async function runDesk(library: Library, args: string[], json: boolean, i
     if (!url || !name) throw new Error('usage: desk join needs the server URL and your NAME (password on stdin)')
     const password = readFileSync(0, 'utf8').split('\n')[0] ?? ''
     const link = await joinDesk(library, url, name, password)
-    out({ url: link.url, user: link.user, desk: link.desk }, `joined the ${link.desk} desk at ${link.url} as ${link.user}`)
+    out(
+      { url: link.url, user: link.user, desk: link.desk },
+      `joined the ${link.desk} desk at ${link.url} as ${link.user}`,
+    )
     return 0
   }
   const desk = resumed(library)
@@ -52,7 +55,10 @@ export async function runDesk(library: Library, args: string[], json: boolean, i
     }
     if (action === 'status') {
       const status = desk.status()
-      out({ ...status, url: desk.link.url, user: desk.link.user }, `${desk.link.user} at ${desk.link.url}: ${status.waiting} change(s) waiting to go up`)
+      out(
+        { ...status, url: desk.link.url, user: desk.link.user },
+        `${desk.link.user} at ${desk.link.url}: ${status.waiting} change(s) waiting to go up`,
+      )
       return 0
     }
     throw new Error(`usage: desk needs join, share, sync or status, not "${action ?? ''}"`)

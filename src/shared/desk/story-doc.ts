@@ -105,7 +105,11 @@ function blockToY(block: BlockNode): Y.Map<unknown> {
 function blockFromY(map: Y.Map<unknown>): BlockNode {
   const node = map.get('node') as Record<string, unknown>
   const text = map.get('text')
-  if (text instanceof Y.Text) return { ...node, children: deltaToInline(text.toDelta()) } as BlockNode
+  if (text instanceof Y.Text)
+    return {
+      ...node,
+      children: deltaToInline(text.toDelta() as { insert: unknown; attributes?: Attributes }[]),
+    } as BlockNode
   return node as BlockNode
 }
 
@@ -144,7 +148,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Make the text of a Y.Text read `delta`, touching only what changed so concurrent edits elsewhere merge. */
 function reconcileText(text: Y.Text, wanted: { insert: string; attributes: Attributes }[]): void {
-  const before = text.toString()
+  const before = String(text.toJSON())
   const after = wanted.map((op) => op.insert).join('')
   let start = 0
   while (start < before.length && start < after.length && before[start] === after[start]) start++

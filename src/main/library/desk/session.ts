@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { ApiError } from '../../../shared/errors'
@@ -169,7 +169,7 @@ export class DeskSession {
       keepUpdate(this.library.db, row, doc, update, local, local ? this.link.user : null)
     })
     const settle = () => {
-      if (provider.isSynced && !provider.hasUnsyncedChanges && this.socket.status === 'connected') {
+      if (provider.isSynced && !provider.hasUnsyncedChanges && this.socket.status === WebSocketStatus.Connected) {
         this.confirmSoon(row.sharedId)
       }
     }
@@ -314,7 +314,7 @@ export class DeskSession {
 
   status(): { online: boolean; waiting: number; refused: string | null } {
     return {
-      online: this.socket.status === 'connected',
+      online: this.socket.status === WebSocketStatus.Connected,
       waiting: waitingCount(this.library.db),
       refused: this.refused,
     }
@@ -322,7 +322,7 @@ export class DeskSession {
 
   /** True once every held story has nothing waiting and the server has answered. */
   settled(): boolean {
-    if (this.socket.status !== 'connected') return false
+    if (this.socket.status !== WebSocketStatus.Connected) return false
     for (const { provider } of this.open.values()) if (!provider.isSynced || provider.hasUnsyncedChanges) return false
     return waitingCount(this.library.db) === 0
   }
