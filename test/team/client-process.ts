@@ -70,9 +70,15 @@ const commands: Record<string, (...args: never[]) => unknown> = {
   edit(id: number, changes: Record<string, unknown>) {
     return need(desk, 'desk').edit(id, changes).revision
   },
+  /** Through the api's door (story:save), as the app's autosave does, with a revision that may be stale. */
   insertWord(id: number, block: number, at: number, word: string) {
     const story = call(need(library, 'library'), 'story:get', { id })
-    need(desk, 'desk').edit(id, { body: withWord(story.body, block, at, word) })
+    call(need(library, 'library'), 'story:save', {
+      id,
+      expectedRevision: story.revision,
+      changes: { body: withWord(story.body, block, at, word) },
+      reason: 'autosave',
+    })
     return true
   },
   /** Words one at a time, each acknowledged back to the test before the next (the kill tests count them). */

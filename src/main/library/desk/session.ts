@@ -6,7 +6,7 @@ import { ApiError } from '../../../shared/errors'
 import { applyToDoc, docFromStory, type SharedStory } from '../../../shared/desk/story-doc'
 import type { Story, StoryId, StoryStatus } from '../../../shared/story'
 import type { Library } from '../index'
-import { getStory } from '../stories'
+import { getStory, type SaveRequest } from '../stories'
 import {
   adoptStory,
   deskStories,
@@ -132,6 +132,7 @@ export class DeskSession {
       factor: 1.5,
       maxAttempts: 0,
     })
+    library.desk = this
     // Stories with changes still waiting to go up are opened at once so they go up.
     for (const row of deskStories(library.db)) {
       if (this.waitingFor(row.sharedId)) this.attach(row)
@@ -252,6 +253,12 @@ export class DeskSession {
     return getStory(this.library.db, storyId)
   }
 
+  /** The library's save door (api.ts, story:save) for shared stories; undefined for a local one. */
+  save(request: SaveRequest): Story | undefined {
+    if (!deskStoryByStoryId(this.library.db, request.id)) return undefined
+    return this.edit(request.id, request.changes)
+  }
+
   /** Hand a story to someone (or to the desk: null) with the status it is handed over at. */
   handTo(storyId: StoryId, assignee: string | null, status: StoryStatus): Story {
     return this.edit(storyId, { assignee, status })
@@ -335,6 +342,7 @@ export class DeskSession {
 
   close(): void {
     this.closed = true
+    if (this.library.desk === this) delete this.library.desk
     for (const { provider, doc } of this.open.values()) {
       provider.destroy()
       doc.destroy()
