@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Pool } from 'pg'
-import { bodyToText, countWords } from '../shared/body'
+import { countWords } from '../shared/body'
+import { bodyToText } from '../shared/body-text'
 import { fieldAuthors, storyFromDoc } from '../shared/desk/story-doc'
 import type { StoryAccessFacts, User } from './accounts'
 

@@ -64,8 +64,8 @@ const commands: Record<string, (...args: never[]) => unknown> = {
   search(query: string) {
     return call(need(library, 'library'), 'story:search', { query, limit: 50 }).items.map((hit) => hit.id)
   },
-  check(id: number) {
-    return call(need(library, 'library'), 'story:check', { id }).findings.length
+  async check(id: number) {
+    return (await call(need(library, 'library'), 'story:check', { id })).findings.length
   },
   edit(id: number, changes: Record<string, unknown>) {
     return need(desk, 'desk').edit(id, changes).revision
