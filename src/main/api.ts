@@ -49,7 +49,7 @@ type Handler<C extends ApiChannel> = (library: Library, input: ParsedInput<C>) =
 export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:create': (library, fields) => createStory(library.db, fields),
   'story:get': (library, { id }) => getStory(library.db, id),
-  'story:save': (library, request) => saveStory(library.db, request),
+  'story:save': (library, request) => library.desk?.save(request) ?? saveStory(library.db, request),
   'story:list': (library, request) => listStories(library.db, request),
   'story:search': (library, { query, limit }) => ({ items: searchStories(library.db, query, limit) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),

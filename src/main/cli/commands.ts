@@ -42,6 +42,17 @@ export const cliCommands = [
     synopsis: 'dictionary add|remove|list|import|export [WORD...|FILE] [--note TEXT] [--format lines|dic] [--json]',
     summary: 'the house dictionary and style book; "FORM -> PREFERRED" adds a style-book entry (docs/spelling.md)',
   },
+  {
+    name: 'desk',
+    synopsis: 'desk join URL NAME | share ID | sync | status [--json]',
+    summary:
+      "this library's link to a desk server: sign in (password on stdin), share a story, sync, what waits (docs/team.md)",
+  },
+  {
+    name: 'server',
+    synopsis: 'server [--database URL | --embedded] | server user add|list|disable',
+    summary: 'run the desk server (PostgreSQL behind it) or manage its accounts (copydesk server --help)',
+  },
 ] as const
 
 export type CliCommandName = (typeof cliCommands)[number]['name']

@@ -10,6 +10,8 @@ import { formatFindings } from './check'
 import { runImport } from './import'
 import { exportRequestFrom, runExport, type ExportFlags } from './export'
 import { USAGE, type CliCommandName } from './commands'
+import { runDesk } from './desk'
+import { runServerCli } from '../../server/main'
 
 export { USAGE } from './commands'
 import { runDictionary } from './dictionary'
@@ -86,7 +88,13 @@ function storyId(text: string | undefined): number {
 type Command = (library: Library, parsed: Parsed, io: CliIo) => number | Promise<number>
 
 /** One implementation per command of the list in commands.ts (a missing or extra one does not compile). */
-const commands: Record<CliCommandName, Command> = {
+const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
+  desk(library, { args, json }, io) {
+    return runDesk(library, args, json, io).catch((error: unknown) => {
+      if (error instanceof Error && error.message.startsWith('usage:')) throw new UsageError(error.message.slice(7))
+      throw error
+    })
+  },
   export(library, { args, json, exportFlags }, io) {
     const request = exportRequestFrom(args, exportFlags, process.cwd())
     if (typeof request === 'string') throw new UsageError(request)
@@ -145,6 +153,8 @@ const commands: Record<CliCommandName, Command> = {
 }
 
 export function runCli(argv: string[], io: CliIo): number | Promise<number> {
+  // The desk server has its own options and needs no library.
+  if (argv[0] === 'server') return runServerCli(argv.slice(1), io)
   let parsed: Parsed
   try {
     parsed = parse(argv)
@@ -156,7 +166,9 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
     io.stdout(USAGE)
     return EXIT.ok
   }
-  const command = Object.hasOwn(commands, parsed.command) ? commands[parsed.command as CliCommandName] : undefined
+  const command = Object.hasOwn(commands, parsed.command)
+    ? commands[parsed.command as Exclude<CliCommandName, 'server'>]
+    : undefined
   if (!command) {
     io.stderr(`copydesk: unknown command "${parsed.command}"\n\n${USAGE}`)
     return EXIT.usage

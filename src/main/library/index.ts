@@ -10,10 +10,18 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { sweepInterruptedPictures } from './media'
 import { openDatabase, type Db, type OpenOptions } from './open'
+import type { SaveRequest } from './stories'
+import type { Story } from '../../shared/story'
 
 export interface Library {
   readonly file: string
   readonly db: Db
+  /**
+   * Set while the library is joined to a desk (library/desk/session.ts): a save of a shared story
+   * goes into its Y.Doc (merged, never refused as a conflict) and comes back as the projected row.
+   * Undefined for a story that is not shared.
+   */
+  desk?: { save(request: SaveRequest): Story | undefined }
   close(): void
 }
 

@@ -157,6 +157,35 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (set_key, seq)
   );
   `,
+  // 8: the desk (docs/team.md). A shared story keeps its local row in stories (a projection of its
+  // Y.Doc, so list, search, checks and export work offline) plus its desk facts; every Yjs update
+  // is kept as it happens (local ones marked until the server has them); the link to the desk
+  // server and the change-feed cursor are one row each.
+  `
+  CREATE TABLE desk_stories (
+    story_id    INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    shared_id   TEXT NOT NULL UNIQUE,
+    desk        TEXT NOT NULL,
+    owner       TEXT NOT NULL,
+    assignee    TEXT,
+    embargo     TEXT,
+    updated_by  TEXT,
+    change      INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE desk_updates (
+    seq        INTEGER PRIMARY KEY,
+    shared_id  TEXT NOT NULL,
+    bytes      BLOB NOT NULL,
+    local      INTEGER NOT NULL,
+    sent       INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX desk_updates_story ON desk_updates (shared_id, seq);
+  CREATE INDEX desk_updates_waiting ON desk_updates (sent, local);
+  CREATE TABLE desk_link (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

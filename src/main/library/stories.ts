@@ -285,3 +285,25 @@ export function listRevisions(db: Db, id: StoryId): RevisionRow[] {
        FROM revisions WHERE story_id = ? ORDER BY revision DESC`,
   ).all(id) as RevisionRow[]
 }
+
+/**
+ * Write a shared story's row from its Y.Doc (library/desk/): the row is a projection, so list,
+ * search, checks and export read shared stories exactly like local ones. No revision check: the
+ * doc has already merged every editor's changes. A new row is made when `id` is null.
+ */
+export function projectStory(db: Db, id: StoryId | null, fields: StoryFields, now = new Date()): Story {
+  if (id === null) return insertStory(db, fields, { now, reason: 'create' })
+  const current = getStory(db, id)
+  const next = withDerived({ ...current, ...fields, updatedAt: now.toISOString(), revision: current.revision + 1 })
+  if (
+    JSON.stringify({ ...current, updatedAt: '', revision: 0 }) ===
+    JSON.stringify({ ...next, updatedAt: '', revision: 0 })
+  ) {
+    return current
+  }
+  const columns = columnsOf(next)
+  const names = Object.keys(columns).filter((n) => n !== 'id' && n !== 'created_at')
+  prepared(db, `UPDATE stories SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(columns)
+  recordRevision(db, next, 'autosave')
+  return next
+}

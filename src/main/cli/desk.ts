@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs'
+import type { Library } from '../library'
+import { DeskSession, joinDesk } from '../library/desk/session'
+import type { CliIo } from './run'
+
+const SETTLE_MS = 30_000
+
+async function settle(desk: DeskSession): Promise<boolean> {
+  for (const until = Date.now() + SETTLE_MS; Date.now() < until;) {
+    if (desk.settled()) return true
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return false
+}
+
+function resumed(library: Library): DeskSession {
+  const desk = DeskSession.resume(library)
+  if (!desk) throw new Error('this library has not joined a desk: run `copydesk desk join URL NAME` first')
+  return desk
+}
+
+/** `copydesk desk ...`: the same DeskSession the app uses, for scripts and for a desk without a window. */
+export async function runDesk(library: Library, args: string[], json: boolean, io: CliIo): Promise<number> {
+  const [action, ...rest] = args
+  const out = (value: unknown, text: string) => io.stdout(json ? JSON.stringify(value) + '\n' : text + '\n')
+  if (action === 'join') {
+    const [url, name] = rest
+    if (!url || !name) throw new Error('usage: desk join needs the server URL and your NAME (password on stdin)')
+    const password = readFileSync(0, 'utf8').split('\n')[0] ?? ''
+    const link = await joinDesk(library, url, name, password)
+    out(
+      { url: link.url, user: link.user, desk: link.desk },
+      `joined the ${link.desk} desk at ${link.url} as ${link.user}`,
+    )
+    return 0
+  }
+  const desk = resumed(library)
+  try {
+    if (action === 'share') {
+      const id = Number(rest[0])
+      if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`usage: "${rest[0] ?? ''}" is not a story id`)
+      const sharedId = await desk.share(id)
+      out({ id, sharedId }, `story ${id} is shared to the ${desk.link.desk} desk`)
+      return 0
+    }
+    if (action === 'sync') {
+      const changed = await desk.follow()
+      const settled = await settle(desk)
+      const { waiting } = desk.status()
+      out(
+        { changed, waiting, settled },
+        `${changed} change(s) from the desk; ${waiting} of yours still waiting to go up${settled ? '' : ' (the server did not answer in time)'}`,
+      )
+      return settled ? 0 : 1
+    }
+    if (action === 'status') {
+      const status = desk.status()
+      out(
+        { ...status, url: desk.link.url, user: desk.link.user },
+        `${desk.link.user} at ${desk.link.url}: ${status.waiting} change(s) waiting to go up`,
+      )
+      return 0
+    }
+    throw new Error(`usage: desk needs join, share, sync or status, not "${action ?? ''}"`)
+  } finally {
+    desk.close()
+  }
+}

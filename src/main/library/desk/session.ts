@@ -1,0 +1,353 @@
+import { randomUUID } from 'node:crypto'
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { ApiError } from '../../../shared/errors'
+import { applyToDoc, docFromStory, type SharedStory } from '../../../shared/desk/story-doc'
+import type { Story, StoryId, StoryStatus } from '../../../shared/story'
+import type { Library } from '../index'
+import { getStory, type SaveRequest } from '../stories'
+import {
+  adoptStory,
+  deskStories,
+  deskStoryBySharedId,
+  deskStoryByStoryId,
+  keepUpdate,
+  lastSeq,
+  loadDoc,
+  markSent,
+  noteChange,
+  readLink,
+  waitingCount,
+  writeLink,
+  type DeskStoryRow,
+} from './store'
+
+/** Where the desk server is and who this editor is there (kept in the library, desk_link). */
+export interface DeskLink {
+  url: string
+  token: string
+  user: string
+  desk: string
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** Plain http/ws to anything but this machine would carry passwords and copy in the clear. */
+export function checkServerUrl(address: string, allowInsecure = false): URL {
+  let url: URL
+  try {
+    url = new URL(address)
+  } catch {
+    throw new ApiError('invalid-input', `"${address}" is not a desk server address (expected https://desk.example.org)`)
+  }
+  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
+    throw new ApiError('invalid-input', `"${address}" is not a desk server address (expected https://...)`)
+  }
+  const secure = url.protocol === 'https:' || url.protocol === 'wss:'
+  if (!secure && !LOOPBACK.has(url.hostname) && !allowInsecure) {
+    throw new ApiError(
+      'invalid-input',
+      `${url.host} would be reached without encryption: use its https:// address (the newsroom's TLS proxy), or allow an unencrypted connection explicitly`,
+    )
+  }
+  url.protocol = secure ? 'https:' : 'http:'
+  return url
+}
+
+async function request<T>(link: Pick<DeskLink, 'url'> & { token?: string }, path: string, init: RequestInit = {}) {
+  const response = await fetch(new URL(path, link.url), {
+    ...init,
+    headers: { ...(link.token ? { authorization: `Bearer ${link.token}` } : {}), ...(init.headers ?? {}) },
+    signal: AbortSignal.timeout(30_000),
+  })
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string }
+    const code = response.status === 404 ? 'not-found' : response.status === 409 ? 'conflict' : 'library'
+    throw new ApiError(code, `the desk server refused: ${body.error ?? response.statusText}`)
+  }
+  return (
+    response.headers.get('content-type')?.includes('json')
+      ? await response.json()
+      : new Uint8Array(await response.arrayBuffer())
+  ) as T
+}
+
+/** Sign in to a desk server and keep the link in the library. */
+export async function joinDesk(
+  library: Library,
+  address: string,
+  name: string,
+  password: string,
+  options: { allowInsecure?: boolean } = {},
+): Promise<DeskLink> {
+  const url = checkServerUrl(address, options.allowInsecure).toString()
+  const session = await request<{ token: string; user: { name: string; desk: string } }>({ url }, '/api/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  })
+  const link = { url, token: session.token, user: session.user.name, desk: session.user.desk }
+  for (const [key, value] of Object.entries(link)) writeLink(library.db, key, value)
+  if (options.allowInsecure) writeLink(library.db, 'allowInsecure', '1')
+  return link
+}
+
+export function readDeskLink(library: Library): DeskLink | null {
+  const [url, token, user, desk] = ['url', 'token', 'user', 'desk'].map((k) => readLink(library.db, k))
+  return url && token && user && desk ? { url, token, user, desk } : null
+}
+
+interface OpenStory {
+  doc: Y.Doc
+  provider: HocuspocusProvider
+  row: Pick<DeskStoryRow, 'sharedId' | 'desk' | 'owner'>
+}
+
+const EDITOR = 'editor'
+const FEED = 'feed'
+
+/**
+ * This app's side of the desk: one Y.Doc per shared story it holds, every update kept in the
+ * library as it happens, one WebSocket to the server for all of them, and the change feed followed
+ * by cursor. Editing works the same offline; the docs merge when the connection comes back.
+ */
+export class DeskSession {
+  private readonly socket: HocuspocusProviderWebsocket
+  private readonly open = new Map<string, OpenStory>()
+  private refused: string | null = null
+
+  constructor(
+    private readonly library: Library,
+    readonly link: DeskLink,
+  ) {
+    const url = new URL(link.url)
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+    this.socket = new HocuspocusProviderWebsocket({
+      url: url.toString(),
+      WebSocketPolyfill: WebSocket,
+      delay: 200,
+      minDelay: 100,
+      maxDelay: 2000,
+      factor: 1.5,
+      maxAttempts: 0,
+    })
+    library.desk = this
+    // Stories with changes still waiting to go up are opened at once so they go up.
+    for (const row of deskStories(library.db)) {
+      if (this.waitingFor(row.sharedId)) this.attach(row)
+    }
+  }
+
+  static resume(library: Library): DeskSession | null {
+    const link = readDeskLink(library)
+    return link ? new DeskSession(library, link) : null
+  }
+
+  private waitingFor(sharedId: string): boolean {
+    return waitingCount(this.library.db, sharedId) > 0
+  }
+
+  /** Hold a shared story's doc: from the library at once, then kept in step with the server. */
+  private attach(row: Pick<DeskStoryRow, 'sharedId' | 'desk' | 'owner'>): OpenStory {
+    const known = this.open.get(row.sharedId)
+    if (known) return known
+    const doc = loadDoc(this.library.db, row.sharedId)
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: row.sharedId,
+      document: doc,
+      token: this.link.token,
+      onAuthenticationFailed: ({ reason }) => {
+        this.refused = reason
+      },
+    })
+    provider.attach()
+    const open: OpenStory = { doc, provider, row }
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === 'library') return
+      const local = origin === EDITOR
+      keepUpdate(this.library.db, row, doc, update, local, local ? this.link.user : null)
+    })
+    const settle = () => {
+      if (provider.isSynced && !provider.hasUnsyncedChanges && this.socket.status === WebSocketStatus.Connected) {
+        this.confirmSoon(row.sharedId)
+      }
+    }
+    provider.on('unsyncedChanges', settle)
+    provider.on('synced', settle)
+    this.open.set(row.sharedId, open)
+    return open
+  }
+
+  private readonly confirming = new Set<string>()
+
+  /**
+   * A change stops waiting only when PostgreSQL has it, not when the server's memory does: the
+   * server stores a story a moment after it changes, and a server killed in between would lose
+   * what it had only in memory. So ask for the stored state until it covers this library's doc.
+   */
+  private confirmSoon(sharedId: string, attempt = 0): void {
+    if (this.confirming.has(sharedId) || attempt > 120) return
+    this.confirming.add(sharedId)
+    const seq = lastSeq(this.library.db)
+    setTimeout(() => {
+      void (async () => {
+        try {
+          const open = this.open.get(sharedId)
+          if (!open || this.closed || waitingCount(this.library.db, sharedId) === 0) return
+          const stored = await request<Uint8Array>(this.link, `/api/stories/${sharedId}/state?stored=1`)
+          const missing = Y.diffUpdate(Y.encodeStateAsUpdate(open.doc), Y.encodeStateVectorFromUpdate(stored))
+          if (Y.decodeUpdate(missing).structs.length === 0) markSent(this.library.db, sharedId, seq)
+        } catch {
+          // offline or the server is away: tried again below while the story waits
+        } finally {
+          this.confirming.delete(sharedId)
+          if (!this.closed && this.open.has(sharedId) && waitingCount(this.library.db, sharedId) > 0) {
+            this.confirmSoon(sharedId, attempt + 1)
+          }
+        }
+      })()
+    }, 400).unref()
+  }
+
+  private openByStory(storyId: StoryId): OpenStory {
+    const row = deskStoryByStoryId(this.library.db, storyId)
+    if (!row) throw new ApiError('not-found', `story ${storyId} is not shared to the desk`)
+    return this.attach(row)
+  }
+
+  /** Share a local story to this editor's desk: it becomes a shared story with the same id here. */
+  async share(storyId: StoryId, desk = this.link.desk): Promise<string> {
+    if (deskStoryByStoryId(this.library.db, storyId)) {
+      throw new ApiError('conflict', `story ${storyId} is already shared`)
+    }
+    const story = getStory(this.library.db, storyId)
+    const sharedId = randomUUID()
+    const {
+      id: _i,
+      bodyText: _b,
+      wordCount: _w,
+      source: _s,
+      createdAt: _c,
+      updatedAt: _u,
+      revision: _r,
+      ...fields
+    } = story
+    const doc = docFromStory({ ...fields, assignee: null, embargo: null }, this.link.user)
+    await request(this.link, '/api/stories', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: sharedId, desk, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') }),
+    })
+    adoptStory(this.library.db, storyId, { sharedId, desk, owner: this.link.user }, doc)
+    markSent(this.library.db, sharedId, lastSeq(this.library.db))
+    this.attach({ sharedId, desk, owner: this.link.user })
+    return sharedId
+  }
+
+  /** An editor's changes to a shared story: into its doc (and from there the library and the desk). */
+  edit(storyId: StoryId, changes: Partial<SharedStory>): Story {
+    const { doc } = this.openByStory(storyId)
+    applyToDoc(doc, changes, this.link.user, EDITOR)
+    return getStory(this.library.db, storyId)
+  }
+
+  /** The library's save door (api.ts, story:save) for shared stories; undefined for a local one. */
+  save(request: SaveRequest): Story | undefined {
+    if (!deskStoryByStoryId(this.library.db, request.id)) return undefined
+    return this.edit(request.id, request.changes)
+  }
+
+  /** Hand a story to someone (or to the desk: null) with the status it is handed over at. */
+  handTo(storyId: StoryId, assignee: string | null, status: StoryStatus): Story {
+    return this.edit(storyId, { assignee, status })
+  }
+
+  /**
+   * Bring the library index up to date from the server's change feed: stories new to this desk
+   * arrive whole, changed ones not held open get the server's state. Returns how many changed.
+   */
+  async follow(limit = 500): Promise<number> {
+    let cursor = Number(readLink(this.library.db, 'cursor') ?? 0)
+    let seen = 0
+    for (let round = 0; round < 1000; round++) {
+      const { changes } = await request<{
+        changes: { id: string; desk: string; owner: string; change: number; updatedBy: string }[]
+      }>(this.link, `/api/feed?after=${cursor}&limit=${limit}`)
+      for (const change of changes) {
+        if (!this.open.has(change.id)) {
+          const state = await request<Uint8Array>(this.link, `/api/stories/${change.id}/state`)
+          const row = { sharedId: change.id, desk: change.desk, owner: change.owner }
+          const doc = loadDoc(this.library.db, change.id)
+          doc.on('update', (update: Uint8Array) =>
+            keepUpdate(this.library.db, row, doc, update, false, change.updatedBy),
+          )
+          Y.applyUpdate(doc, state, FEED)
+          doc.destroy()
+        }
+        noteChange(this.library.db, change.id, change.change, change.updatedBy)
+        cursor = Math.max(cursor, change.change)
+        writeLink(this.library.db, 'cursor', String(cursor))
+        seen++
+      }
+      if (changes.length < limit) break
+    }
+    return seen
+  }
+
+  /** Open a shared story for editing (keeps its doc in step with the server). */
+  hold(storyId: StoryId): void {
+    this.openByStory(storyId)
+  }
+
+  sharedIdOf(storyId: StoryId): string | undefined {
+    return deskStoryByStoryId(this.library.db, storyId)?.sharedId
+  }
+
+  storyIdOf(sharedId: string): StoryId | undefined {
+    return deskStoryBySharedId(this.library.db, sharedId)?.storyId
+  }
+
+  /** Work offline (the app's switch, or the network gone): edits go on and wait to go up. */
+  goOffline(): void {
+    this.socket.shouldConnect = false
+    this.socket.disconnect()
+  }
+
+  goOnline(): void {
+    void this.socket.connect()
+  }
+
+  status(): { online: boolean; waiting: number; refused: string | null } {
+    return {
+      online: this.socket.status === WebSocketStatus.Connected,
+      waiting: waitingCount(this.library.db),
+      refused: this.refused,
+    }
+  }
+
+  /** True once every held story has nothing waiting and the server has answered. */
+  settled(): boolean {
+    if (this.socket.status !== WebSocketStatus.Connected) return false
+    for (const { provider } of this.open.values()) if (!provider.isSynced || provider.hasUnsyncedChanges) return false
+    return waitingCount(this.library.db) === 0
+  }
+
+  docOf(storyId: StoryId): Y.Doc {
+    return this.openByStory(storyId).doc
+  }
+
+  private closed = false
+
+  close(): void {
+    this.closed = true
+    if (this.library.desk === this) delete this.library.desk
+    for (const { provider, doc } of this.open.values()) {
+      provider.destroy()
+      doc.destroy()
+    }
+    this.open.clear()
+    this.socket.destroy()
+  }
+}

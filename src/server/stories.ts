@@ -1,0 +1,189 @@
+import * as Y from 'yjs'
+import type { Pool } from 'pg'
+import { countWords } from '../shared/body'
+import { bodyToText } from '../shared/body-text'
+import { fieldAuthors, storyFromDoc } from '../shared/desk/story-doc'
+import type { StoryAccessFacts, User } from './accounts'
+
+/** What the change feed and search give a client: enough for the library list without the whole doc. */
+export interface DeskSummary {
+  id: string
+  desk: string
+  owner: string
+  slug: string
+  headline: string
+  status: string
+  assignee: string | null
+  embargo: string | null
+  wordCount: number
+  updatedAt: string
+  updatedBy: string
+  change: number
+}
+
+const SUMMARY = `id, desk, owner, slug, headline, status, assignee, embargo, word_count AS "wordCount",
+  updated_at AS "updatedAt", updated_by AS "updatedBy", change::float8 AS change`
+
+interface SummaryRow extends Omit<DeskSummary, 'embargo' | 'updatedAt'> {
+  embargo: Date | null
+  updatedAt: Date
+}
+const summary = (row: SummaryRow): DeskSummary => ({
+  ...row,
+  embargo: row.embargo ? row.embargo.toISOString() : null,
+  updatedAt: row.updatedAt.toISOString(),
+})
+
+/** The listing, search and hand-off columns, read from the doc itself (one projection, the shared code). */
+function columnsOf(doc: Y.Doc) {
+  const story = storyFromDoc(doc)
+  const bodyText = bodyToText(story.body)
+  const embargo = story.embargo && !Number.isNaN(Date.parse(story.embargo)) ? story.embargo : null
+  return {
+    slug: story.slug,
+    headline: story.headline,
+    bodyText,
+    wordCount: countWords(bodyText),
+    status: story.status,
+    assignee: story.assignee,
+    embargo,
+    standfirst: story.standfirst,
+    bylines: story.bylines.map((b) => b.name).join(' '),
+  }
+}
+
+const SEARCH = `setweight(to_tsvector(cfg.value::regconfig, $headline), 'A') ||
+  setweight(to_tsvector(cfg.value::regconfig, $standfirst || ' ' || $bylines), 'B') ||
+  setweight(to_tsvector(cfg.value::regconfig, $body), 'C')`
+
+function searchSql(first: number): string {
+  return SEARCH.replace('$headline', `$${first}`)
+    .replace('$standfirst', `$${first + 1}`)
+    .replace('$bylines', `$${first + 2}`)
+    .replace('$body', `$${first + 3}`)
+}
+
+export async function accessFacts(pool: Pool, id: string): Promise<StoryAccessFacts | null> {
+  const { rows } = await pool.query<StoryAccessFacts>('SELECT desk, owner, assignee FROM stories WHERE id = $1', [id])
+  return rows[0] ?? null
+}
+
+/** A story shared to the desk for the first time, with the whole doc its sharer made. */
+export async function createStory(pool: Pool, id: string, desk: string, owner: User, state: Uint8Array) {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const c = columnsOf(doc)
+  const { rows } = await pool.query<SummaryRow>(
+    `INSERT INTO stories (id, desk, owner, state, slug, headline, body_text, word_count, status, assignee, embargo,
+       updated_by, search)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $3, ${searchSql(12)}
+       FROM settings cfg WHERE cfg.key = 'search_config'
+     ON CONFLICT (id) DO NOTHING
+     RETURNING ${SUMMARY}`,
+    [
+      id,
+      desk,
+      owner.name,
+      Buffer.from(state),
+      c.slug,
+      c.headline,
+      c.bodyText,
+      c.wordCount,
+      c.status,
+      c.assignee,
+      c.embargo,
+      c.headline,
+      c.standfirst,
+      c.bylines,
+      c.bodyText,
+    ],
+  )
+  if (!rows[0]) return null
+  await snapshot(pool, id, doc, [owner.name])
+  return summary(rows[0])
+}
+
+export async function loadState(pool: Pool, id: string): Promise<Uint8Array | null> {
+  const { rows } = await pool.query<{ state: Buffer }>('SELECT state FROM stories WHERE id = $1', [id])
+  return rows[0] ? new Uint8Array(rows[0].state) : null
+}
+
+async function snapshot(pool: Pool, id: string, doc: Y.Doc, authors: string[]) {
+  const c = columnsOf(doc)
+  await pool.query(
+    `INSERT INTO snapshots (story_id, change, authors, fields_by, headline, word_count, state)
+     SELECT $1, change, $2, $3, $4, $5, $6 FROM stories WHERE id = $1`,
+    [id, authors, JSON.stringify(fieldAuthors(doc)), c.headline, c.wordCount, Buffer.from(Y.encodeStateAsUpdate(doc))],
+  )
+}
+
+/**
+ * Store the doc as Hocuspocus holds it: the whole Yjs state, the columns, the next change number
+ * (so every client's feed sees it) and a snapshot naming who wrote since the last one.
+ */
+export async function storeStory(pool: Pool, id: string, doc: Y.Doc, authors: string[]): Promise<void> {
+  const c = columnsOf(doc)
+  const state = Buffer.from(Y.encodeStateAsUpdate(doc))
+  const who = authors.length ? authors : ['server']
+  await pool.query(
+    `UPDATE stories SET state = $2, slug = $3, headline = $4, body_text = $5, word_count = $6, status = $7,
+       assignee = $8, embargo = $9, updated_at = now(), updated_by = $10, change = nextval('story_change'),
+       search = (SELECT ${searchSql(11)} FROM settings cfg WHERE cfg.key = 'search_config')
+     WHERE id = $1`,
+    [
+      id,
+      state,
+      c.slug,
+      c.headline,
+      c.bodyText,
+      c.wordCount,
+      c.status,
+      c.assignee,
+      c.embargo,
+      who.join(', '),
+      c.headline,
+      c.standfirst,
+      c.bylines,
+      c.bodyText,
+    ],
+  )
+  await snapshot(pool, id, doc, who)
+}
+
+/** Readable stories changed after `after`, oldest change first: a client's cursor moves to the last one. */
+export async function feed(pool: Pool, user: User, after: number, limit: number): Promise<DeskSummary[]> {
+  const { rows } = await pool.query<SummaryRow>(
+    `SELECT ${SUMMARY} FROM stories WHERE change > $1 AND ($2 OR desk = $3) ORDER BY change LIMIT $4`,
+    [after, user.role === 'desk-head', user.desk, limit],
+  )
+  return rows.map(summary)
+}
+
+export async function search(pool: Pool, user: User, query: string, limit: number): Promise<DeskSummary[]> {
+  const { rows } = await pool.query<SummaryRow>(
+    `SELECT ${SUMMARY} FROM stories, settings cfg, websearch_to_tsquery(cfg.value::regconfig, $1) q
+      WHERE cfg.key = 'search_config' AND search @@ q AND ($2 OR desk = $3)
+      ORDER BY ts_rank(search, q) DESC, updated_at DESC LIMIT $4`,
+    [query, user.role === 'desk-head', user.desk, limit],
+  )
+  return rows.map(summary)
+}
+
+export interface HistoryEntry {
+  change: number
+  takenAt: string
+  authors: string[]
+  fieldsBy: Record<string, string>
+  headline: string
+  wordCount: number
+}
+
+export async function history(pool: Pool, id: string): Promise<HistoryEntry[]> {
+  const { rows } = await pool.query<Omit<HistoryEntry, 'takenAt'> & { takenAt: Date }>(
+    `SELECT change::float8 AS change, taken_at AS "takenAt", authors, fields_by AS "fieldsBy", headline,
+            word_count AS "wordCount"
+       FROM snapshots WHERE story_id = $1 ORDER BY change`,
+    [id],
+  )
+  return rows.map((r) => ({ ...r, takenAt: r.takenAt.toISOString() }))
+}
