@@ -7,7 +7,8 @@ export { repoRoot }
 /**
  * Child processes the reliability tests kill or trace are bundled once into plain CommonJS, so each
  * of the many starts costs what `node` costs, not a TypeScript loader's start. better-sqlite3 (a
- * native addon) stays outside the bundle and is found through NODE_PATH.
+ * native addon) and sharp (libvips, whose ESM build reads import.meta.url) stay outside the bundle
+ * and are found through NODE_PATH.
  */
 export async function bundleChild(entry: string, outDir: string): Promise<string> {
   const outfile = join(outDir, basename(entry).replace(/\.ts$/, '.cjs'))
@@ -18,7 +19,7 @@ export async function bundleChild(entry: string, outDir: string): Promise<string
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'sharp'],
     logLevel: 'silent',
   })
   return outfile
