@@ -1,9 +1,17 @@
 import type { TextRun } from '../../body-text'
 import type { Finding } from '../finding'
 import { finding, whereIn, wordsOf, type Rule } from '../rule'
+import { MAX_NAME_LENGTH } from '../../limits'
 
 const ID = 'name-variants'
 const MIN_LENGTH = 5
+/**
+ * Spellings kept per deletion key. Real copy has one or two (Zelensky, Zelenskyy); a story made of
+ * thousands of names one letter apart would otherwise compare each with all the others (quadratic
+ * time, and as many findings as pairs). Past this many, a further spelling is still counted but only
+ * compared with the first few: linear work, and the findings that matter are all still found.
+ */
+const MAX_SPELLINGS_PER_KEY = 4
 const JOINER = /['’-]/
 /** What, just before a word, makes its capital a sentence's rather than a name's. */
 const SENTENCE_MARKS = new Set([...'.!?:;“”"‘\'([{—–-\n'])
@@ -23,7 +31,7 @@ function nameIn(word: string): string | null {
   if (!isUpper(word[0]!)) return null
   const cut = word.search(JOINER)
   const name = cut < 0 ? word : word.slice(0, cut)
-  if (name.length < MIN_LENGTH) return null
+  if (name.length < MIN_LENGTH || name.length > MAX_NAME_LENGTH) return null
   for (let i = 1; i < name.length; i++) if (isLower(name[i]!)) return name
   return null
 }
@@ -111,7 +119,7 @@ export const nameVariants: Rule = {
           pairs.add(pair)
           findings.push(report(other, spelling))
         }
-        if (!group.includes(spelling)) group.push(spelling)
+        if (group.length < MAX_SPELLINGS_PER_KEY && !group.includes(spelling)) group.push(spelling)
       }
     }
     return findings
