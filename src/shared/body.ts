@@ -26,6 +26,14 @@ export const textNodeSchema = z.looseObject({
   type: z.literal('text'),
   text: z.string(),
   format: z.number().int().nonnegative().optional(),
+  /**
+   * Inline CSS is dropped from every door (api, paste, import): the toolbar sets none, and a style
+   * such as `position: fixed; inset: 0` would lay the story's text over the whole window.
+   */
+  style: z
+    .string()
+    .optional()
+    .transform(() => ''),
 })
 export const lineBreakNodeSchema = z.looseObject({ type: z.literal('linebreak') })
 export const tabNodeSchema = z.looseObject({ type: z.literal('tab'), text: z.string().optional() })
