@@ -15,3 +15,10 @@ export const MAX_FINDINGS_PER_RULE = 50
  * work in proportion to its length squared (every one-letter deletion of it is a key).
  */
 export const MAX_NAME_LENGTH = 40
+
+/**
+ * Stories made from one wire file. A NewsML-G2 package or a ninjs list carries a few items, rarely
+ * dozens; a file of thousands is a feed dump or an attack, and each story costs a row, a revision
+ * and index entries. Past this the file is refused whole (a file is imported all or nothing).
+ */
+export const MAX_STORIES_PER_FILE = 1000

@@ -27,6 +27,8 @@ export function decodeWire(bytes: Uint8Array, format: string): Decoded {
   return decodeBytes(bytes, xml ? declaredXmlEncoding(bytes) : undefined)
 }
 
+import { MAX_STORIES_PER_FILE } from '../../shared/limits'
+
 /** What bodySchema allows (src/shared/body.ts). */
 const MAX_BLOCKS = 20000
 
@@ -67,7 +69,13 @@ export function parseWire(bytes: Uint8Array): ParsedWire {
   assertWireSize(bytes.length)
   const format = detectFormat(bytes)
   const decoded = decodeWire(bytes, format)
-  const drafts = wireFormatById(format)!.read(decoded.text).map(finish)
+  const read = wireFormatById(format)!.read(decoded.text)
+  if (read.length > MAX_STORIES_PER_FILE) {
+    throw new WireError(
+      `it holds ${read.length.toLocaleString('en')} stories; Copydesk takes at most ${MAX_STORIES_PER_FILE.toLocaleString('en')} from one file (ask the sender for the items you need, or split the file)`,
+    )
+  }
+  const drafts = read.map(finish)
   if (!drafts.length) throw new WireError('no story was found in it')
   return { format, encoding: decoded.encoding, drafts }
 }
