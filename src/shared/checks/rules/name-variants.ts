@@ -107,6 +107,9 @@ export const nameVariants: Rule = {
     const findings: Finding[] = []
     for (const spelling of spellings.values()) {
       if (!spelling.named) continue
+      // One finding per spelling at most (its first look-alike): a story of thousands of names one
+      // letter apart gives one line per name, not one per pair.
+      let reported = false
       for (const key of deletionKeys(spelling.word.toLowerCase())) {
         const group = byKey.get(key)
         if (!group) {
@@ -114,10 +117,12 @@ export const nameVariants: Rule = {
           continue
         }
         for (const other of group) {
+          if (reported || other === spelling || !looksLikeOneName(other.word, spelling.word)) continue
           const pair = [other.word, spelling.word].sort().join('\u0000')
-          if (other === spelling || pairs.has(pair) || !looksLikeOneName(other.word, spelling.word)) continue
+          if (pairs.has(pair)) continue
           pairs.add(pair)
           findings.push(report(other, spelling))
+          reported = true
         }
         if (group.length < MAX_SPELLINGS_PER_KEY && !group.includes(spelling)) group.push(spelling)
       }
