@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pictureNodeSchema } from './picture'
+import { bodyLimitProblem, MAX_BLOCKS } from './limits'
 
 /**
  * The story body is the Lexical editor state as JSON. These schemas name the node types the
@@ -91,12 +92,21 @@ export const blockNodeSchema = z.union([
 ])
 export type BlockNode = z.infer<typeof blockNodeSchema>
 
-export const bodySchema = z.strictObject({
+const bodyShapeSchema = z.strictObject({
   root: z.looseObject({
     type: z.literal('root'),
-    children: z.array(blockNodeSchema).max(20000),
+    children: z.array(blockNodeSchema).max(MAX_BLOCKS),
   }),
 })
+
+/** Size and depth are measured first (without recursion), so the node schemas never recurse too deep. */
+export const bodySchema = z
+  .unknown()
+  .superRefine((body, ctx) => {
+    const problem = bodyLimitProblem(body)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true })
+  })
+  .pipe(bodyShapeSchema)
 export type Body = z.infer<typeof bodySchema>
 
 /* ---------- building bodies (import, tests, new stories) ---------- */

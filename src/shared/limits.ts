@@ -22,3 +22,44 @@ export const MAX_NAME_LENGTH = 40
  * and index entries. Past this the file is refused whole (a file is imported all or nothing).
  */
 export const MAX_STORIES_PER_FILE = 1000
+
+/** Top-level blocks in a story's body (paragraphs, headings, lists, quotes, pictures). */
+export const MAX_BLOCKS = 20000
+
+/**
+ * Nodes inside nodes in a story's body (a list in a list item in a list…). Each level is about four
+ * levels of JSON, and SQLite's JSON functions stop at 1,000 (History read such a story as
+ * "malformed JSON"); no copy nests lists more than a handful deep.
+ */
+export const MAX_NESTING = 64
+
+/** Characters of text in a story's body: about 300,000 words, far beyond any story, inside what the checks do in a moment. */
+export const MAX_BODY_CHARACTERS = 2_000_000
+
+/**
+ * What is wrong with a body's size or shape, in words, or null: walked without recursion, so a
+ * body nested a million deep is measured, not a stack overflow. The same test at save (bodySchema),
+ * the api and import, so nothing is imported that could not then be saved.
+ */
+export function bodyLimitProblem(body: unknown): string | null {
+  const root = (body as { root?: { children?: unknown } } | null)?.root
+  const blocks = Array.isArray(root?.children) ? root.children : []
+  if (blocks.length > MAX_BLOCKS)
+    return `the story has ${blocks.length.toLocaleString('en')} blocks; a story holds at most ${MAX_BLOCKS.toLocaleString('en')} (split it into parts)`
+  let characters = 0
+  const stack: [unknown, number][] = blocks.map((block) => [block, 1])
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    if (depth > MAX_NESTING)
+      return `the story nests lists within lists more than ${MAX_NESTING} levels deep (counting each list and its items); flatten them`
+    if (typeof node !== 'object' || node === null) continue
+    const { text, children } = node as { text?: unknown; children?: unknown }
+    if (typeof text === 'string') {
+      characters += text.length
+      if (characters > MAX_BODY_CHARACTERS)
+        return `the story is longer than ${MAX_BODY_CHARACTERS.toLocaleString('en')} characters (split it into parts)`
+    }
+    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1])
+  }
+  return null
+}

@@ -27,10 +27,7 @@ export function decodeWire(bytes: Uint8Array, format: string): Decoded {
   return decodeBytes(bytes, xml ? declaredXmlEncoding(bytes) : undefined)
 }
 
-import { MAX_STORIES_PER_FILE } from '../../shared/limits'
-
-/** What bodySchema allows (src/shared/body.ts). */
-const MAX_BLOCKS = 20000
+import { bodyLimitProblem, MAX_STORIES_PER_FILE } from '../../shared/limits'
 
 function isDivider(block: BlockNode): boolean {
   if (block.type !== 'paragraph' || block.children.length !== 1) return false
@@ -48,11 +45,9 @@ function finish(draft: WireDraft): WireDraft {
   if (!draft.headline && !hasText) throw new WireError('no headline and no story text were found in it')
   if (!draft.body.root.children.length) draft.body = emptyBody()
   if (!hasText) draft.notes.push('The wire item carried no story text: only its headline and details were imported.')
-  if (draft.body.root.children.length > MAX_BLOCKS) {
-    throw new WireError(
-      `the story has ${draft.body.root.children.length} paragraphs; a story holds at most ${MAX_BLOCKS}`,
-    )
-  }
+  // The same limits as a save (shared/limits.ts): a story imported can always be edited and saved.
+  const problem = bodyLimitProblem(draft.body)
+  if (problem) throw new WireError(problem)
   const { body, ...fields } = draft
   const checked = wireDraftFieldsSchema.safeParse(fields)
   if (!checked.success) {
