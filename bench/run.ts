@@ -11,6 +11,7 @@ import { ensureRendererBuild } from './browser'
 import type { BenchContext, Suite } from './context'
 import { buildLibrary, FULL_SIZE, libraryFileFor, QUICK_SIZE } from './generate'
 import { formatTable, machineDescription, writeResults, type Metric, type Unavailable } from './report'
+import { boundsSuite } from './suites/bounds'
 import { checksSuite } from './suites/checks'
 import { diskSuite } from './suites/disk'
 import { exportSuite } from './suites/export'
@@ -32,6 +33,7 @@ export const suites: Suite[] = [
   importSuite,
   exportSuite,
   checksSuite,
+  boundsSuite,
   diskSuite,
   memorySuite,
   startSuite,

@@ -99,9 +99,9 @@ test('the hostile corpus, imported and opened in the editor, runs nothing and re
   expect(await flags(page)).toEqual([])
   expect(seen).toEqual({ dialogs: [], offsite: [], reached: [], blocked: [], errors: [] })
 
-  // A story whose body came through the api with CSS on a text node (the body schema lets a text
-  // node carry any style): Lexical applies it, and the CSP is what stops the remote image. Nothing
-  // runs and nothing reaches out; the attempt itself is a finding in docs/reliability.md.
+  // A story whose body came through the api with CSS on a text node: main drops the style on save
+  // (shared/body.ts) and the editor clears any that arrives (TextStylePlugin), so nothing is even
+  // blocked by the CSP; nothing runs and nothing reaches out.
   const typed = (await page.evaluate(
     (fields) => (window as unknown as { copydesk: CopydeskApi }).copydesk.invoke('story:create', fields),
     hostileStoryFields(),

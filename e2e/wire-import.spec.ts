@@ -158,7 +158,7 @@ test('wire copy dropped onto the window is imported; hostile HTML in it runs not
   ).toHaveCount(0)
   await expect(body.locator('a')).toHaveAttribute('href', 'https://example.org/ok')
   expect(dialogs).toBe(0)
-  expect((desk.library.db.prepare('SELECT count(*) AS n FROM originals').get() as { n: number }).n).toBe(2)
+  expect((desk.library.db.prepare('SELECT count(*) AS n FROM story_originals').get() as { n: number }).n).toBe(2)
 
   await page.locator('.library .story-row', { hasText: 'Rail strike halts trains' }).click()
   await expect(page.getByLabel('Dateline place')).toHaveValue('München')

@@ -36,12 +36,12 @@ async function importer(ctx: BenchContext): Promise<ImportOne | string> {
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 
 /**
- * The floor: the rows the import wrote (story, revision, original), inserted again with bare
+ * The floor: the rows the import wrote (story, revision, the file's bytes and the story's link to them), inserted again with bare
  * prepared statements into an empty library of the same schema, one transaction per story as the
  * import does. What is left between the two is reading, decoding and converting the wire copy.
  */
 function rawInsertRate(from: Library, into: Library): number {
-  const tables = ['stories', 'revisions', 'originals'] as const
+  const tables = ['stories', 'revisions', 'wire_files', 'story_originals'] as const
   const rows = new Map<string, Record<string, unknown>[]>()
   const inserts = new Map<string, ReturnType<Library['db']['prepare']>>()
   for (const table of tables) {
@@ -60,14 +60,18 @@ function rawInsertRate(from: Library, into: Library): number {
     return map
   }
   const revisions = byStory('revisions', 'story_id')
-  const originals = byStory('originals', 'story_id')
+  const originals = byStory('story_originals', 'story_id')
+  const files = byStory('wire_files', 'id')
   const stories = rows.get('stories')!
   const start = process.hrtime.bigint()
   for (const story of stories) {
     into.db.transaction(() => {
       inserts.get('stories')!.run(story)
       for (const row of revisions.get(story.id) ?? []) inserts.get('revisions')!.run(row)
-      for (const row of originals.get(story.id) ?? []) inserts.get('originals')!.run(row)
+      for (const row of originals.get(story.id) ?? []) {
+        for (const file of files.get(row.file_id) ?? []) inserts.get('wire_files')!.run(file)
+        inserts.get('story_originals')!.run(row)
+      }
     })()
   }
   return stories.length / seconds(start)

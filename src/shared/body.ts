@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pictureNodeSchema } from './picture'
+import { bodyLimitProblem, MAX_BLOCKS } from './limits'
 
 /**
  * The story body is the Lexical editor state as JSON. These schemas name the node types the
@@ -26,6 +27,14 @@ export const textNodeSchema = z.looseObject({
   type: z.literal('text'),
   text: z.string(),
   format: z.number().int().nonnegative().optional(),
+  /**
+   * Inline CSS is dropped from every door (api, paste, import): the toolbar sets none, and a style
+   * such as `position: fixed; inset: 0` would lay the story's text over the whole window.
+   */
+  style: z
+    .string()
+    .optional()
+    .transform(() => ''),
 })
 export const lineBreakNodeSchema = z.looseObject({ type: z.literal('linebreak') })
 export const tabNodeSchema = z.looseObject({ type: z.literal('tab'), text: z.string().optional() })
@@ -83,12 +92,21 @@ export const blockNodeSchema = z.union([
 ])
 export type BlockNode = z.infer<typeof blockNodeSchema>
 
-export const bodySchema = z.strictObject({
+const bodyShapeSchema = z.strictObject({
   root: z.looseObject({
     type: z.literal('root'),
-    children: z.array(blockNodeSchema).max(20000),
+    children: z.array(blockNodeSchema).max(MAX_BLOCKS),
   }),
 })
+
+/** Size and depth are measured first (without recursion), so the node schemas never recurse too deep. */
+export const bodySchema = z
+  .unknown()
+  .superRefine((body, ctx) => {
+    const problem = bodyLimitProblem(body)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true })
+  })
+  .pipe(bodyShapeSchema)
 export type Body = z.infer<typeof bodySchema>
 
 /* ---------- building bodies (import, tests, new stories) ---------- */

@@ -117,7 +117,7 @@ function inspect(file: string, ledger: Ledger): string[] {
     // Each imported story keeps the bytes it came from, committed with it.
     const orphans = db
       .prepare(
-        "SELECT count(*) AS n FROM stories s WHERE s.headline LIKE 'Crash batch %' AND NOT EXISTS (SELECT 1 FROM originals o WHERE o.story_id = s.id)",
+        "SELECT count(*) AS n FROM stories s WHERE s.headline LIKE 'Crash batch %' AND NOT EXISTS (SELECT 1 FROM story_originals o WHERE o.story_id = s.id)",
       )
       .get() as { n: number }
     expect(orphans.n, 'imported stories without their original').toBe(0)

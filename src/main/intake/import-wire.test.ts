@@ -43,7 +43,11 @@ describe('importing wire files into the library', () => {
       slug: 'council-budget',
     })
     expect(story.leadPicture).not.toHaveProperty('mediaId')
-    const original = library.db.prepare('SELECT file_name, format, bytes FROM originals WHERE story_id = 1').get() as {
+    const original = library.db
+      .prepare(
+        'SELECT f.file_name, f.format, f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = 1',
+      )
+      .get() as {
       bytes: Buffer
     }
     expect(Buffer.compare(original.bytes, bytes)).toBe(0)
@@ -80,21 +84,23 @@ describe('importing wire files into the library', () => {
     expect(results[3]!.error).toBe('the file is empty')
     expect(results[4]!.error).toMatch(/over 20\.0 MB are refused/)
     expect(progress).toEqual([1, 2, 3, 4, 5, 6])
-    expect([count(library, 'stories'), count(library, 'revisions'), count(library, 'originals')]).toEqual([2, 2, 2])
+    expect([count(library, 'stories'), count(library, 'revisions'), count(library, 'story_originals')]).toEqual([
+      2, 2, 2,
+    ])
   })
 
   it('a file whose second story cannot be stored leaves neither story behind (one transaction per file)', () => {
     const library = libraries.open()
     // A real failure inside the transaction: the database refuses the second original.
     library.db
-      .exec(`CREATE TEMP TRIGGER refuse_second BEFORE INSERT ON originals WHEN (SELECT count(*) FROM originals) >= 1
+      .exec(`CREATE TEMP TRIGGER refuse_second BEFORE INSERT ON story_originals WHEN (SELECT count(*) FROM story_originals) >= 1
                      BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
     const results = importWireFiles(library, [{ name: 'two.json', bytes: fixture('ninjs/envelope.json') }])
     expect(results).toEqual([{ file: 'two.json', ok: false, error: 'it could not be imported: disk full' }])
     expect([
       count(library, 'stories'),
       count(library, 'revisions'),
-      count(library, 'originals'),
+      count(library, 'story_originals'),
       count(library, 'story_search'),
     ]).toEqual([0, 0, 0, 0])
     library.db.exec('DROP TRIGGER refuse_second')
@@ -105,7 +111,7 @@ describe('importing wire files into the library', () => {
 
   it('when the library refuses one file of a batch, only that file fails; the batch around it is kept', () => {
     const library = libraries.open()
-    library.db.exec(`CREATE TEMP TRIGGER refuse_file BEFORE INSERT ON originals WHEN new.file_name = 'two.json'
+    library.db.exec(`CREATE TEMP TRIGGER refuse_file BEFORE INSERT ON wire_files WHEN new.file_name = 'two.json'
                      BEGIN SELECT RAISE(ABORT, 'constraint failed'); END`)
     const results = importWireFiles(library, [
       { name: 'fire.tst', bytes: fixture('anpa1312/harbor-fire.tst') },
@@ -122,7 +128,9 @@ describe('importing wire files into the library', () => {
         .items.map((s) => s.headline)
         .sort(),
     ).toEqual(['Fire guts warehouse on Portland waterfront', 'Snow closes schools across three states'])
-    expect([count(library, 'stories'), count(library, 'revisions'), count(library, 'originals')]).toEqual([2, 2, 2])
+    expect([count(library, 'stories'), count(library, 'revisions'), count(library, 'story_originals')]).toEqual([
+      2, 2, 2,
+    ])
   })
 
   it('the api takes base64 files and gives the original back decoded, framing shown, with the agency notes', async () => {

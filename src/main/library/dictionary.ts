@@ -107,8 +107,10 @@ export function readStorySpelling(db: Db, id: number): StorySpelling {
     throw new ApiError('not-found', `there is no story ${id} in the library`)
   const row = prepared(db, 'SELECT language, ignored FROM story_spelling WHERE story_id = ?').get(id) as
     SpellingRow | undefined
-  const original = prepared(db, 'SELECT bytes FROM originals WHERE story_id = ?').get(id) as
-    { bytes: Buffer } | undefined
+  const original = prepared(
+    db,
+    'SELECT f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
+  ).get(id) as { bytes: Buffer } | undefined
   const wire = original ? languageOfOriginal(original.bytes) : null
   const house = readHouseStyle(db).language
   return {

@@ -186,6 +186,35 @@ export const migrations: readonly string[] = [
     value  TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 9: a wire file's original bytes stored once, referenced by every story made from it. Each story
+  // kept its own copy before, so a 2 MB message of 5,000 items grew a library by 10 GB. Existing
+  // copies are folded together (same name, format and bytes); a file goes with its last story.
+  `
+  CREATE TABLE wire_files (
+    id         INTEGER PRIMARY KEY,
+    file_name  TEXT NOT NULL,
+    format     TEXT NOT NULL,
+    bytes      BLOB NOT NULL
+  );
+  CREATE TABLE story_originals (
+    story_id  INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    file_id   INTEGER NOT NULL REFERENCES wire_files (id)
+  );
+  CREATE INDEX story_originals_by_file ON story_originals (file_id);
+
+  INSERT INTO wire_files (file_name, format, bytes)
+    SELECT file_name, format, bytes FROM originals GROUP BY file_name, format, length(bytes), bytes;
+  INSERT INTO story_originals (story_id, file_id)
+    SELECT o.story_id, w.id FROM originals o
+    JOIN wire_files w ON w.file_name = o.file_name AND w.format = o.format
+      AND length(w.bytes) = length(o.bytes) AND w.bytes = o.bytes;
+  DROP TABLE originals;
+
+  CREATE TRIGGER story_originals_ad AFTER DELETE ON story_originals BEGIN
+    DELETE FROM wire_files
+    WHERE id = old.file_id AND NOT EXISTS (SELECT 1 FROM story_originals WHERE file_id = old.file_id);
+  END;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

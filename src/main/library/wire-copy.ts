@@ -17,6 +17,12 @@ export type WireCopy =
 
 export type ImportProgress = (done: number, total: number) => void
 
+/**
+ * After filing this many bytes of wire copy the WAL is folded back into the library and emptied:
+ * otherwise it keeps the size of the biggest import (50 MB and more) until the app closes.
+ */
+export const CHECKPOINT_AFTER_BYTES = 4 * 1024 * 1024
+
 /** Files committed together in one transaction. */
 export const IMPORT_CHUNK = 200
 
@@ -43,17 +49,22 @@ export function fileWireCopy(
   onProgress?: ImportProgress,
 ): WireImportResult[] {
   const results: WireImportResult[] = []
-  const insertOriginal = prepared(db, 'INSERT INTO originals (story_id, file_name, format, bytes) VALUES (?, ?, ?, ?)')
+  const insertFile = prepared(db, 'INSERT INTO wire_files (file_name, format, bytes) VALUES (?, ?, ?)')
+  const insertOriginal = prepared(db, 'INSERT INTO story_originals (story_id, file_id) VALUES (?, ?)')
 
-  const store = (copy: ReadCopy): WireImportResult[] =>
-    copy.stories.map(({ fields, source }) => {
+  // The file's bytes once, however many stories it makes (a message of 5,000 items is 5,000 stories).
+  const store = (copy: ReadCopy): WireImportResult[] => {
+    const fileId = insertFile.run(copy.fileName, copy.format, copy.bytes).lastInsertRowid
+    return copy.stories.map(({ fields, source }) => {
       const story = insertStory(db, fields, { source, reason: 'import', now: copy.at })
-      insertOriginal.run(story.id, copy.fileName, copy.format, copy.bytes)
+      insertOriginal.run(story.id, fileId)
       return { file: copy.fileName, ok: true, id: story.id, format: copy.format, headline: story.headline }
     })
+  }
   const storeAll = db.transaction((items: WireCopy[]) => items.map((item) => ('error' in item ? [] : store(item))))
   const storeOne = db.transaction(store)
 
+  let filedBytes = 0
   const iterator = copies[Symbol.iterator]()
   for (let done = 0; ;) {
     const items: WireCopy[] = []
@@ -76,11 +87,13 @@ export function fileWireCopy(
       })
     }
     items.forEach((item, index) => {
+      if (!('error' in item)) filedBytes += item.bytes.length
       if ('error' in item) results.push({ file: item.fileName, ok: false, error: item.error })
       else results.push(...stored[index]!)
       onProgress?.(++done, total)
     })
   }
+  if (filedBytes >= CHECKPOINT_AFTER_BYTES) db.pragma('wal_checkpoint(TRUNCATE)')
   return results
 }
 
@@ -97,8 +110,10 @@ export interface StoredOriginal {
 
 /** The original of a story, or a not-found error saying whether the story or its original is missing. */
 export function findOriginal(db: Db, id: number): StoredOriginal {
-  const row = prepared(db, 'SELECT file_name, format, bytes FROM originals WHERE story_id = ?').get(id) as
-    { file_name: string; format: string; bytes: Buffer } | undefined
+  const row = prepared(
+    db,
+    'SELECT f.file_name, f.format, f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
+  ).get(id) as { file_name: string; format: string; bytes: Buffer } | undefined
   if (row) return { fileName: row.file_name, format: row.format, bytes: row.bytes }
   const exists = prepared(db, 'SELECT 1 FROM stories WHERE id = ?').get(id)
   throw new ApiError(

@@ -16,7 +16,7 @@ import { readHouseStyle } from '../library/settings'
 import { getStory } from '../library/stories'
 import { canonicalUrl, enc, type Layout } from './page-media'
 import { prepareStoryPictures } from './story-pictures'
-import { ensureFolder, writeFileAtomic } from './write-files'
+import { checkExportRoot, ensureFolder, holdsFile, writeFileAtomic } from './write-files'
 
 /*
  * The export job: load what each page needs from the library (the story, the house style, its
@@ -50,7 +50,13 @@ function storyIds(db: Db, request: ExportRequest): StoryId[] {
   return [...new Set(request.ids ?? [])]
 }
 
-function prepareFolder(outDir: string): void {
+function prepareFolder(typed: string): string {
+  try {
+    checkExportRoot(typed)
+  } catch (error) {
+    throw new ApiError('invalid-input', `cannot export to ${typed}: ${(error as Error).message}`)
+  }
+  const outDir = resolve(typed)
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw new ApiError('invalid-input', `cannot export to ${outDir}: it is a file, not a folder`)
   }
@@ -59,6 +65,7 @@ function prepareFolder(outDir: string): void {
   } catch (error) {
     throw new ApiError('invalid-input', `cannot export to ${outDir}: ${(error as Error).message}`)
   }
+  return outDir
 }
 
 /**
@@ -71,8 +78,7 @@ export async function exportStories(
   request: ExportRequest,
   options: ExportOptions = {},
 ): Promise<ExportOutput> {
-  const outDir = resolve(request.outDir)
-  prepareFolder(outDir)
+  const outDir = prepareFolder(request.outDir)
   const style = readHouseStyle(db)
   const lookups = new Lookups(db)
   const ids = storyIds(db, request)
@@ -147,18 +153,18 @@ async function exportOne(
     // Pictures first, the page last: a page never points at an image that is not there yet.
     if (pending.size) {
       const imageDir = join(outDir, base, 'images')
-      ensureFolder(imageDir)
+      ensureFolder(imageDir, outDir)
       for (const image of pending.values()) {
         const target = join(imageDir, image.file)
         // Content-addressed names: a file already there holds these very bytes.
-        if (existsSync(target)) continue
+        if (holdsFile(target, outDir)) continue
         const bytes = renditionBytes(db, image.key, image.seq)
-        if (bytes) writeFileAtomic(target, bytes)
+        if (bytes) writeFileAtomic(target, bytes, outDir)
       }
     } else if (layout === 'folder' && request.format === 'html') {
-      ensureFolder(join(outDir, base))
+      ensureFolder(join(outDir, base), outDir)
     }
-    writeFileAtomic(file, text)
+    writeFileAtomic(file, text, outDir)
     const warnings = [
       ...exportWarnings(story, {
         hasPicture: (mediaId) => mediaInfo(db, mediaId) !== null,

@@ -70,41 +70,53 @@ function isAscii(bytes: Uint8Array): boolean {
 /** Length of the valid UTF-8 sequence starting at i (RFC 3629), or 0 when the bytes there are not one. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b0 = bytes[i]!
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
-    const b = bytes[i + k]
-    return b !== undefined && b >= lo && b <= hi
-  }
-  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0
-  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0
-  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return cont(1) && cont(2) ? 3 : 0
-  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0
-  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
-  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0
-  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0
+  if (b0 >= 0xc2 && b0 <= 0xdf) return isCont(bytes, i + 1) ? 2 : 0
+  if (b0 === 0xe0) return isCont(bytes, i + 1, 0xa0) && isCont(bytes, i + 2) ? 3 : 0
+  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef)
+    return isCont(bytes, i + 1) && isCont(bytes, i + 2) ? 3 : 0
+  if (b0 === 0xed) return isCont(bytes, i + 1, 0x80, 0x9f) && isCont(bytes, i + 2) ? 3 : 0
+  if (b0 === 0xf0) return isCont(bytes, i + 1, 0x90) && isCont(bytes, i + 2) && isCont(bytes, i + 3) ? 4 : 0
+  if (b0 >= 0xf1 && b0 <= 0xf3) return isCont(bytes, i + 1) && isCont(bytes, i + 2) && isCont(bytes, i + 3) ? 4 : 0
+  if (b0 === 0xf4) return isCont(bytes, i + 1, 0x80, 0x8f) && isCont(bytes, i + 2) && isCont(bytes, i + 3) ? 4 : 0
   return 0
 }
 
-/** UTF-8 where the bytes are UTF-8, windows-1252 for each byte that is not. */
+/** A continuation byte within [lo, hi] at j (no closure per call: this runs for every non-ASCII byte). */
+function isCont(bytes: Uint8Array, j: number, lo = 0x80, hi = 0xbf): boolean {
+  const b = bytes[j]
+  return b !== undefined && b >= lo && b <= hi
+}
+
+/** The UTF-8 bytes of each byte 0x80-0xFF read as windows-1252. */
+const CP1252_HIGH_UTF8 = CP1252_HIGH.map((char) => new TextEncoder().encode(char))
+
+/**
+ * UTF-8 where the bytes are UTF-8, windows-1252 for each byte that is not. Each stray byte is
+ * replaced by the UTF-8 of its windows-1252 character in one new buffer, decoded once at the end:
+ * decoding piece by piece cost a string join per stray byte (half a second a megabyte).
+ */
 export function decodeMixed(bytes: Uint8Array): string {
-  let out = ''
-  let start = 0
+  const out = new Uint8Array(bytes.length * 3)
+  let n = 0
   let i = 0
   while (i < bytes.length) {
     const byte = bytes[i]!
     if (byte < 0x80) {
+      out[n++] = byte
       i++
       continue
     }
     const length = utf8SequenceLength(bytes, i)
     if (length) {
+      for (let k = 0; k < length; k++) out[n++] = bytes[i + k]!
       i += length
       continue
     }
-    out += lenientUtf8.decode(bytes.subarray(start, i)) + CP1252_HIGH[byte - 0x80]!
+    const replacement = CP1252_HIGH_UTF8[byte - 0x80]!
+    for (let k = 0; k < replacement.length; k++) out[n++] = replacement[k]!
     i++
-    start = i
   }
-  return out + lenientUtf8.decode(bytes.subarray(start))
+  return lenientUtf8.decode(out.subarray(0, n))
 }
 
 const MOJIBAKE_HINT =

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { bodyLimitProblem } from '../../shared/limits'
+import { WireError } from './errors'
 import { bodySchema, pictureNodeSchema } from '../../shared/body'
 import {
   bylineSchema,
@@ -70,6 +72,9 @@ export function storyFromDraft(
     body: { root: { ...draft.body.root, children: blocks } },
     related: draft.related,
   }
+  // Checked again with the pictures in: 20,000 paragraphs and 198 pictures are more than a save takes.
+  const problem = bodyLimitProblem(fields.body)
+  if (problem) throw new WireError(problem)
   if (draft.slug) fields.slug = draft.slug
   const source: StorySource = { ...draft.source, fileName: fileName.slice(0, 500), importedAt }
   return { fields, source }

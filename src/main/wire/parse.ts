@@ -27,8 +27,7 @@ export function decodeWire(bytes: Uint8Array, format: string): Decoded {
   return decodeBytes(bytes, xml ? declaredXmlEncoding(bytes) : undefined)
 }
 
-/** What bodySchema allows (src/shared/body.ts). */
-const MAX_BLOCKS = 20000
+import { bodyLimitProblem, MAX_STORIES_PER_FILE } from '../../shared/limits'
 
 function isDivider(block: BlockNode): boolean {
   if (block.type !== 'paragraph' || block.children.length !== 1) return false
@@ -46,11 +45,9 @@ function finish(draft: WireDraft): WireDraft {
   if (!draft.headline && !hasText) throw new WireError('no headline and no story text were found in it')
   if (!draft.body.root.children.length) draft.body = emptyBody()
   if (!hasText) draft.notes.push('The wire item carried no story text: only its headline and details were imported.')
-  if (draft.body.root.children.length > MAX_BLOCKS) {
-    throw new WireError(
-      `the story has ${draft.body.root.children.length} paragraphs; a story holds at most ${MAX_BLOCKS}`,
-    )
-  }
+  // The same limits as a save (shared/limits.ts): a story imported can always be edited and saved.
+  const problem = bodyLimitProblem(draft.body)
+  if (problem) throw new WireError(problem)
   const { body, ...fields } = draft
   const checked = wireDraftFieldsSchema.safeParse(fields)
   if (!checked.success) {
@@ -67,7 +64,13 @@ export function parseWire(bytes: Uint8Array): ParsedWire {
   assertWireSize(bytes.length)
   const format = detectFormat(bytes)
   const decoded = decodeWire(bytes, format)
-  const drafts = wireFormatById(format)!.read(decoded.text).map(finish)
+  const read = wireFormatById(format)!.read(decoded.text)
+  if (read.length > MAX_STORIES_PER_FILE) {
+    throw new WireError(
+      `it holds ${read.length.toLocaleString('en')} stories; Copydesk takes at most ${MAX_STORIES_PER_FILE.toLocaleString('en')} from one file (ask the sender for the items you need, or split the file)`,
+    )
+  }
+  const drafts = read.map(finish)
   if (!drafts.length) throw new WireError('no story was found in it')
   return { format, encoding: decoded.encoding, drafts }
 }

@@ -15,6 +15,7 @@ import { unpairedQuotes } from './rules/unpaired-quotes'
 import { defaultCheckOptions, type CheckOptions } from './options'
 import { bodyRuns, type TextRun } from '../body-text'
 import type { CheckableStory, Rule } from './rule'
+import { MAX_FINDINGS_PER_RULE } from '../limits'
 
 /** Every copy-desk check, in the order the panel lists a story's findings when they tie. */
 export const rules: readonly Rule[] = [
@@ -55,7 +56,24 @@ export function runChecks(story: CheckableStory, options: Partial<CheckOptions> 
     ...bodyRuns(story.body),
   ]
   const context = { story, runs, options: { ...defaultCheckOptions, ...options } }
-  return rules.flatMap((rule) => rule.check(context)).sort(byPlace)
+  return rules.flatMap((rule) => capped(rule.check(context).sort(byPlace))).sort(byPlace)
+}
+
+/**
+ * At most MAX_FINDINGS_PER_RULE findings of one rule, the first in reading order, then one line saying
+ * how many more there are (placed at the first one left out, so the editor can go on from there).
+ */
+function capped(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_RULE) return findings
+  const next = findings[MAX_FINDINGS_PER_RULE]!
+  const more = findings.length - MAX_FINDINGS_PER_RULE
+  return [
+    ...findings.slice(0, MAX_FINDINGS_PER_RULE),
+    {
+      ...next,
+      message: `…and ${more.toLocaleString('en')} more like this (only the first ${MAX_FINDINGS_PER_RULE} are listed).`,
+    },
+  ]
 }
 
 export type { CheckableStory, Rule } from './rule'

@@ -128,6 +128,36 @@ describe('one name spelled two ways', () => {
   })
 })
 
+describe('bounded work on a story full of names', () => {
+  /** 676 names, each one letter from 50 others (Kalabski, Kalbbski…): 16,900 pairs one edit apart, about 11 KB. */
+  const names: string[] = []
+  for (const a of 'abcdefghijklmnopqrstuvwxyz')
+    for (const b of 'abcdefghijklmnopqrstuvwxyz') names.push(`Kal${a}${b}ski`)
+  const paragraphs = names.map((name) => `Yesterday Mr ${name} met the press.`)
+
+  it('lists at most 50 findings of one rule, then says how many more there are', () => {
+    const found = findingsOf('name-variants', paragraphs)
+    expect(found.length).toBe(51)
+    expect(found[50]!.message).toMatch(/^…and [\d,]+ more like this \(only the first 50 are listed\)\.$/)
+    // The line points at the first finding left out, so the editor can go on from there.
+    expect(found[50]!.where.block).toBeGreaterThanOrEqual(found[49]!.where.block!)
+  })
+
+  it('caps every rule, not only the name rule', () => {
+    const found = findingsOf(
+      'doubled-word',
+      Array.from({ length: 120 }, () => 'the the storm'),
+    )
+    expect(found).toHaveLength(51)
+    expect(found[50]!.message).toContain('70 more')
+  })
+
+  it('does not take a very long capitalised run of letters for a name', () => {
+    const long = 'Z' + 'a'.repeat(2000)
+    expect(findingsOf('name-variants', [`Mr ${long} met Mr ${long}b.`])).toEqual([])
+  })
+})
+
 describe('a title with no name', () => {
   it('flags "Mr posted on X"', () => {
     expect(findingsOf('honorific-without-name', ['Mr posted on X: “I am here.”'])).toMatchObject([

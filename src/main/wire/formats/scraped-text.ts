@@ -46,7 +46,7 @@ function paragraphsOf(text: string): string[] {
     if (!lines.length) continue
     const wrapped = lines.length > 1 && lines.slice(0, -1).every((line) => line.length >= 45 && line.length <= 90)
     if (wrapped) out.push(lines.join(' '))
-    else out.push(...lines)
+    else for (const line of lines) out.push(line) // not push(...lines): a spread of 200,000 lines overflows the stack
   }
   return out
 }

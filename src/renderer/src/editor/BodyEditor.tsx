@@ -14,6 +14,7 @@ import { bodyNodes } from './nodes'
 import { BodyChangePlugin } from './plugins/BodyChangePlugin'
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
 import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
+import { TextStylePlugin } from './plugins/TextStylePlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
 import { FindReplacePlugin } from './plugins/FindReplacePlugin'
 import { PicturePlugin } from './plugins/PicturePlugin'
@@ -56,6 +57,7 @@ export function BodyEditor({ initial, editorRef, onChange, onWords }: Props) {
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLink} />
       <LinkSafetyPlugin />
+      <TextStylePlugin />
       <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
       <BodyChangePlugin onChange={onChange} onWords={onWords} />
       <EditorRefPlugin editorRef={editorRef} />

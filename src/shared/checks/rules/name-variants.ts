@@ -1,9 +1,17 @@
 import type { TextRun } from '../../body-text'
 import type { Finding } from '../finding'
 import { finding, whereIn, wordsOf, type Rule } from '../rule'
+import { MAX_NAME_LENGTH } from '../../limits'
 
 const ID = 'name-variants'
 const MIN_LENGTH = 5
+/**
+ * Spellings kept per deletion key. Real copy has one or two (Zelensky, Zelenskyy); a story made of
+ * thousands of names one letter apart would otherwise compare each with all the others (quadratic
+ * time, and as many findings as pairs). Past this many, a further spelling is still counted but only
+ * compared with the first few: linear work, and the findings that matter are all still found.
+ */
+const MAX_SPELLINGS_PER_KEY = 4
 const JOINER = /['’-]/
 /** What, just before a word, makes its capital a sentence's rather than a name's. */
 const SENTENCE_MARKS = new Set([...'.!?:;“”"‘\'([{—–-\n'])
@@ -23,7 +31,7 @@ function nameIn(word: string): string | null {
   if (!isUpper(word[0]!)) return null
   const cut = word.search(JOINER)
   const name = cut < 0 ? word : word.slice(0, cut)
-  if (name.length < MIN_LENGTH) return null
+  if (name.length < MIN_LENGTH || name.length > MAX_NAME_LENGTH) return null
   for (let i = 1; i < name.length; i++) if (isLower(name[i]!)) return name
   return null
 }
@@ -99,6 +107,9 @@ export const nameVariants: Rule = {
     const findings: Finding[] = []
     for (const spelling of spellings.values()) {
       if (!spelling.named) continue
+      // One finding per spelling at most (its first look-alike): a story of thousands of names one
+      // letter apart gives one line per name, not one per pair.
+      let reported = false
       for (const key of deletionKeys(spelling.word.toLowerCase())) {
         const group = byKey.get(key)
         if (!group) {
@@ -106,12 +117,14 @@ export const nameVariants: Rule = {
           continue
         }
         for (const other of group) {
+          if (reported || other === spelling || !looksLikeOneName(other.word, spelling.word)) continue
           const pair = [other.word, spelling.word].sort().join('\u0000')
-          if (other === spelling || pairs.has(pair) || !looksLikeOneName(other.word, spelling.word)) continue
+          if (pairs.has(pair)) continue
           pairs.add(pair)
           findings.push(report(other, spelling))
+          reported = true
         }
-        if (!group.includes(spelling)) group.push(spelling)
+        if (group.length < MAX_SPELLINGS_PER_KEY && !group.includes(spelling)) group.push(spelling)
       }
     }
     return findings

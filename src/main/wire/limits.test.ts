@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { parseWire } from './parse'
+import { decodeBytes } from './decode'
+
+/** Wire files at the edges of what Copydesk reads: refused or read in words, never a crash. */
+
+function outcome(bytes: Uint8Array): string {
+  try {
+    const parsed = parseWire(bytes)
+    return `drafts ${parsed.drafts.length}`
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+describe('large plain-text files', () => {
+  it('a text file of 200,000 short lines is refused with a reason, not a stack overflow', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i}`)
+    const said = outcome(new TextEncoder().encode(`FLOOD WARNING\n\n${lines.join('\n')}\n`))
+    expect(said).not.toMatch(/call stack/i)
+    expect(said).toMatch(/the story has 200,000 blocks; a story holds at most 20,000/)
+  })
+})
+
+describe('invalid UTF-8', () => {
+  it('reads each stray byte as windows-1252 and keeps the UTF-8 around it, however many there are', () => {
+    const good = new TextEncoder().encode('café “quoted” ')
+    const bytes = new Uint8Array((good.length + 2) * 50_000)
+    for (let i = 0; i < 50_000; i++) {
+      bytes.set(good, i * (good.length + 2))
+      bytes[i * (good.length + 2) + good.length] = 0x93 // windows-1252 left double quote
+      bytes[i * (good.length + 2) + good.length + 1] = 0x20
+    }
+    const { text, encoding } = decodeBytes(bytes)
+    expect(encoding).toBe('utf-8+windows-1252')
+    expect(text).toBe('café “quoted” “ '.repeat(50_000))
+  })
+})

@@ -1,0 +1,65 @@
+/**
+ * Copydesk's limits, in one place so that import, save, the api and export agree: whatever one door
+ * accepts, the others accept too (a story imported must still be editable and savable). The table
+ * in docs/reliability.md lists them with the reason for each figure.
+ */
+
+/**
+ * Findings one rule may report on one story. Past this the panel shows one more line, "…and N more",
+ * pointing at the next: a thousand identical warnings help no one, and listing them freezes the page.
+ */
+export const MAX_FINDINGS_PER_RULE = 50
+
+/**
+ * The longest word the name rules treat as a name: no real name is longer, and each candidate costs
+ * work in proportion to its length squared (every one-letter deletion of it is a key).
+ */
+export const MAX_NAME_LENGTH = 40
+
+/**
+ * Stories made from one wire file. A NewsML-G2 package or a ninjs list carries a few items, rarely
+ * dozens; a file of thousands is a feed dump or an attack, and each story costs a row, a revision
+ * and index entries. Past this the file is refused whole (a file is imported all or nothing).
+ */
+export const MAX_STORIES_PER_FILE = 1000
+
+/** Top-level blocks in a story's body (paragraphs, headings, lists, quotes, pictures). */
+export const MAX_BLOCKS = 20000
+
+/**
+ * Nodes inside nodes in a story's body (a list in a list item in a list…). Each level is about four
+ * levels of JSON, and SQLite's JSON functions stop at 1,000 (History read such a story as
+ * "malformed JSON"); no copy nests lists more than a handful deep.
+ */
+export const MAX_NESTING = 64
+
+/** Characters of text in a story's body: about 300,000 words, far beyond any story, inside what the checks do in a moment. */
+export const MAX_BODY_CHARACTERS = 2_000_000
+
+/**
+ * What is wrong with a body's size or shape, in words, or null: walked without recursion, so a
+ * body nested a million deep is measured, not a stack overflow. The same test at save (bodySchema),
+ * the api and import, so nothing is imported that could not then be saved.
+ */
+export function bodyLimitProblem(body: unknown): string | null {
+  const root = (body as { root?: { children?: unknown } } | null)?.root
+  const blocks = Array.isArray(root?.children) ? root.children : []
+  if (blocks.length > MAX_BLOCKS)
+    return `the story has ${blocks.length.toLocaleString('en')} blocks; a story holds at most ${MAX_BLOCKS.toLocaleString('en')} (split it into parts)`
+  let characters = 0
+  const stack: [unknown, number][] = blocks.map((block) => [block, 1])
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    if (depth > MAX_NESTING)
+      return `the story nests lists within lists more than ${MAX_NESTING} levels deep (counting each list and its items); flatten them`
+    if (typeof node !== 'object' || node === null) continue
+    const { text, children } = node as { text?: unknown; children?: unknown }
+    if (typeof text === 'string') {
+      characters += text.length
+      if (characters > MAX_BODY_CHARACTERS)
+        return `the story is longer than ${MAX_BODY_CHARACTERS.toLocaleString('en')} characters (split it into parts)`
+    }
+    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1])
+  }
+  return null
+}

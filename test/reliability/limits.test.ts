@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { useTempLibraries } from '../library-fixture'
+import { call } from '../../src/main/api'
+import { importWireFiles } from '../../src/main/intake/import-wire'
+import { bodyOf, paragraphNode, textNode, type BlockNode, type Body } from '../../src/shared/body'
+import { MAX_BLOCKS, MAX_BODY_CHARACTERS, MAX_NESTING } from '../../src/shared/limits'
+
+/**
+ * One table of limits (shared/limits.ts): what import accepts, a save accepts, so a story imported
+ * can always be edited and saved; at each limit it is accepted, just past it refused in words.
+ */
+
+const libraries = useTempLibraries()
+
+/** A list nested `levels` deep, as Lexical saves it (a list inside a list item). */
+function nestedList(levels: number): Body {
+  let inner: Record<string, unknown> = { ...paragraphNode('deepest'), type: 'listitem', value: 1 }
+  for (let level = 1; level < levels; level++) {
+    const list = {
+      type: 'list',
+      listType: 'bullet',
+      start: 1,
+      tag: 'ul',
+      direction: null,
+      format: '',
+      indent: 0,
+      version: 1,
+      children: [inner],
+    }
+    inner = { type: 'listitem', value: 1, direction: null, format: '', indent: 0, version: 1, children: [list] }
+  }
+  const top = {
+    type: 'list',
+    listType: 'bullet',
+    start: 1,
+    tag: 'ul',
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1,
+    children: [inner],
+  }
+  return bodyOf([top as unknown as BlockNode])
+}
+
+function saveError(body: Body): string | null {
+  const lib = libraries.open()
+  try {
+    call(lib, 'story:create', { headline: 'Limits', body })
+    return null
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+describe('a ninjs file with pictures on top of the most paragraphs a story holds', () => {
+  it('is refused at import with the reason a save would give, so no story is imported that cannot be saved', () => {
+    const lib = libraries.open()
+    const paragraphs = Array.from({ length: MAX_BLOCKS }, (_, i) => `<p>Paragraph ${i}</p>`).join('')
+    const pictures = Array.from({ length: 5 }, (_, i) => ({
+      type: 'picture',
+      uri: `https://example.org/${i}.jpg`,
+      headline: `Picture ${i}`,
+    }))
+    const file = {
+      name: 'long.json',
+      bytes: Buffer.from(
+        JSON.stringify({
+          headline: 'Long',
+          body_html: paragraphs,
+          associations: Object.fromEntries(pictures.map((p, i) => [`pic${i}`, p])),
+        }),
+      ),
+    }
+    const [result] = importWireFiles(lib, [file])
+    if (result!.ok) {
+      // Whatever was imported must take an edit and a save.
+      const story = call(lib, 'story:get', { id: result!.id! })
+      expect(() =>
+        call(lib, 'story:save', { id: story.id, expectedRevision: story.revision, changes: { headline: 'Edited' } }),
+      ).not.toThrow()
+      expect(() =>
+        call(lib, 'story:save', { id: story.id, expectedRevision: story.revision + 1, changes: { body: story.body } }),
+      ).not.toThrow()
+    } else {
+      expect(result!.error).toMatch(/blocks; a story holds at most 20,000/)
+    }
+  })
+})
+
+describe('nesting depth', () => {
+  it(`takes lists nested ${MAX_NESTING / 4} deep and refuses deeper than the limit in words`, () => {
+    expect(saveError(nestedList(MAX_NESTING / 4))).toBeNull()
+    expect(saveError(nestedList(MAX_NESTING))).toMatch(/nests lists within lists more than 64 levels deep/)
+  })
+
+  it('refuses a list nested 100,000 deep in words, not a stack overflow', () => {
+    expect(saveError(nestedList(100_000))).toMatch(/nests lists within lists more than 64 levels deep/)
+  })
+
+  it('a story at the nesting limit can be saved and its history read', () => {
+    const lib = libraries.open()
+    const made = call(lib, 'story:create', { headline: 'Deep', body: nestedList(MAX_NESTING / 4) })
+    call(lib, 'story:save', { id: made.id, expectedRevision: made.revision, changes: { headline: 'Deeper' } })
+    expect(() => call(lib, 'story:revisions', { id: made.id })).not.toThrow()
+  })
+})
+
+describe('text length', () => {
+  it('takes a body at the limit and refuses one just past it', () => {
+    const words = (n: number) => bodyOf([{ ...paragraphNode(''), children: [textNode('x'.repeat(n))] } as BlockNode])
+    expect(saveError(words(MAX_BODY_CHARACTERS))).toBeNull()
+    expect(saveError(words(MAX_BODY_CHARACTERS + 1))).toMatch(/longer than 2,000,000 characters/)
+  })
+})
