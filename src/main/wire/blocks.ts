@@ -346,15 +346,21 @@ function dropRepeatedHeadline(blocks: BlockNode[], headline: string): void {
  */
 export function takeDatelineFromBlocks(blocks: BlockNode[], dateline: Dateline, headline = ''): void {
   dropRepeatedHeadline(blocks, headline)
-  const first = blocks.find((b) => b.type === 'paragraph')
-  if (!first || first.type !== 'paragraph' || first !== blocks[0]) return
-  const head = first.children[0]
-  if (head?.type !== 'text') return
-  const found = splitDateline(head.text)
-  if (!found?.rest) return
-  head.text = found.rest
-  if (!dateline.place) dateline.place = found.place
-  if (!dateline.source) dateline.source = agencyLabel(found.source)
+  // The dateline opens the first paragraph, or the second when a teaser comes first (dpa).
+  for (const index of [0, 1]) {
+    const first = blocks[index]
+    if (first?.type !== 'paragraph') return
+    const head = first.children[0]
+    if (head?.type !== 'text') continue
+    const found = splitDateline(head.text)
+    // "TORONTO, June 09, 2020 (GLOBE NEWSWIRE) -- <strong>Auxly…": the words go on in the next run.
+    if (!found || (!found.rest && first.children.length < 2)) continue
+    if (found.rest) head.text = found.rest
+    else first.children.shift()
+    if (!dateline.place) dateline.place = found.place
+    if (!dateline.source && found.source) dateline.source = agencyLabel(found.source)
+    return
+  }
 }
 
 /** Blocks whose words are exactly these (a signature line, "ends", a sign-off) are dropped from the end. */

@@ -1,5 +1,5 @@
 import { WireError } from './errors'
-import type { WireDetection } from './formats/format'
+import { detectionsOf, type WireDetection } from './formats/format'
 import { wireFormats, type WireFormatId } from './formats'
 
 /**
@@ -10,10 +10,19 @@ import { wireFormats, type WireFormatId } from './formats'
 
 export type Detected = WireFormatId
 
-type Kind<K extends WireDetection['by']> = (typeof wireFormats)[number] & { detect: Extract<WireDetection, { by: K }> }
+interface Kind<K extends WireDetection['by']> {
+  id: Detected
+  label: string
+  detect: Extract<WireDetection, { by: K }>
+}
 
-const ofKind = <K extends WireDetection['by']>(by: K) =>
-  wireFormats.filter((format): format is Kind<K> => format.detect.by === by)
+/** Every way of being recognised of this kind, in registry order (a format may have more than one). */
+const ofKind = <K extends WireDetection['by']>(by: K): Kind<K>[] =>
+  wireFormats.flatMap((format) =>
+    detectionsOf(format)
+      .filter((detect): detect is Extract<WireDetection, { by: K }> => detect.by === by)
+      .map((detect) => ({ id: format.id, label: format.label, detect })),
+  )
 const framed = ofKind('framing')
 const xmlFormats = ofKind('xml-root')
 const textFormats = ofKind('text')
@@ -31,6 +40,11 @@ const MAGIC: [bytes: number[], what: string][] = [
   [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF binary)'],
   [[0x4d, 0x5a], 'a Windows program'],
 ]
+
+/** CR, LF, space and DEL fill that may come before a message's SOH. */
+function isPadding(b: number): boolean {
+  return b === 0x0d || b === 0x0a || b === 0x7f || b === 0x20
+}
 
 function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
   return magic.every((b, i) => bytes[at + i] === b)
@@ -65,6 +79,16 @@ function head(bytes: Uint8Array, from: number, length = 4096): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.min(length, bytes.length - from)).toString('latin1')
 }
 
+/**
+ * XML that is known not to be wire copy (feeds, drawings, sitemaps, schemas): refused by name rather
+ * than read generically, so an RSS feed is never imported as a story.
+ */
+// prettier-ignore
+const NOT_WIRE_ROOTS = new Set([
+  'rss', 'feed', 'rdf', 'opml', 'svg', 'plist', 'workbook', 'kml', 'gpx', 'urlset', 'sitemapindex',
+  'stylesheet', 'transform', 'schema', 'definitions',
+])
+
 function xmlKind(text: string): Detected {
   // The first element after the prolog (declaration, comments, DOCTYPE, processing instructions).
   const body = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '').trimStart()
@@ -79,8 +103,12 @@ function xmlKind(text: string): Detected {
       'this is a web page (HTML), not wire copy; copy the story text into a .txt file, or import the feed the agency sends',
     )
   }
+  // Any other root (an agency's own schema, such as Ritzau's) goes to a format that takes any root.
+  const anyRoot = xmlFormats.find((f) => f.detect.roots.includes('*'))
+  if (anyRoot && !NOT_WIRE_ROOTS.has(root.toLowerCase())) return anyRoot.id
+  const named = xmlFormats.filter((f) => !f.detect.roots.includes('*')).map((f) => f.label)
   throw new WireError(
-    `this XML has the root element <${root}>, which is not a wire format Copydesk reads (${xmlFormats.map((f) => f.label).join(', ')})`,
+    `this XML has the root element <${root}>, which is not a wire format Copydesk reads (${named.join(', ')})`,
   )
 }
 
@@ -96,8 +124,9 @@ export function detectFormat(bytes: Uint8Array): Detected {
     return detectText(text)
   }
   // Control-character framing: ANPA opens with SYN SYN SOH, IPTC 7901 with SOH.
+  // Feeds pad before the framing (line ends, DEL fill from the teleprinter days, spaces): skip it to the SOH.
   let i = at
-  while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++
+  while (i < bytes.length && i < at + 64 && isPadding(bytes[i]!)) i++
   if (i < bytes.length && bytes[i]! < 0x20) {
     const start = head(bytes, i, 400)
     const format = framed.find((f) => f.detect.test(start))

@@ -7,6 +7,8 @@ import { wireDraftFieldsSchema, type WireDraft } from './draft'
 import { WireError } from './errors'
 import { assertWireSize } from './limits'
 import { wireFormatById, type WireFormatId } from './formats'
+import { detectionsOf } from './formats/format'
+import { tidyDraft } from './tidy'
 
 export interface ParsedWire {
   format: WireFormatId
@@ -23,7 +25,8 @@ export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
 
 /** The text of wire bytes; XML formats by the charset their declaration names. Takes any stored id. */
 export function decodeWire(bytes: Uint8Array, format: string): Decoded {
-  const xml = wireFormatById(format)?.detect.by === 'xml-root'
+  const known = wireFormatById(format)
+  const xml = !!known && detectionsOf(known).some((d) => d.by === 'xml-root')
   return decodeBytes(bytes, xml ? declaredXmlEncoding(bytes) : undefined)
 }
 
@@ -37,6 +40,7 @@ function isDivider(block: BlockNode): boolean {
 
 /** Trim, fill the gaps the story model needs, and check the draft against the schema with the field named. */
 function finish(draft: WireDraft): WireDraft {
+  tidyDraft(draft)
   // "___" and "-30-" lines divide copy on the wire; they are not words of the story.
   draft.body.root.children = draft.body.root.children.filter((block) => !isDivider(block))
   draft.headline = draft.headline.replace(/\s+/g, ' ').trim()

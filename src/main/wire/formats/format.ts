@@ -9,7 +9,10 @@ import type { WireDraft } from '../draft'
 export type WireDetection =
   /** `head` is up to 400 characters from the first byte after leading line breaks. */
   | { by: 'framing'; test: (head: string) => boolean }
-  /** Root element names without their namespace prefix. XML formats are decoded by their declared charset. */
+  /**
+   * Root element names without their namespace prefix. XML formats are decoded by their declared
+   * charset. "*" takes any root no other format names (and that is not a feed or a web page).
+   */
   | { by: 'xml-root'; roots: readonly string[] }
   /** `text` is the start of the file with leading blank space removed; never empty, never XML. */
   | { by: 'text'; test: (text: string) => boolean }
@@ -24,9 +27,15 @@ export interface WireFormat<Id extends string = string> {
   id: Id
   /** What the editor sees: the import summary, the original-copy panel, the CLI's usage. */
   label: string
-  detect: WireDetection
+  /** One way of being recognised, or several (IPTC 7901: by its framing, or by its header line when the framing was stripped). */
+  detect: WireDetection | readonly WireDetection[]
   /** The decoded text to drafts (usually one; a NewsML-G2 message or a ninjs list can hold several). */
   read: (text: string) => WireDraft[]
+}
+
+/** A format's ways of being recognised, as a list. */
+export function detectionsOf(format: Pick<WireFormat, 'detect'>): readonly WireDetection[] {
+  return Array.isArray(format.detect) ? format.detect : [format.detect as WireDetection]
 }
 
 /** Keeps the literal id, so the registry's ids form a type. */

@@ -1,5 +1,6 @@
 import type { WireFormat } from './format'
 import { anpa1312Format } from './anpa1312'
+import { genericXmlFormat } from './generic-xml'
 import { iptc7901Format } from './iptc7901'
 import { newsml1Format } from './newsml1'
 import { newsmlG2Format } from './newsml-g2'
@@ -21,6 +22,7 @@ export const wireFormats = [
   nitfFormat,
   newsmlG2Format,
   newsml1Format,
+  genericXmlFormat,
   ninjsFormat,
   scrapedTextFormat,
 ] as const satisfies readonly WireFormat[]

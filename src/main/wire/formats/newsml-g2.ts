@@ -1,9 +1,11 @@
+import { listNode } from '../../../shared/body'
 import type { Picture } from '../../../shared/story'
 import { slugify } from '../../../shared/slug'
 import { agencyLabel } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
-import { placeOfDateline } from '../dateline'
+import { placeOfDateline, sourceOfDateline } from '../dateline'
+import { withoutPageHeader } from '../furniture'
 import { isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
@@ -58,9 +60,12 @@ function readContent(item: XElement, draft: WireDraft): void {
     const html = find(inline, 'html')
     const body = find(html ?? inline, 'body')
     const elements = inline.children.filter((c) => typeof c === 'object')
-    if (body || html || elements.length)
-      blocks = blocksFromMarkup((body ?? html ?? inline).children, { picture: nitfPicture })
-    else {
+    if (body || html || elements.length) {
+      const page = withoutPageHeader((body ?? html ?? inline).children)
+      if (!draft.bylines.length && page.byline) draft.bylines = bylinesFrom(page.byline)
+      if (page.genre) draft.notes.push(page.genre)
+      blocks = blocksFromMarkup(page.nodes, { picture: nitfPicture })
+    } else {
       // Some feeds escape the markup inside inlineXML; it arrives as text.
       const raw = textOf(inline)
       if (looksLikeHtml(raw)) blocks = blocksFromMarkup(parseHtml(raw), { picture: nitfPicture })
@@ -101,7 +106,10 @@ function readItem(item: XElement): WireDraft {
 
   const located = child(meta, 'located')
   const dateline = text(child(meta, 'dateline'))
-  const place = placeOfDateline(dateline) || text(child(located, 'name'))
+  // located may carry only a literal ("Toronto, ON, Canada") and no name.
+  const place = placeOfDateline(dateline) || text(child(located, 'name')) || oneLine(located?.attrs.literal ?? '')
+  const datelineSource = sourceOfDateline(dateline)
+  if (datelineSource) draft.dateline.source = datelineSource
   if (place) draft.dateline.place = place.replace(/,?\s*$/, '').slice(0, 200)
   draft.dateline.date =
     isoDate(text(child(meta, 'contentCreated'))) ??
@@ -138,18 +146,33 @@ function readItem(item: XElement): WireDraft {
   return draft
 }
 
+/**
+ * A package (or composite) that carries no text of its own: its headline, with the titles of what it
+ * groups as the body when it names them, and a note saying the text was not included.
+ */
+function packageDraft(root: XElement): WireDraft {
+  const draft = readItem(root)
+  if (!draft.body.root.children.length) {
+    const titles = findAll(root, 'itemRef')
+      .map((ref) => text(child(ref, 'title')) || text(child(ref, 'headline')))
+      .filter(Boolean)
+    if (titles.length) draft.body = bodyFromBlocks([listNode('bullet', titles)])
+  }
+  draft.notes.push(
+    'This NewsML-G2 package refers to items that were not included, so their text was not imported: only its headline, details and the titles it lists.',
+  )
+  return draft
+}
+
 export function readNewsmlG2(root: XElement): WireDraft[] {
   const items = root.name === 'newsItem' ? [root] : findAll(root, 'newsItem')
-  if (root.name === 'packageItem' && !items.length) {
-    throw new WireError(
-      'this NewsML-G2 package only refers to items elsewhere (no newsItem inside), so there is no text to import',
-    )
-  }
+  if (root.name === 'packageItem' && !items.length) return [packageDraft(root)]
   const texts = items.filter((item) => /text|composite/.test(itemClass(item)))
   const pictures = items
     .filter((item) => /picture|graphic/.test(itemClass(item)))
     .map(pictureFromItem)
     .filter((p): p is Picture => p !== undefined)
+  if (!texts.length && root.name === 'packageItem') return [packageDraft(root)]
   if (!texts.length)
     throw new WireError('this NewsML-G2 message holds no text item (only pictures, video or other media)')
   const drafts = texts.map(readItem)

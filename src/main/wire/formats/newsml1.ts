@@ -3,7 +3,9 @@ import { agencyLabel } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
 import { compactDate } from '../dates'
-import { splitDateline } from '../dateline'
+import { isDateString, placeOfDateline, splitDateline } from '../dateline'
+import { bodyContent, firstLine, newsLines, referencedHeadlines, roleText } from '../newsml1-roles'
+import { listNode } from '../../../shared/body'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { looksLikeHtml, parseHtml } from '../html'
@@ -29,24 +31,35 @@ function property(scope: XElement | undefined, name: string): string | undefined
 function readItem(item: XElement): WireDraft {
   const draft = blankDraft('newsml1')
   const component = child(item, 'NewsComponent')
-  const lines = find(component, 'NewsLines')
-  draft.headline = text(child(lines, 'HeadLine'))
-  draft.standfirst = text(child(lines, 'SubHeadLine'))
-  const byline = text(child(lines, 'ByLine'))
+  // NewsLines and the text are found by role, not position (newsml1-roles.ts).
+  const lines = newsLines(item)
+  draft.headline = firstLine(lines, 'HeadLine') || roleText(item, /^head ?line$/i).join(' ')
+  draft.standfirst =
+    firstLine(lines, 'SubHeadLine') ||
+    roleText(item, /^sub ?head ?line$/i)
+      .map((l) => (/[.!?:]$/.test(l) ? l : `${l}.`))
+      .join(' ')
+  const byline = firstLine(lines, 'ByLine')
   if (byline) draft.bylines = bylinesFrom(byline)
-  const slug = text(child(lines, 'SlugLine')) || text(find(item, 'NameLabel'))
+  const slug = firstLine(lines, 'SlugLine') || text(find(item, 'NameLabel'))
   if (slug) draft.slug = slugify(slug)
 
   // "STOCKHOLM, Aug 29, 2014 (AFP) -": the place and agency; the date comes from DateLineDate.
-  const dateline = text(child(lines, 'DateLine'))
+  const dateline = firstLine(lines, 'DateLine')
   const split = splitDateline(`${dateline} x`)
   const descriptive = find(component, 'DescriptiveMetadata')
-  const place = split?.place ?? (property(descriptive, 'City') || dateline.replace(/\s*[-–—]\s*$/, ''))
+  const place = split?.place ?? (property(descriptive, 'City') || placeOfDateline(dateline))
   if (place) draft.dateline.place = place
-  const date = compactDate(text(find(descriptive, 'DateLineDate'))) ?? compactDate(text(find(item, 'FirstCreated')))
+  const date =
+    compactDate(text(find(descriptive, 'DateLineDate'))) ??
+    compactDate(text(find(item, 'FirstCreated'))) ??
+    (isDateString(dateline) ? compactDate(dateline) : undefined)
   if (date) draft.dateline.date = date
 
-  const party = find(find(component, 'Provider'), 'Party')?.attrs.FormalName ?? text(find(item, 'ProviderId'))
+  const party =
+    find(find(component, 'Provider'), 'Party')?.attrs.FormalName ||
+    firstLine(lines, 'CreditLine') ||
+    text(find(item, 'ProviderId'))
   const agency = agencyLabel(party) ?? agencyLabel(split?.source)
   if (agency) draft.source.agency = agency
   if (split?.source) draft.dateline.source = agencyLabel(split.source)
@@ -54,27 +67,35 @@ function readItem(item: XElement): WireDraft {
   const status = find(item, 'Status')?.attrs.FormalName
   if (status && !/usable/i.test(status)) draft.notes.push(`Wire status: ${status}.`)
   for (const usage of findAll(component, 'UsageType')) if (text(usage)) draft.notes.push(`Usage: ${text(usage)}`)
+  const contact = roleText(item, /contact/i)
+  if (contact.length) draft.notes.push(`Contact: ${contact.join('; ')}`)
 
-  for (const content of findAll(component, 'ContentItem')) {
-    const media = child(content, 'MediaType')?.attrs.FormalName ?? ''
-    const data = child(content, 'DataContent')
-    if (!data || (media && !/text/i.test(media))) continue
+  const content = bodyContent(item)
+  const data = content && child(content, 'DataContent')
+  if (data) {
     const nitf = find(data, 'nitf')
-    if (nitf) {
-      readNitf(nitf, draft)
-      break
+    if (nitf) readNitf(nitf, draft)
+    else {
+      const elements = data.children.filter((c) => typeof c === 'object')
+      const raw = textOf(data)
+      const built = elements.length
+        ? blocksFromMarkup(elements, { picture: nitfPicture })
+        : looksLikeHtml(raw)
+          ? blocksFromMarkup(parseHtml(raw), { picture: nitfPicture })
+          : { blocks: paragraphBlocks(paragraphsOf(decodeEntities(raw))), pictures: [] }
+      takeDatelineFromBlocks(built.blocks, draft.dateline, draft.headline)
+      draft.body = bodyFromBlocks(built.blocks)
+      draft.pictures.push(...built.pictures)
     }
-    const elements = data.children.filter((c) => typeof c === 'object')
-    const raw = textOf(data)
-    const built = elements.length
-      ? blocksFromMarkup(elements, { picture: nitfPicture })
-      : looksLikeHtml(raw)
-        ? blocksFromMarkup(parseHtml(raw), { picture: nitfPicture })
-        : { blocks: paragraphBlocks(paragraphsOf(decodeEntities(raw))), pictures: [] }
-    takeDatelineFromBlocks(built.blocks, draft.dateline, draft.headline)
-    draft.body = bodyFromBlocks(built.blocks)
-    draft.pictures.push(...built.pictures)
-    break
+  } else {
+    // A package that only points at other items: what it lists is its body; their text is elsewhere.
+    const listed = referencedHeadlines(item)
+    if (listed.length) {
+      draft.body = bodyFromBlocks([listNode('bullet', listed)])
+      draft.notes.push(
+        'This NewsML item is a package: it lists other items but does not include their text. The list is the body.',
+      )
+    }
   }
   if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
   return draft

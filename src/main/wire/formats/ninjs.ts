@@ -48,7 +48,12 @@ function contentTypeOf(entry: Json): string {
 
 /** The item's body as blocks: HTML through the allowlist, text as paragraphs. */
 function bodyOfItem(item: Json): ReturnType<typeof blocksFromMarkup> {
-  const html = str(item.body_html) || str(item.body_xhtml)
+  const html =
+    str(item.body_html) ||
+    str(item.body_xhtml) ||
+    str(item.body_html5) ||
+    str(item.body_richtext) ||
+    patterned(item, 'body_', /html|rich/)
   if (html) return blocksFromMarkup(parseHtml(html), { picture: nitfPicture })
   if (Array.isArray(item.bodies)) {
     const entries = item.bodies.filter(isObject)
@@ -57,12 +62,12 @@ function bodyOfItem(item: Json): ReturnType<typeof blocksFromMarkup> {
     if (rich) return blocksFromMarkup(parseHtml(str(rich.value)), { picture: nitfPicture })
     if (plain) return { blocks: paragraphBlocks(paragraphsOf(decodeEntities(str(plain.value)))), pictures: [] }
   }
-  const text = str(item.body_text) || str(item.body_richhtml)
+  const text = str(item.body_text) || str(item.body_richhtml) || patterned(item, 'body_', /./)
   return { blocks: paragraphBlocks(paragraphsOf(decodeEntities(text))), pictures: [] }
 }
 
 function descriptionOf(item: Json): string {
-  const text = str(item.description_text)
+  const text = str(item.description_text) || patterned(item, 'description_', /text|summary|short|main/)
   if (text) return oneLine(decodeEntities(text))
   const html = str(item.description_html)
   if (html) return htmlToText(html)
@@ -71,8 +76,18 @@ function descriptionOf(item: Json): string {
   return /html/i.test(contentTypeOf(entry)) ? htmlToText(str(entry.value)) : oneLine(decodeEntities(str(entry.value)))
 }
 
+/**
+ * ninjs 1.x names its variants by pattern ("headline_main", "body_html5", "description_short"): the
+ * first such property whose suffix matches, for copy that has no plain "headline" or "body_html".
+ */
+function patterned(item: Json, prefix: string, suffix: RegExp): string {
+  for (const [k, v] of Object.entries(item))
+    if (k.startsWith(prefix) && suffix.test(k.slice(prefix.length)) && str(v)) return str(v)
+  return ''
+}
+
 function headlineOf(item: Json): string {
-  const one = str(item.headline)
+  const one = str(item.headline) || str(item.headline_main) || patterned(item, 'headline_', /./)
   if (one) return oneLine(decodeEntities(one))
   return oneLine(decodeEntities(str(pick(item.headlines, /main|^$/)?.value)))
 }
@@ -114,6 +129,7 @@ function readItem(item: Json): WireDraft {
   const agency =
     agencyLabel(str(item.source)) ??
     agencyLabel(str(item.copyrightholder)) ??
+    agencyLabel(str(item.copyrightHolder)) ??
     agencyLabel(str(item.provider && isObject(item.provider) ? item.provider.name : item.provider))
   if (agency) draft.source.agency = agency
 
@@ -144,7 +160,10 @@ function readItem(item: Json): WireDraft {
 
 function isNinjsItem(value: unknown): value is Json {
   if (!isObject(value)) return false
-  return ['uri', 'guid', 'headline', 'headlines', 'body_html', 'body_text', 'bodies'].some((k) => k in value)
+  return (
+    ['uri', 'guid', 'headline', 'headlines', 'body_html', 'body_text', 'bodies'].some((k) => k in value) ||
+    Object.keys(value).some((k) => /^(headline|body)_/.test(k))
+  )
 }
 
 /** How many envelopes deep ("data" in "items" in "item"...) a ninjs file may wrap its stories. */

@@ -3,6 +3,7 @@ import { slugify } from '../../../shared/slug'
 import { agencyLabel } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, dropTrailing, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
+import { placeOfDateline } from '../dateline'
 import { compactDate, isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
@@ -75,7 +76,10 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
   const dateline = child(bodyHead, 'dateline')
   if (dateline) {
     const location = child(dateline, 'location')
-    const place = text(find(location, 'city')) || text(location) || text(dateline).replace(/,?\s*$/, '')
+    // The dateline's own words, not its story.date (EFE repeats the timestamp there): never a date as the place.
+    const own = dateline.children.filter((c) => typeof c === 'string' || c.name !== 'story.date')
+    const written = placeOfDateline(oneLine(decodeEntities(own.map((c) => textOf(c)).join(' '))))
+    const place = text(find(location, 'city')) || text(location) || written
     if (place && !draft.dateline.place) draft.dateline.place = place.slice(0, 200)
     const storyDate = child(dateline, 'story.date')
     draft.dateline.date ??= compactDate(storyDate?.attrs.norm) ?? isoDate(storyDate?.attrs.norm)
@@ -100,15 +104,21 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
 
   const content = child(body, 'body.content')
   const built = blocksFromMarkup(content ? content.children : [], { picture: nitfPicture })
+  const tagline = path(body, 'body.end', 'tagline')
   for (const m of findAll(child(body, 'body.end'), 'a')) {
+    // A mailto: in the tagline is how to reach the reporter, not a related story (the tagline keeps it).
+    if (/^\s*mailto:/i.test(m.attrs.href ?? '') || (tagline && findAll(tagline, 'a').includes(m))) continue
     const url = safeUrl(m.attrs.href)
     const headline = text(m)
     if (headline) draft.related.push(url ? { headline, url } : { headline })
   }
   // PA ends with "ends"; AFP with the editors' initials ("hh/ph/ts/hd").
   dropTrailing(built.blocks, (t) => /^(ends|end|more|-?30-|#+)$/i.test(t) || /^[a-z]{1,4}(\/[a-z]{1,4}){1,8}$/.test(t))
-  const tagline = text(path(body, 'body.end', 'tagline'))
-  if (tagline) built.blocks.push(...blocksFromMarkup([tagline]).blocks)
+  const taglineText = text(tagline)
+  // A tagline of addresses only ("kari@ntb.no/per@ntb.no") is a contact for the desk; words are copy.
+  if (taglineText && /^[\s/,;]*(?:[\w.+-]+@[\w.-]+[\s/,;]*)+$/.test(taglineText))
+    draft.notes.push(`Contact: ${taglineText}`)
+  else if (taglineText) built.blocks.push(...blocksFromMarkup([taglineText]).blocks)
   takeDatelineFromBlocks(built.blocks, draft.dateline, draft.headline)
   draft.body = bodyFromBlocks(built.blocks)
   draft.pictures.push(...built.pictures)

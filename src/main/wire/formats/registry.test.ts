@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { wireFormatIdSchema } from '../../../shared/story'
 import { wireFormatById, wireFormatLabel, wireFormats } from '.'
+import { detectionsOf } from './format'
 
 /** Format files are every .ts here but the registry, the shared type and tests. */
 const formatFiles = readdirSync(__dirname)
@@ -22,9 +23,11 @@ describe('the wire-format registry', () => {
   })
 
   it('tries plain text last, since it takes whatever no other format claims', () => {
-    const text = wireFormats.filter((f) => f.detect.by === 'text')
+    const text = wireFormats.flatMap((f) =>
+      detectionsOf(f).flatMap((d) => (d.by === 'text' ? [{ id: f.id, test: d.test }] : [])),
+    )
     expect(text.at(-1)!.id).toBe('scraped-text')
-    expect(text.slice(0, -1).every((f) => f.detect.by === 'text' && !f.detect.test('Storm closes ports'))).toBe(true)
+    expect(text.slice(0, -1).every((f) => !f.test('Storm closes ports'))).toBe(true)
   })
 
   it('names an id this build does not know by the id itself', () => {

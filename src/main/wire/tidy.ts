@@ -1,0 +1,75 @@
+import type { BlockNode } from '../../shared/body'
+import type { WireDraft } from './draft'
+import { clearFurniture, textOfBlock } from './furniture'
+import { cleanHeadline, DERIVED_HEADLINE_NOTE, headlineFromText } from './headline'
+import { oneLine } from './text'
+import { slugify } from '../../shared/slug'
+
+/**
+ * The last pass every draft gets, whatever its format: the agency's furniture out of the headline
+ * and body (into the notes and the embargo), a standfirst that only repeats the first paragraph kept
+ * once, a headline made from the first sentence when the copy has none (and the editor told so),
+ * and the agency taken from the dateline when nothing else named it.
+ */
+
+const norm = (text: string) =>
+  oneLine(text)
+    .toLowerCase()
+    .replace(/(?:\.\.\.|…)$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+function firstParagraph(blocks: BlockNode[]): { index: number; text: string } | undefined {
+  const index = blocks.findIndex((b) => b.type === 'paragraph' || b.type === 'heading')
+  if (index < 0) return undefined
+  return { index, text: textOfBlock(blocks[index]!) ?? '' }
+}
+
+/** A standfirst that repeats the body's opening is printed once. */
+function keepOnce(draft: WireDraft, blocks: BlockNode[]): void {
+  if (!draft.standfirst) return
+  const first = firstParagraph(blocks)
+  if (!first || !first.text) return
+  const stand = norm(draft.standfirst)
+  const para = norm(first.text)
+  if (!stand || !para) return
+  if (stand === para) {
+    // The same words twice (dpa's teaser, an hl2 printed again): the standfirst keeps them.
+    if (blocks.length > 1) blocks.splice(first.index, 1)
+    else draft.standfirst = ''
+  } else if (stand.startsWith(para) || para.startsWith(stand) || stand.endsWith(para)) {
+    // A summary made of the opening (ANPA), cut short ("…"), or with the dateline still on it.
+    draft.standfirst = ''
+  }
+}
+
+export function tidyDraft(draft: WireDraft): WireDraft {
+  const { headline, flags } = cleanHeadline(draft.headline)
+  draft.headline = headline
+  draft.notes.push(...flags)
+
+  const blocks = draft.body.root.children
+  const cleared = clearFurniture(blocks)
+  draft.notes.push(...cleared.notes)
+  if (cleared.embargo && !draft.notes.some((n) => n.includes(cleared.embargo!)))
+    draft.notes.push(`Embargo: ${cleared.embargo}`)
+
+  // A standfirst that is the headline again, or the keyword line (EFE's "INDIA SUCESOS"), is not one.
+  if (draft.standfirst && norm(draft.standfirst) === norm(draft.headline)) draft.standfirst = ''
+  if (draft.standfirst && draft.slug && slugify(draft.standfirst) === draft.slug) {
+    draft.notes.push(draft.standfirst)
+    draft.standfirst = ''
+  }
+  keepOnce(draft, blocks)
+
+  if (!draft.headline) {
+    const first = firstParagraph(blocks)?.text || draft.standfirst
+    if (first) {
+      draft.headline = headlineFromText(first)
+      draft.notes.push(DERIVED_HEADLINE_NOTE)
+    }
+  }
+  if (!draft.source.agency && draft.dateline.source) draft.source.agency = draft.dateline.source
+  if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
+  return draft
+}
