@@ -85,7 +85,11 @@ export function bylinesFrom(text: string, title?: string): Byline[] {
   if (listed) return listed
 
   const out: Byline[] = []
-  const segments = line.split(/\s*,\s*/)
+  // "Anna Svensson/TT", "Jane Doe / AP": a person and the agency, written with a slash.
+  const segments = line.split(/\s*,\s*/).flatMap((segment) => {
+    const slashed = /^(.+?)\s*\/\s*([^/]+)$/.exec(segment)
+    return slashed && isAgencyName(slashed[2]!) && !isAgencyName(slashed[1]!) ? [slashed[1]!, slashed[2]!] : [segment]
+  })
   segments.forEach((segment, index) => {
     if (!segment) return
     const agencies = isAgencyName(segment) ? [segment] : (agencyList(segment)?.map((b) => b.name) ?? [])

@@ -18,8 +18,8 @@ const OPENING =
   /^([\p{Lu}\p{Lo}][^()\n]{0,80}?)\s*\(([^()\n]{2,40})\)(\s*\.?\s*(?:[-–—_=]{1,2}|:)(?:\s+|$)|\s+(?=[\p{Lu}\p{Lo}«"“„]))(?=\S|$)/u
 /** ANSA: "(ANSA) - ROMA, 1 DIC - Il governo…"; the agency first, then the place and date. */
 const AGENCY_FIRST = /^\(([^()\n]{2,30})\)\s*[-–—]\s*([\p{Lu}][^-–—\n]{1,60}?)\s*[-–—]\s+(?=\S)/u
-/** Kyodo: "TOKYO, Nov. 30 Kyodo - Japan's…", the agency without brackets. */
-const BARE_AGENCY = /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,[^,\n]{1,30})?)\s+(Kyodo|KYODO|Jiji|JIJI)\s*[-–—]+\s+(?=\S)/u
+/** Kyodo and AAP: "TOKYO, Nov. 30 Kyodo - Japan's…", "SYDNEY, Dec 1 AAP - …": the agency without brackets. */
+const BARE_AGENCY = /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,[^,\n()]{1,30}){0,2})\s+(\p{L}{2,10})\s*[-–—]+\s+(?=\S)/u
 
 /** "(New York, NY - October 21) Text…": place and date in brackets, no agency. */
 const IN_BRACKETS = /^\(([\p{Lu}][^()\n]{1,60}?)\s+[-–—]\s+([^()\n]{2,30})\)\s+(?=\S)/u
@@ -65,7 +65,8 @@ export function splitDateline(paragraph: string): SplitDateline | undefined {
       return { place, source: agencyIn(first[1]!)!, rest: paragraph.slice(first[0].length) }
   }
   const bare = BARE_AGENCY.exec(paragraph)
-  if (bare) return { place: withoutDate(bare[1]!), source: bare[2]!, rest: paragraph.slice(bare[0].length) }
+  if (bare && isAgencyName(bare[2]!))
+    return { place: withoutDate(bare[1]!), source: bare[2]!, rest: paragraph.slice(bare[0].length) }
   const m = OPENING.exec(paragraph)
   if (!m) return undefined
   const place = withoutDate(m[1]!)

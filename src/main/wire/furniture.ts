@@ -32,6 +32,10 @@ const FLAG_WORDS = [
   'kiireellinen',
   'pikauutinen',
   'snabbnyhet',
+  'newsalert',
+  'news alert',
+  'ap-newsalert',
+  'ap newsalert',
   'عاجل',
   // corrections and withdrawals
   'berichtigung',
@@ -192,6 +196,7 @@ const SIGN_OFFS: RegExp[] = [
   /^\(\s*[\p{L}]{2,10}(?:\s*\\?[/,]\s*[\p{L}]{1,10}){1,8}\s*\)$/u, // "(SDA/sj)", "(ats/afp/nn)"
   /^[\p{Ll}]{1,5}(?:\/[\p{Ll}]{1,5}){1,8}$/u, // "daa/mt/msr", "hh/ph"
   /^[\p{Ll}]{2,5}(?: [\p{Ll}]{2,4}){1,6}$/u, // "dpa wsz jln npr" (all lower case, short words)
+  /^\p{Lo}{1,3}(?: \p{Lo}{1,3})?(?:\/\p{Lo}{1,3}(?: \p{Lo}{1,3})?){1,6}$/u, // Arabic desk initials "ب ح/س ع"
 ]
 
 /** "dpa kre/su yysw a3 lön mda", "AAP sr/gs", "afp xx/yy": an agency's name and then desk codes. */
@@ -231,6 +236,9 @@ export function isNotesHeading(text: string): boolean {
 export function isSignOff(text: string): boolean {
   const line = oneLine(text)
   if (!line || line.length > 80) return false
+  // The agency's name alone: "(ANSA).", "(Belga)", "TT".
+  const bare = line.replace(/^\(|\)?\.?$/g, '').trim()
+  if (bare.length <= 30 && isAgencyName(bare)) return true
   return SIGN_OFFS.some((re) => re.test(line)) || isAgencySignOff(line)
 }
 
@@ -279,6 +287,10 @@ export function clearFurniture(blocks: BlockNode[]): Cleared {
   while (blocks.length > 1) {
     const t = textOfBlock(blocks[0]!)
     if (t === undefined) break
+    if (/^(?:zczc|nnnn)$/i.test(t)) {
+      blocks.shift() // teleprinter start-of-message marker (ANSA), not words
+      continue
+    }
     if (isEmbargoLine(t)) out.embargo ??= embargoText(t)
     else if (isFlagLine(t) || isNotesHeading(t)) out.notes.push(t)
     else break

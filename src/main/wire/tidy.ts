@@ -51,8 +51,7 @@ export function tidyDraft(draft: WireDraft): WireDraft {
   const blocks = draft.body.root.children
   const cleared = clearFurniture(blocks)
   draft.notes.push(...cleared.notes)
-  if (cleared.embargo && !draft.notes.some((n) => n.includes(cleared.embargo!)))
-    draft.notes.push(`Embargo: ${cleared.embargo}`)
+  if (cleared.embargo && !draft.notes.some((n) => n.includes(cleared.embargo!))) draft.notes.push(cleared.embargo)
 
   // A standfirst that is the headline again, or the keyword line (EFE's "INDIA SUCESOS"), is not one.
   if (draft.standfirst && norm(draft.standfirst) === norm(draft.headline)) draft.standfirst = ''
@@ -69,6 +68,8 @@ export function tidyDraft(draft: WireDraft): WireDraft {
       draft.notes.push(DERIVED_HEADLINE_NOTE)
     }
   }
+  // A related story is a web page: a mailto: (or any other) link keeps its words, never refuses the story.
+  draft.related = draft.related.map((r) => (r.url && !/^https?:/i.test(r.url) ? { headline: r.headline } : r))
   if (!draft.source.agency && draft.dateline.source) draft.source.agency = draft.dateline.source
   if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
   return draft

@@ -30,6 +30,26 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1)
 }
 
+/**
+ * A DOCTYPE whose only declarations are external parameter entities that nothing in the subset uses
+ * (NITF and NewsML files that declare "<!ENTITY % xhtml SYSTEM 'xhtml.ent'>" and never write
+ * "%xhtml;"): harmless, since no DTD is ever read. Anything else that declares entities is refused.
+ */
+function onlyUnusedParameterEntities(doctype: string): boolean {
+  const declarations = doctype.match(/<!ENTITY[\s\S]*?>/gi) ?? []
+  const names: string[] = []
+  for (const d of declarations) {
+    const m =
+      /^<!ENTITY\s+%\s+([\w.:-]+)\s+(?:SYSTEM\s+("[^"]*"|'[^']*')|PUBLIC\s+("[^"]*"|'[^']*')\s+("[^"]*"|'[^']*'))\s*>$/i.exec(
+        d,
+      )
+    if (!m) return false
+    names.push(m[1]!)
+  }
+  const rest = doctype.replace(/<!ENTITY[\s\S]*?>/gi, '')
+  return !names.some((n) => rest.includes(`%${n};`)) && !/%[\w.:-]+;/.test(rest)
+}
+
 /** Find the DOCTYPE (with its internal subset), refuse entity declarations, blank the rest out. */
 function withoutDoctype(text: string): string {
   const start = text.search(/<!DOCTYPE/i)
@@ -48,7 +68,7 @@ function withoutDoctype(text: string): string {
   }
   if (i >= text.length) throw new WireError('the XML is truncated inside its DOCTYPE declaration')
   const doctype = text.slice(start, i + 1)
-  if (/<!ENTITY/i.test(doctype)) {
+  if (/<!ENTITY/i.test(doctype) && !onlyUnusedParameterEntities(doctype)) {
     throw new WireError(
       'the XML declares entities in its DOCTYPE (<!ENTITY …>); Copydesk never expands declared entities (that is how entity bombs and external-file attacks work), so the file was refused',
     )

@@ -7,8 +7,10 @@ import { anpaSignoffDate } from '../dates'
 import { cleanText } from '../decode'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
+import { isFlagLine } from '../furniture'
 import { oneLine, typewriterToTypeset } from '../text'
 import { defineWireFormat } from './format'
+import { listNode } from '../../../shared/body'
 
 /**
  * ANPA 1312 (the US newspaper wire format; AP's classic feed):
@@ -41,6 +43,21 @@ function keywordParts(line: string): { keyword: string; version?: string } {
   return { keyword: keyword!.trim(), version: version.join(', ') || undefined }
 }
 
+/** AP's headline-list advisories: "AP Top Entertainment News at 11:23 p.m.", "AP Top News at 3 a.m. EST". */
+const HEADLINE_LIST = /^AP Top\b.*\b(?:News|Headlines|Stories)\b.*\bat\b/i
+
+/** A keyword line without the cycle prefix: "Britain-Royals,0452", or the keyword the framing already gave. */
+function isKeywordLine(line: string, framingKeyword: string | undefined): boolean {
+  if (
+    framingKeyword &&
+    framingKeyword.length >= 4 &&
+    /-/.test(framingKeyword) &&
+    line.replace(/,\s*\d{1,5}$/, '').startsWith(framingKeyword.replace(/,.*$/, ''))
+  )
+    return true
+  return /^[\w-]+(?:-[\w-]+)+(?:\s+[\w-]+){0,3},\s*\d{1,5}$/.test(line) && !/\s/.test(line.replace(/,.*$/, '').trim())
+}
+
 export function readAnpa(raw: string): WireDraft {
   const draft = blankDraft('anpa1312')
   const stx = raw.indexOf(STX)
@@ -63,8 +80,11 @@ export function readAnpa(raw: string): WireDraft {
     if (lines[i]!.trim()) headers.push(headerText(lines[i]!))
     i++
   }
-  // The first header line is the keyword line (slug and word count), then the headline.
-  if (headers[0] && KEYWORD_LINE.test(headers[0])) {
+  // The first header line is the keyword line (slug and word count), then the headline. Some feeds
+  // write the keyword without the cycle prefix ("Britain-Royals,0452") or repeat the framing's keyword.
+  // eslint-disable-next-line no-control-regex -- ANPA framing is control characters
+  const framingKeyword = /[\u0011\u0012]\s*(\S+)/.exec(header)?.[1]
+  if (headers[0] && (KEYWORD_LINE.test(headers[0]) || isKeywordLine(headers[0], framingKeyword))) {
     const { keyword, version } = keywordParts(headers.shift()!)
     draft.slug = slugify(keyword)
     if (version) draft.notes.push(version)
@@ -73,7 +93,12 @@ export function readAnpa(raw: string): WireDraft {
     const keyword = /\u0011|\u0012/.test(header) ? /[\u0011\u0012]\s*(\S+)/.exec(header)?.[1] : undefined
     if (keyword) draft.slug = slugify(keywordParts(keyword).keyword)
   }
+  // A flag line ("AP-NewsAlert", "URGENT") before the headline is a note; a news alert has no headline at all.
+  while (headers[0] && isFlagLine(headers[0])) draft.notes.push(headers.shift()!)
   draft.headline = typewriterToTypeset(headers.shift() ?? '')
+  // "AP Top Entertainment News at 11:23 p.m." and then a list of headlines: the list is the body.
+  const headlineList = HEADLINE_LIST.test(draft.headline)
+  const listed: string[] = []
   let title: string | undefined
   for (let k = 0; k < headers.length; k++) {
     const line = headers[k]!
@@ -85,6 +110,8 @@ export function readAnpa(raw: string): WireDraft {
       }
       draft.bylines.push(...bylinesFrom(line, title && !isAgencyName(title) ? title : undefined))
       if (title && isAgencyName(title)) draft.bylines.push({ name: title, kind: 'agency' })
+    } else if (headlineList && !/^(eds?:|ap photos?\b)/i.test(line)) {
+      listed.push(typewriterToTypeset(line))
     } else if (/^(eds?:|editor'?s note|ap photos?\b|with ap photos?|photos?:)/i.test(line)) {
       draft.notes.push(typewriterToTypeset(line))
     } else if (!draft.standfirst && line.length > 80 && /[.!?]["'”]?$/.test(line)) {
@@ -129,6 +156,7 @@ export function readAnpa(raw: string): WireDraft {
     takeDateline(kept, draft.dateline)
     draft.body = bodyFromBlocks(paragraphBlocks(kept))
   }
+  if (listed.length) draft.body.root.children.unshift(listNode('bullet', listed))
 
   const fromSignoff = /^\s*([A-Z]{2,6})-/.exec(signoff)?.[1]
   const agency =

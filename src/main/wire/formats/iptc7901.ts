@@ -5,7 +5,7 @@ import { splitDateline, takeDateline } from '../dateline'
 import { cleanText } from '../decode'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
-import { isFlagLine } from '../furniture'
+import { isEmbargoLine, isFlagLine } from '../furniture'
 import { headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
 import { oneLine, squash, typewriterToTypeset } from '../text'
 import type { XElement } from '../xml'
@@ -165,6 +165,14 @@ export function readIptc7901(input: string): WireDraft {
   // The editors' initials at the very end ("dpa wsz jln npr") are a sign-off, not copy.
   while (paragraphs.length && INITIALS.test(paragraphs[paragraphs.length - 1]!)) paragraphs.pop()
 
+  // Embargo and flag lines between the heading and the text are notes, not the teaser.
+  while (paragraphs.length > 1 && (isEmbargoLine(paragraphs[0]!) || isFlagLine(paragraphs[0]!))) {
+    draft.notes.push(paragraphs.shift()!)
+    for (const [k, rows] of [...tables]) {
+      tables.delete(k)
+      tables.set(k - 1, rows)
+    }
+  }
   // dpa sends a teaser paragraph before the one that opens with the dateline: that is the standfirst.
   if (!splitDateline(paragraphs[0] ?? '') && splitDateline(paragraphs[1] ?? '') && paragraphs[0] !== TABLE) {
     draft.standfirst = paragraphs.shift()!

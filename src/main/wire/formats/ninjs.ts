@@ -1,6 +1,6 @@
 import type { Picture } from '../../../shared/story'
 import { slugify } from '../../../shared/slug'
-import { agencyLabel } from '../agencies'
+import { agencyLabel, isAgencyName } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
 import { isoDate } from '../dates'
@@ -117,6 +117,13 @@ function readItem(item: Json): WireDraft {
 
   const byline = str(item.byline) || str(item.by)
   if (byline) draft.bylines = bylinesFrom(decodeEntities(byline))
+  else if (Array.isArray(item.bylines))
+    // AP's media API: [{by: "By LISA MASCARO and KEVIN FREKING", title: "Associated Press"}]
+    for (const b of item.bylines.filter(isObject)) {
+      const title = str(b.title)
+      draft.bylines.push(...bylinesFrom(str(b.by) || str(b.name), title && !isAgencyName(title) ? title : undefined))
+      if (title && isAgencyName(title)) draft.bylines.push({ name: title, kind: 'agency' })
+    }
   else if (Array.isArray(item.authors))
     for (const a of item.authors.filter(isObject)) draft.bylines.push(...bylinesFrom(str(a.name)))
 

@@ -18,6 +18,10 @@ interface Props {
 
 export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, onFocus, onKeyDown }: Props) {
   const by = story.bylines.join(', ') || story.agency || ''
+  // "PA" beside a byline that already says "PA" would print the agency twice ("PA PA").
+  const agency = story.agency
+  const showAgency =
+    !!agency && story.bylines.length > 0 && !story.bylines.some((b) => b.toLowerCase() === agency.toLowerCase())
   return (
     <button
       className={`story-row${active ? ' active' : ''}`}
@@ -42,7 +46,7 @@ export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, o
       <span className="row-meta">
         <span className={`status status-${story.status}`}>{story.status}</span>
         {by && <span className="row-byline">{by}</span>}
-        {story.agency && story.bylines.length > 0 && <span className="row-agency">{story.agency}</span>}
+        {showAgency && <span className="row-agency">{agency}</span>}
         <time dateTime={story.updatedAt}>{lastEdited(story.updatedAt)}</time>
       </span>
     </button>
