@@ -74,7 +74,9 @@ export function splitDateline(paragraph: string): SplitDateline | undefined {
   const separated = /[-–—_=:]/.test(m[3]!)
   const placeInCapitals = /^[\p{Lu}\s.'’-]{3,}(,|$)/u.test(place)
   if (!agency && !(placeInCapitals && separated)) return undefined
-  if (!separated && place.split(/\s+/).length > 4) return undefined
+  // Without a dash the place must read as one: "Stockholm (TT) …", not "The agency (Reuters) said …".
+  if (!separated && (place.split(/\s+/).length > 4 || !place.split(/[\s,]+/).every((w) => /^[\p{Lu}\p{Lo}]/u.test(w))))
+    return undefined
   if (!place || place.split(/\s+/).length > 8 || isDateString(place)) return undefined
   return { place, source: agency ?? m[2]!.trim(), rest: paragraph.slice(m[0].length) }
 }

@@ -215,7 +215,7 @@ export function isFlagLine(text: string): boolean {
   if (inner !== undefined) return FLAG_START.test(inner.trim()) || inner.length < 40
   if (line.length > 60) return false
   // A bare flag in capitals ("2ND LEAD", "URGENT", "EIL") or "Eil:" / "Eilmeldung".
-  return FLAG_START.test(line) && (line === line.toUpperCase() || /^[\p{L} -]+:?$/u.test(line))
+  return FLAG_START.test(line) && (line === line.toUpperCase() || /^[\p{L}-]+(?: [\p{L}-]+)?:?$/u.test(line))
 }
 
 export function isEmbargoLine(text: string): boolean {

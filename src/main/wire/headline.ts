@@ -29,10 +29,23 @@ export function cleanHeadline(raw: string): { headline: string; flags: string[] 
   return { headline: headline.trim(), flags }
 }
 
+/** Abbreviations a sentence does not end at: "U.S.", "Mr.", "Dr.", "Nov.", "z.B.", "St.". */
+const ABBREVIATION =
+  /(?:\b\p{Lu}|\b(?:mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|sgt|prof|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nr|vs|ca|bzw|z\.b|u\.a|etc|sr|jr|inc|corp|ltd|co))\.$/iu
+
+function firstSentence(line: string): string {
+  const end = /[.!?。؟](?=\s|$)/gu
+  for (let m = end.exec(line); m; m = end.exec(line)) {
+    const upTo = line.slice(0, m.index + 1)
+    if (upTo.length >= 20 && !ABBREVIATION.test(upTo)) return upTo
+  }
+  return line
+}
+
 /** The first sentence (or the first words) of some text, short enough for a headline. */
 export function headlineFromText(text: string, max = 120): string {
   const line = oneLine(text)
-  const sentence = /^(.{20,}?[.!?。؟])(?:\s|$)/su.exec(line)?.[1] ?? line
+  const sentence = firstSentence(line)
   if (sentence.length <= max) return sentence.replace(/[.。]$/, '')
   const cut = sentence.slice(0, max)
   const space = cut.lastIndexOf(' ')

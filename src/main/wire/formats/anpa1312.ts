@@ -38,7 +38,9 @@ function headerText(line: string): string {
 /** "BC-LT--Argentina-Cancer Beauty,466" -> "Argentina-Cancer Beauty"; version notes ("1st Ld-Writethru") apart. */
 function keywordParts(line: string): { keyword: string; version?: string } {
   const withoutCount = line.replace(/,\s*\d{1,5}$/, '')
-  const withoutCycle = withoutCount.replace(/^[A-Za-z]{1,3}-[A-Za-z0-9]{1,6}--/, '')
+  const withoutCycle = withoutCount
+    .replace(/^[A-Za-z]{1,3}-[A-Za-z0-9]{1,6}--/, '')
+    .replace(/^(?:BC|AM|PM)-(?=.*-)/i, '')
   const [keyword, ...version] = withoutCycle.split(/,\s*/)
   return { keyword: keyword!.trim(), version: version.join(', ') || undefined }
 }
