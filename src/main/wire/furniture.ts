@@ -275,6 +275,14 @@ export interface Cleared {
  */
 export function clearFurniture(blocks: BlockNode[]): Cleared {
   const out: Cleared = { notes: [] }
+  // "*** DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION ***": a banner to the desk, wherever it stands.
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const t = textOfBlock(blocks[k]!)
+    if (t && blocks.length > 1 && /^\*{3,}[^*]{2,200}\*{3,}$/.test(t)) {
+      out.notes.unshift(t)
+      blocks.splice(k, 1)
+    }
+  }
   // The not-for-publication section runs to the end of the copy.
   const cut = blocks.findIndex((b) => {
     const t = textOfBlock(b)

@@ -72,5 +72,6 @@ export function tidyDraft(draft: WireDraft): WireDraft {
   draft.related = draft.related.map((r) => (r.url && !/^https?:/i.test(r.url) ? { headline: r.headline } : r))
   if (!draft.source.agency && draft.dateline.source) draft.source.agency = draft.dateline.source
   if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
+  draft.notes = [...new Set(draft.notes.map((n) => n.trim()).filter(Boolean))]
   return draft
 }
