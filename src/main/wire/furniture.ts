@@ -208,6 +208,7 @@ function isAgencySignOff(text: string): boolean {
 
 /** A flag line as a whole: "(Eil)", "(Berichtigung: …)", "2ND LEAD", "*** TRANSLATED ***", "URGENT". */
 export function isFlagLine(text: string): boolean {
+  if (text.length > 600) return false
   const line = oneLine(text)
   if (!line || line.length > 400) return false
   if (/^\*{2,}[^*]+\*{2,}$/.test(line)) return true
@@ -219,21 +220,29 @@ export function isFlagLine(text: string): boolean {
 }
 
 export function isEmbargoLine(text: string): boolean {
+  if (text.length > 450) return false
   const line = oneLine(text)
   return line.length <= 300 && EMBARGO.test(line)
 }
 
+/** A cheap first look: every not-for-publication line has one of these stems. */
+const PUBLICATION_STEM =
+  /[Pp]ubli|PUBLI|[Vv]eröffentlich|VERÖFFENTLICH|[Oo]ffentlig|OFFENTLIG|[Jj]ulkai|JULKAI|[Pp]ubbl|PUBBL|نشر/
+
 export function isNotForPublication(text: string): boolean {
+  if (text.length > 160 || !PUBLICATION_STEM.test(text)) return false
   const line = oneLine(text)
-  return line.length <= 200 && NOT_FOR_PUBLICATION.test(line)
+  return line.length <= 160 && NOT_FOR_PUBLICATION.test(line)
 }
 
 export function isNotesHeading(text: string): boolean {
+  if (text.length > 200) return false
   const line = oneLine(text)
   return line.length <= 200 && NOTES_HEADING.test(line)
 }
 
 export function isSignOff(text: string): boolean {
+  if (text.length > 120) return false
   const line = oneLine(text)
   if (!line || line.length > 80) return false
   // The agency's name alone: "(ANSA).", "(Belga)", "TT".
@@ -248,6 +257,14 @@ export function embargoText(text: string): string {
     .replace(/^\*+\s*|\s*\*+$/g, '')
     .replace(/^\(|\)$/g, '')
     .trim()
+}
+
+/** How many characters a paragraph or heading holds (lists, tables, pictures: none), without building its text. */
+function lengthOf(block: BlockNode): number {
+  if (block.type !== 'paragraph' && block.type !== 'heading') return Infinity
+  let n = 0
+  for (const c of block.children) n += c.type === 'text' ? c.text.length : c.type === 'link' ? 40 : 1
+  return n
 }
 
 /** Words of a block when it is a plain paragraph (or heading); undefined for lists, tables, pictures. */
@@ -275,25 +292,27 @@ export interface Cleared {
  */
 export function clearFurniture(blocks: BlockNode[]): Cleared {
   const out: Cleared = { notes: [] }
+  // Furniture is short: long paragraphs are copy, and are not even read into a string here.
+  const short = (block: BlockNode, max: number) => (lengthOf(block) <= max ? textOfBlock(block) : undefined)
   // "*** DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION ***": a banner to the desk, wherever it stands.
-  for (let k = blocks.length - 1; k >= 0; k--) {
-    const t = textOfBlock(blocks[k]!)
-    if (t && blocks.length > 1 && /^\*{3,}[^*]{2,200}\*{3,}$/.test(t)) {
+  for (let k = blocks.length - 1; k >= 0 && blocks.length > 1; k--) {
+    const t = short(blocks[k]!, 220)
+    if (t && /^\*{3,}[^*]{2,200}\*{3,}$/.test(t)) {
       out.notes.unshift(t)
       blocks.splice(k, 1)
     }
   }
   // The not-for-publication section runs to the end of the copy.
   const cut = blocks.findIndex((b) => {
-    const t = textOfBlock(b)
-    return t !== undefined && (isNotForPublication(t) || (isNotesHeading(t) && t.length < 60))
+    const t = short(b, 200)
+    return t !== undefined && (isNotForPublication(t) || (t.length < 60 && isNotesHeading(t)))
   })
   if (cut > 0) {
     const section = blocks.splice(cut).map(textOfBlock).filter(Boolean)
     out.notes.push(section.join('\n'))
   }
   while (blocks.length > 1) {
-    const t = textOfBlock(blocks[0]!)
+    const t = short(blocks[0]!, 600)
     if (t === undefined) break
     if (/^(?:zczc|nnnn)$/i.test(t)) {
       blocks.shift() // teleprinter start-of-message marker (ANSA), not words
@@ -305,7 +324,7 @@ export function clearFurniture(blocks: BlockNode[]): Cleared {
     blocks.shift()
   }
   while (blocks.length > 1) {
-    const t = textOfBlock(blocks[blocks.length - 1]!)
+    const t = short(blocks[blocks.length - 1]!, 120)
     if (t === undefined || !(isSignOff(t) || /^\*{2,}[^*]+\*{2,}$/.test(t))) break
     blocks.pop()
   }

@@ -30,14 +30,23 @@ function keepOnce(draft: WireDraft, blocks: BlockNode[]): void {
   if (!draft.standfirst) return
   const first = firstParagraph(blocks)
   if (!first || !first.text) return
+  // Most standfirsts share nothing with the opening: a look at the first words settles it.
+  const opening = first.text.slice(0, 16)
+  if (
+    draft.standfirst.slice(0, 8).toLowerCase() !== first.text.slice(0, 8).toLowerCase() &&
+    !draft.standfirst.includes(opening)
+  )
+    return
   const stand = norm(draft.standfirst)
-  const para = norm(first.text)
+  // Only as much of the paragraph as the standfirst could repeat is compared.
+  const para = norm(first.text.slice(0, draft.standfirst.length + 40))
+  const whole = first.text.length <= draft.standfirst.length + 40
   if (!stand || !para) return
-  if (stand === para) {
+  if (whole && stand === para) {
     // The same words twice (dpa's teaser, an hl2 printed again): the standfirst keeps them.
     if (blocks.length > 1) blocks.splice(first.index, 1)
     else draft.standfirst = ''
-  } else if (stand.startsWith(para) || para.startsWith(stand) || stand.endsWith(para)) {
+  } else if ((whole && (stand.startsWith(para) || stand.endsWith(para))) || para.startsWith(stand)) {
     // A summary made of the opening (ANPA), cut short ("…"), or with the dateline still on it.
     draft.standfirst = ''
   }
