@@ -10,7 +10,7 @@ import { basename, join, relative, resolve } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { call } from '../src/main/api'
 import { openLibrary } from '../src/main/library'
-import { importWireFiles } from '../src/main/wire/import'
+import { importWireFiles } from '../src/main/intake/import-wire'
 import { blockTexts } from '../src/shared/body'
 
 const ROOT = resolve(__dirname, '..')

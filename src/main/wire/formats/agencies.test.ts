@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { blockTexts, bodyToText } from '../../src/shared/body'
-import { detectFormat } from '../../src/main/wire/detect'
-import type { WireDraft } from '../../src/main/wire/draft'
-import { DERIVED_HEADLINE_NOTE } from '../../src/main/wire/headline'
-import { parseWire } from '../../src/main/wire/parse'
-import { fixture } from './fixtures'
+import { blockTexts, bodyToText } from '../../../shared/body'
+import { fixture } from '../../../../test/wire/fixtures'
+import { detectFormat } from '../detect'
+import type { WireDraft } from '../draft'
+import { DERIVED_HEADLINE_NOTE } from '../headline'
+import { parseWire } from '../parse'
 
 /**
  * Issue 16: copy from agencies Copydesk had not been shown, class by class. The fixtures under
