@@ -11,7 +11,7 @@ import { format, resolveConfig } from 'prettier'
 import { call } from '../src/main/api'
 import { openLibrary } from '../src/main/library'
 import { importWireFiles } from '../src/main/intake/import-wire'
-import { blockTexts } from '../src/shared/body'
+import { blockTexts } from '../src/shared/body-text'
 
 const ROOT = resolve(__dirname, '..')
 const SAMPLES = resolve(ROOT, '../shared/samples')

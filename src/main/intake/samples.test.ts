@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { blockTexts } from '../../shared/body'
+import { blockTexts } from '../../shared/body-text'
 import { call } from '../api'
 import { importWireFiles } from './import-wire'
 import { useTempLibraries } from '../../../test/library-fixture'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blockTexts, bodyToText } from '../../../shared/body'
+import { blockTexts, bodyToText } from '../../../shared/body-text'
 import { fixture } from '../../../../test/wire/fixtures'
 import { detectFormat } from '../detect'
 import type { WireDraft } from '../draft'

@@ -33,9 +33,14 @@ export interface WireFormat<Id extends string = string> {
   read: (text: string) => WireDraft[]
 }
 
+function isList(detect: WireFormat['detect']): detect is readonly WireDetection[] {
+  return Array.isArray(detect)
+}
+
 /** A format's ways of being recognised, as a list. */
 export function detectionsOf(format: Pick<WireFormat, 'detect'>): readonly WireDetection[] {
-  return Array.isArray(format.detect) ? format.detect : [format.detect as WireDetection]
+  const { detect } = format
+  return isList(detect) ? detect : [detect]
 }
 
 /** Keeps the literal id, so the registry's ids form a type. */
