@@ -69,6 +69,13 @@ export const storySourceSchema = z.strictObject({
 })
 export type StorySource = z.infer<typeof storySourceSchema>
 
+/** An embargo: until when, as a date (ISO 8601) and/or as the agency wrote it ("Sperrfrist: Donnerstag, 12.00 Uhr"). */
+export const embargoSchema = z.strictObject({
+  until: datelineDateSchema.optional(),
+  note: line(300).optional(),
+})
+export type Embargo = z.infer<typeof embargoSchema>
+
 /** The fields an editor writes; everything else is kept by the library. */
 export const storyFieldsSchema = z.strictObject({
   slug: line(200),
@@ -84,6 +91,17 @@ export const storyFieldsSchema = z.strictObject({
   keywords: z.array(line(100).trim().min(1, 'a keyword cannot be empty')).max(50).optional(),
   /** When the story was first published (UTC); stamped when its status first becomes published. */
   publishedAt: z.iso.datetime().nullable().optional(),
+  /** Notes to the desk, never published: what the agency said to editors (ednote, ed-msg, flags, contacts). */
+  editorNote: z.string().max(20000).optional(),
+  /** Not to be published before: the time (ISO 8601, zone only if given) and/or the agency's words for it. */
+  embargo: embargoSchema.nullable().optional(),
+  /** How urgent the agency marked the copy, on IPTC's scale: 1 (flash) to 9 (lowest). */
+  urgency: z.number().int().min(1).max(9).nullable().optional(),
+  /** The language of the copy as a BCP 47 tag ("de", "en-GB", "nb-NO"); '' when unknown. */
+  language: z
+    .string()
+    .regex(/^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, 'a language is a tag such as de, en-GB or nb-NO')
+    .optional(),
 })
 export type StoryFields = z.infer<typeof storyFieldsSchema>
 
@@ -107,6 +125,10 @@ export function blankStoryFields(): Required<StoryFields> {
     related: [],
     keywords: [],
     publishedAt: null,
+    editorNote: '',
+    embargo: null,
+    urgency: null,
+    language: '',
   }
 }
 

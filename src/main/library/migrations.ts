@@ -215,6 +215,14 @@ export const migrations: readonly string[] = [
     WHERE id = old.file_id AND NOT EXISTS (SELECT 1 FROM story_originals WHERE file_id = old.file_id);
   END;
   `,
+  // 10: what wire copy says about itself (issue 16): the agency's notes to editors, an embargo, how
+  // urgent it is and its language. Editorial, never published.
+  `
+  ALTER TABLE stories ADD COLUMN editor_note TEXT NOT NULL DEFAULT '';
+  ALTER TABLE stories ADD COLUMN embargo TEXT;
+  ALTER TABLE stories ADD COLUMN urgency INTEGER;
+  ALTER TABLE stories ADD COLUMN language TEXT NOT NULL DEFAULT '';
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -55,6 +55,14 @@ const fieldColumns: { [K in keyof StoryFields]-?: FieldColumn<StoryFields[K]> } 
   related: asJson('related', []),
   keywords: asJson('keywords', []),
   publishedAt: { column: 'published_at', write: (value) => value ?? null, read: (stored) => stored },
+  editorNote: asText('editor_note'),
+  embargo: asJsonOrNull('embargo'),
+  urgency: {
+    column: 'urgency',
+    write: (value) => (value ? String(value) : null),
+    read: (s) => (s === null ? null : Number(s)),
+  },
+  language: asText('language'),
 }
 
 /** What the library keeps beside the editor's fields. */

@@ -5,8 +5,10 @@ import { bodySchema, pictureNodeSchema } from '../../shared/body'
 import {
   bylineSchema,
   datelineSchema,
+  embargoSchema,
   pictureSchema,
   relatedEntrySchema,
+  storyFieldsSchema,
   storySourceSchema,
   type StoryFields,
   type StorySource,
@@ -28,6 +30,11 @@ export const wireDraftSchema = z.strictObject({
   slug: z.string().max(200),
   notes: z.array(z.string().max(20000)).max(100),
   source: storySourceSchema.omit({ importedAt: true }),
+  /** What the copy says about itself, where its format carries it (issue 16). */
+  embargo: embargoSchema.optional(),
+  urgency: storyFieldsSchema.shape.urgency,
+  language: storyFieldsSchema.shape.language,
+  keywords: storyFieldsSchema.shape.keywords,
 })
 export type WireDraft = z.infer<typeof wireDraftSchema>
 
@@ -76,6 +83,12 @@ export function storyFromDraft(
   const problem = bodyLimitProblem(fields.body)
   if (problem) throw new WireError(problem)
   if (draft.slug) fields.slug = draft.slug
+  // The agency's notes to editors become the story's editor's note (never published).
+  if (draft.notes.length) fields.editorNote = draft.notes.join('\n\n').slice(0, 20000)
+  if (draft.embargo && (draft.embargo.until || draft.embargo.note)) fields.embargo = draft.embargo
+  if (draft.urgency) fields.urgency = draft.urgency
+  if (draft.language) fields.language = draft.language
+  if (draft.keywords?.length) fields.keywords = draft.keywords
   const source: StorySource = { ...draft.source, fileName: fileName.slice(0, 500), importedAt }
   return { fields, source }
 }

@@ -2,6 +2,7 @@ import type { BlockNode } from '../../shared/body'
 import type { WireDraft } from './draft'
 import { clearFurniture, textOfBlock } from './furniture'
 import { cleanHeadline, DERIVED_HEADLINE_NOTE, headlineFromText } from './headline'
+import { embargoOf } from './meta'
 import { oneLine } from './text'
 import { slugify } from '../../shared/slug'
 
@@ -61,6 +62,10 @@ export function tidyDraft(draft: WireDraft): WireDraft {
   const cleared = clearFurniture(blocks)
   draft.notes.push(...cleared.notes)
   if (cleared.embargo && !draft.notes.some((n) => n.includes(cleared.embargo!))) draft.notes.push(cleared.embargo)
+  if (cleared.embargo) draft.embargo ??= embargoOf(undefined, cleared.embargo)
+  if (!draft.urgency) delete draft.urgency
+  if (!draft.language) delete draft.language
+  if (!draft.embargo) delete draft.embargo
 
   // A standfirst that is the headline again, or the keyword line (EFE's "INDIA SUCESOS"), is not one.
   if (draft.standfirst && norm(draft.standfirst) === norm(draft.headline)) draft.standfirst = ''

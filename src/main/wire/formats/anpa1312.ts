@@ -8,6 +8,7 @@ import { cleanText } from '../decode'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { isFlagLine } from '../furniture'
+import { urgencyOf } from '../meta'
 import { oneLine, typewriterToTypeset } from '../text'
 import { defineWireFormat } from './format'
 import { listNode } from '../../../shared/body'
@@ -72,6 +73,9 @@ export function readAnpa(raw: string): WireDraft {
   const content = cleanText(raw.slice(stx + 1, etx < 0 ? undefined : etx))
   if (etx < 0) draft.notes.push('The message has no end of text (ETX): it may be cut off.')
 
+  // The line after SOH opens with the priority letter (f flash, b bulletin, u urgent, r routine, d deferred).
+  // eslint-disable-next-line no-control-regex -- ANPA framing is control characters
+  draft.urgency = urgencyOf(/\n\s*([a-z])\s+[a-z]\s*[\x13\x14]/i.exec(header)?.[1])
   const date = anpaSignoffDate(signoff)
   if (date) draft.dateline.date = date
 

@@ -6,6 +6,7 @@ import { cleanText } from '../decode'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { isEmbargoLine, isFlagLine } from '../furniture'
+import { embargoOf, urgencyOf } from '../meta'
 import { headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
 import { oneLine, squash, typewriterToTypeset } from '../text'
 import type { XElement } from '../xml'
@@ -89,6 +90,7 @@ export function readIptc7901(input: string): WireDraft {
   const keyword = header.slice(1).find((line) => line.endsWith('/'))
   if (keyword) draft.slug = slugify(keyword.replace(/\/+$/, ''))
   if (fields[1] === '1') draft.notes.push('Priority 1 (flash) on the wire.')
+  draft.urgency = urgencyOf(fields[1])
 
   const lines = content.split('\n').map((line) => line.replace(/\s+$/, ''))
   let i = 0
@@ -100,7 +102,10 @@ export function readIptc7901(input: string): WireDraft {
     draft.headline = typewriterToTypeset(block.headline)
     draft.bylines = block.bylines
     draft.notes.push(...block.notes)
-    if (block.embargo) draft.notes.push(block.embargo)
+    if (block.embargo) {
+      draft.notes.push(block.embargo)
+      draft.embargo = embargoOf(undefined, block.embargo)
+    }
     i = block.next
   } else {
     while (i < lines.length && isFlagLine(lines[i]!)) draft.notes.push(oneLine(lines[i++]!))
@@ -167,6 +172,7 @@ export function readIptc7901(input: string): WireDraft {
 
   // Embargo and flag lines between the heading and the text are notes, not the teaser.
   while (paragraphs.length > 1 && (isEmbargoLine(paragraphs[0]!) || isFlagLine(paragraphs[0]!))) {
+    if (isEmbargoLine(paragraphs[0]!)) draft.embargo ??= embargoOf(undefined, paragraphs[0])
     draft.notes.push(paragraphs.shift()!)
     for (const [k, rows] of [...tables]) {
       tables.delete(k)

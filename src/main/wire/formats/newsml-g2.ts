@@ -6,6 +6,7 @@ import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelin
 import { bylinesFrom } from '../bylines'
 import { placeOfDateline, sourceOfDateline } from '../dateline'
 import { withoutPageHeader } from '../furniture'
+import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
@@ -128,6 +129,15 @@ function readItem(item: XElement): WireDraft {
   for (const note of childrenNamed(itemMeta, 'edNote')) if (text(note)) draft.notes.push(text(note))
   const embargo = text(child(itemMeta, 'embargoed'))
   if (embargo) draft.notes.push(`Embargoed until ${embargo}.`)
+  draft.embargo = embargoOf(embargo)
+  draft.urgency = urgencyOf(text(child(meta, 'urgency')))
+  draft.language = languageOf(child(meta, 'language')?.attrs.tag) ?? languageOf(item.attrs.lang)
+  draft.keywords = keywordsOf([
+    ...childrenNamed(meta, 'keyword').map((k) => text(k)),
+    ...childrenNamed(meta, 'subject')
+      .filter((s) => /medtop|subj|abstract/i.test(`${s.attrs.qcode ?? ''} ${s.attrs.type ?? ''}`))
+      .map((s) => text(child(s, 'name'))),
+  ])
   const status = child(itemMeta, 'pubStatus')?.attrs.qcode
   if (status && !/usable/.test(status)) draft.notes.push(`Wire status: ${status.replace(/^stat:/, '')}.`)
   const usage = text(find(child(item, 'rightsInfo'), 'usageTerms'))

@@ -6,6 +6,7 @@ import { compactDate } from '../dates'
 import { isDateString, placeOfDateline, splitDateline } from '../dateline'
 import { bodyContent, firstLine, newsLines, referencedHeadlines, roleText } from '../newsml1-roles'
 import { listNode } from '../../../shared/body'
+import { languageOf, urgencyOf } from '../meta'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { looksLikeHtml, parseHtml } from '../html'
@@ -64,6 +65,8 @@ function readItem(item: XElement): WireDraft {
   if (agency) draft.source.agency = agency
   if (split?.source) draft.dateline.source = agencyLabel(split.source)
 
+  draft.urgency = urgencyOf(find(item, 'Urgency')?.attrs.FormalName)
+  draft.language = languageOf(find(component, 'Language')?.attrs.FormalName)
   const status = find(item, 'Status')?.attrs.FormalName
   if (status && !/usable/i.test(status)) draft.notes.push(`Wire status: ${status}.`)
   for (const usage of findAll(component, 'UsageType')) if (text(usage)) draft.notes.push(`Usage: ${text(usage)}`)

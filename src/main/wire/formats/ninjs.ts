@@ -10,6 +10,7 @@ import { parseHtml } from '../html'
 import { pictureOf } from '../pictures'
 import { decodeEntities, oneLine, paragraphsOf } from '../text'
 import { nitfPicture } from './nitf'
+import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { defineWireFormat } from './format'
 import { cleanText } from '../decode'
 
@@ -146,6 +147,14 @@ function readItem(item: Json): WireDraft {
   if (status && status !== 'usable') draft.notes.push(`Wire status: ${status}.`)
   const embargo = str(item.embargoed)
   if (embargo) draft.notes.push(`Embargoed until ${embargo}.`)
+  draft.embargo = embargoOf(embargo)
+  draft.urgency = urgencyOf(item.urgency)
+  draft.language = languageOf(item.language)
+  const subjects = [item.subject, item.subjects].flatMap((list) => (Array.isArray(list) ? list.filter(isObject) : []))
+  draft.keywords = keywordsOf([
+    ...(Array.isArray(item.keywords) ? (item.keywords as unknown[]).map(str) : []),
+    ...subjects.map((s) => str(s.name)),
+  ])
 
   const built = bodyOfItem(item)
   takeDatelineFromBlocks(built.blocks, draft.dateline, draft.headline)

@@ -4,6 +4,7 @@ import { agencyLabel } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, dropTrailing, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
 import { placeOfDateline } from '../dateline'
+import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { compactDate, isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
@@ -101,6 +102,11 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
   if (status && status !== 'usable') draft.notes.push(`Wire status: ${status}.`)
   const embargo = child(docdata, 'date.release')?.attrs.norm
   if (embargo) draft.notes.push(`Embargoed until ${compactDate(embargo) ?? embargo}.`)
+  draft.embargo ??= embargoOf(embargo)
+  draft.urgency ??= urgencyOf(child(docdata, 'urgency')?.attrs['ed-urg'])
+  draft.language ??= languageOf(nitf.attrs.baselang) ?? languageOf(nitf.attrs.lang)
+  if (!draft.keywords?.length)
+    draft.keywords = keywordsOf(childrenNamed(child(docdata, 'key-list'), 'keyword').map((k) => k.attrs.key))
 
   const content = child(body, 'body.content')
   const built = blocksFromMarkup(content ? content.children : [], { picture: nitfPicture })
