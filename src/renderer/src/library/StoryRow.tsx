@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react'
 import { mediaPreviewSrc } from '../../../shared/media'
 import type { StorySummary } from '../../../shared/story'
 import { Marked } from './Marked'
+import { agencyBesideBylines } from './row-agency'
 import { lastEdited } from './when'
 
 interface Props {
@@ -18,10 +19,7 @@ interface Props {
 
 export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, onFocus, onKeyDown }: Props) {
   const by = story.bylines.join(', ') || story.agency || ''
-  // "PA" beside a byline that already says "PA" would print the agency twice ("PA PA").
-  const agency = story.agency
-  const showAgency =
-    !!agency && story.bylines.length > 0 && !story.bylines.some((b) => b.toLowerCase() === agency.toLowerCase())
+  const agency = agencyBesideBylines(story)
   return (
     <button
       className={`story-row${active ? ' active' : ''}`}
@@ -46,7 +44,7 @@ export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, o
       <span className="row-meta">
         <span className={`status status-${story.status}`}>{story.status}</span>
         {by && <span className="row-byline">{by}</span>}
-        {showAgency && <span className="row-agency">{agency}</span>}
+        {agency && <span className="row-agency">{agency}</span>}
         <time dateTime={story.updatedAt}>{lastEdited(story.updatedAt)}</time>
       </span>
     </button>
