@@ -93,8 +93,11 @@ export const storyFieldsSchema = z.strictObject({
   publishedAt: z.iso.datetime().nullable().optional(),
   /** Notes to the desk, never published: what the agency said to editors (ednote, ed-msg, flags, contacts). */
   editorNote: z.string().max(20000).optional(),
-  /** Not to be published before: the time (ISO 8601, zone only if given) and/or the agency's words for it. */
-  embargo: embargoSchema.nullable().optional(),
+  /**
+   * The embargo the wire copy came with: the time (ISO 8601, zone only if given) and/or the agency's
+   * words for it. The desk's own embargo (docs/team.md) is set by the desk; this is what the agency said.
+   */
+  wireEmbargo: embargoSchema.nullable().optional(),
   /** How urgent the agency marked the copy, on IPTC's scale: 1 (flash) to 9 (lowest). */
   urgency: z.number().int().min(1).max(9).nullable().optional(),
   /** The language of the copy as a BCP 47 tag ("de", "en-GB", "nb-NO"); '' when unknown. */
@@ -126,7 +129,7 @@ export function blankStoryFields(): Required<StoryFields> {
     keywords: [],
     publishedAt: null,
     editorNote: '',
-    embargo: null,
+    wireEmbargo: null,
     urgency: null,
     language: '',
   }

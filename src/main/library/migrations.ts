@@ -219,7 +219,7 @@ export const migrations: readonly string[] = [
   // urgent it is and its language. Editorial, never published.
   `
   ALTER TABLE stories ADD COLUMN editor_note TEXT NOT NULL DEFAULT '';
-  ALTER TABLE stories ADD COLUMN embargo TEXT;
+  ALTER TABLE stories ADD COLUMN wire_embargo TEXT;
   ALTER TABLE stories ADD COLUMN urgency INTEGER;
   ALTER TABLE stories ADD COLUMN language TEXT NOT NULL DEFAULT '';
   `,

@@ -56,7 +56,7 @@ const fieldColumns: { [K in keyof StoryFields]-?: FieldColumn<StoryFields[K]> } 
   keywords: asJson('keywords', []),
   publishedAt: { column: 'published_at', write: (value) => value ?? null, read: (stored) => stored },
   editorNote: asText('editor_note'),
-  embargo: asJsonOrNull('embargo'),
+  wireEmbargo: asJsonOrNull('wire_embargo'),
   urgency: {
     column: 'urgency',
     write: (value) => (value ? String(value) : null),

@@ -85,7 +85,7 @@ export function storyFromDraft(
   if (draft.slug) fields.slug = draft.slug
   // The agency's notes to editors become the story's editor's note (never published).
   if (draft.notes.length) fields.editorNote = draft.notes.join('\n\n').slice(0, 20000)
-  if (draft.embargo && (draft.embargo.until || draft.embargo.note)) fields.embargo = draft.embargo
+  if (draft.embargo && (draft.embargo.until || draft.embargo.note)) fields.wireEmbargo = draft.embargo
   if (draft.urgency) fields.urgency = draft.urgency
   if (draft.language) fields.language = draft.language
   if (draft.keywords?.length) fields.keywords = draft.keywords
