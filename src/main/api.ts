@@ -13,7 +13,7 @@ import { readHouseStyle, saveHouseStyle } from './library/settings'
 import { exportStories } from './publish/export-stories'
 import { previewStory } from './publish/preview'
 import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/related'
-import { restoreRevision, revisionDiff, storyHistory } from './library/revisions'
+import { restorePreview, restoreRevision, revisionDiff, storyHistory } from './library/revisions'
 import { checkStory } from './checks/check-story'
 import { readCheckOptions } from './library/check-options'
 import {
@@ -74,7 +74,8 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   }),
   'related:lookup': (library, { ids }) => ({ items: lookupRelated(library.db, ids) }),
   'story:revisions': (library, { id }) => ({ revisions: storyHistory(library.db, id) }),
-  'story:revision-diff': (library, { id, revision }) => revisionDiff(library.db, id, revision),
+  'story:revision-diff': (library, { id, revision, against }) => revisionDiff(library.db, id, revision, against),
+  'story:restore-preview': (library, { id, revision }) => restorePreview(library.db, id, revision),
   'story:restore': (library, request) => restoreRevision(library.db, request),
   'story:check': (library, { id }) => checkStory(library.db, id),
   'checks:options': (library) => readCheckOptions(library.db),

@@ -25,6 +25,7 @@ export const apiChannels = [
   'story:revisions',
   'story:revision-diff',
   'story:restore',
+  'story:restore-preview',
   'story:check',
   'checks:options',
   // Spelling: the house dictionary, the style book, a story's language and let-stand words.

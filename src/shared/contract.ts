@@ -23,6 +23,8 @@ import { wireFileInputSchema, wireImportResultSchema, wireOriginalSchema } from 
 import {
   historyEntrySchema,
   restoreInputSchema,
+  restorePreviewSchema,
+  revisionDiffInputSchema,
   revisionDiffSchema,
   revisionInputSchema,
   revisionReasonSchema,
@@ -117,8 +119,10 @@ export const contract = {
   },
   /** A story's history, newest first: each revision (autosaves in one five-minute stretch kept as one). */
   'story:revisions': { input: idInput, output: z.strictObject({ revisions: z.array(historyEntrySchema) }) },
-  /** What changed from a revision to the current text, word by word. */
-  'story:revision-diff': { input: revisionInputSchema, output: revisionDiffSchema },
+  /** What changed from a revision to the current story (or to a later revision), field by field, word by word. */
+  'story:revision-diff': { input: revisionDiffInputSchema, output: revisionDiffSchema },
+  /** What restoring a revision would change, take out and bring back: said before the editor agrees. */
+  'story:restore-preview': { input: revisionInputSchema, output: restorePreviewSchema },
   /** Bring back a revision's words as a new revision (reason 'restore'); the old ones stay. */
   'story:restore': { input: restoreInputSchema, output: storySchema },
   /** The copy-desk checks on the story as saved. */

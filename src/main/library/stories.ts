@@ -167,6 +167,8 @@ const isFinal = (status: StoryStatus) => status === 'ready' || status === 'publi
 export interface CreateOptions {
   source?: StorySource | null
   reason?: RevisionReason
+  /** What the history says beside the reason ("copy of story 12"). */
+  note?: string
   now?: Date
 }
 
@@ -194,7 +196,7 @@ export function insertStory(db: Db, fields: Partial<StoryFields>, options: Creat
     `INSERT INTO stories (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`,
   ).run(columns)
   const story = { ...draft, id: Number(result.lastInsertRowid) }
-  recordRevision(db, story, options.reason ?? 'create')
+  recordRevision(db, story, options.reason ?? 'create', options.note)
   return story
 }
 
@@ -213,6 +215,8 @@ export interface SaveRequest {
   expectedRevision: number
   changes: Partial<StoryFields>
   reason: RevisionReason
+  /** What the history says beside the reason ("revision 3" for a restore). */
+  note?: string
   now?: Date
 }
 
@@ -240,7 +244,7 @@ export function saveStory(db: Db, request: SaveRequest): Story {
     const columns = columnsOf(next)
     const names = Object.keys(columns).filter((n) => n !== 'id' && n !== 'created_at')
     prepared(db, `UPDATE stories SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(columns)
-    recordRevision(db, next, reasonForSave(current, request.changes, request.reason))
+    recordRevision(db, next, reasonForSave(current, request.changes, request.reason), request.note)
     return next
   })
 }
