@@ -28,6 +28,7 @@ import {
   saveStorySpelling,
 } from './library/dictionary'
 import { exportDictionaryFile, readDictionaryUpload } from './spelling'
+import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, unspikeStory } from './library/spike'
 
 /**
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
@@ -77,6 +78,12 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:revision-diff': (library, { id, revision, against }) => revisionDiff(library.db, id, revision, against),
   'story:restore-preview': (library, { id, revision }) => restorePreview(library.db, id, revision),
   'story:restore': (library, request) => restoreRevision(library.db, request),
+  'story:spike': (library, { id }) => spikeStory(library.db, id),
+  'story:unspike': (library, { id }) => unspikeStory(library.db, id),
+  'spike:list': (library) => listSpiked(library.db),
+  'spike:purge': (library, request) => purgeSpiked(library.db, request),
+  'story:duplicate': (library, { id }) => duplicateStory(library.db, id),
+  'story:discard-untouched': (library, { id }) => discardUntouched(library.db, id),
   'story:check': (library, { id }) => checkStory(library.db, id),
   'checks:options': (library) => readCheckOptions(library.db),
   'dictionary:list': (library) => readHouseDictionary(library.db),

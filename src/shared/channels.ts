@@ -26,6 +26,12 @@ export const apiChannels = [
   'story:revision-diff',
   'story:restore',
   'story:restore-preview',
+  'story:spike',
+  'story:unspike',
+  'spike:list',
+  'spike:purge',
+  'story:duplicate',
+  'story:discard-untouched',
   'story:check',
   'checks:options',
   // Spelling: the house dictionary, the style book, a story's language and let-stand words.

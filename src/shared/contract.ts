@@ -30,6 +30,13 @@ import {
   revisionReasonSchema,
 } from './revisions'
 import { findingSchema } from './checks/finding'
+import {
+  purgeInputSchema,
+  purgeOutputSchema,
+  spikedStorySchema,
+  spikeListOutputSchema,
+  unspikeOutputSchema,
+} from './spike'
 import { checkOptionsSchema } from './checks/options'
 import { spellingContract } from './spelling/contract'
 
@@ -125,6 +132,18 @@ export const contract = {
   'story:restore-preview': { input: revisionInputSchema, output: restorePreviewSchema },
   /** Bring back a revision's words as a new revision (reason 'restore'); the old ones stay. */
   'story:restore': { input: restoreInputSchema, output: storySchema },
+  /** Put a story on the spike: out of the list, search and suggestions, kept until purged; undone by story:unspike. */
+  'story:spike': { input: idInput, output: spikedStorySchema },
+  /** Bring a story back from the spike, as it was. */
+  'story:unspike': { input: idInput, output: unspikeOutputSchema },
+  /** The spike, most recently spiked first, with the house period. */
+  'spike:list': { input: z.strictObject({}), output: spikeListOutputSchema },
+  /** Delete spiked stories for good: those named, all, or (neither) those past the house period. */
+  'spike:purge': { input: purgeInputSchema, output: purgeOutputSchema },
+  /** A new draft with the story's words, pictures and related stories ("copy of story N" in its history). */
+  'story:duplicate': { input: idInput, output: storySchema },
+  /** Remove a story made with New story and never typed in; anything in it keeps it. */
+  'story:discard-untouched': { input: idInput, output: z.strictObject({ discarded: z.boolean() }) },
   /** The copy-desk checks on the story as saved. */
   'story:check': { input: idInput, output: z.strictObject({ findings: z.array(findingSchema) }) },
   /** The house settings the checks read, so the renderer checks live exactly as main does. */

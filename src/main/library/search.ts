@@ -44,6 +44,7 @@ export function searchStories(db: Db, typed: string, limit: number): SearchHit[]
     db,
     `SELECT id FROM (
        SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH ?
+         AND rowid NOT IN (SELECT story_id FROM spiked)
        ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
      ) ORDER BY score LIMIT ?`,
   )
@@ -61,7 +62,8 @@ export function markHits(db: Db, ids: readonly StoryId[], matches: TermMatcher, 
   const rows = prepared(
     db,
     `SELECT ${SUMMARY_COLUMNS}, ${withSnippets ? 's.body_text' : "''"} AS body_text
-     FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`,
+     FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)`,
   ).all(JSON.stringify(ids)) as (SummaryRow & { body_text: string })[]
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.flatMap((id) => {

@@ -256,7 +256,9 @@ export interface ListRequest {
 }
 
 export function listStories(db: Db, request: ListRequest): { total: number; items: StorySummary[] } {
-  const where = request.status ? 'WHERE s.status = @status' : ''
+  // Spiked stories are on the spike list, not here (spike.ts).
+  const notSpiked = 'NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)'
+  const where = request.status ? `WHERE s.status = @status AND ${notSpiked}` : `WHERE ${notSpiked}`
   const params = { status: request.status, limit: request.limit, offset: request.offset }
   const total = (prepared(db, `SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n
   const rows = prepared(

@@ -12,9 +12,18 @@ import { SaveIndicator } from './SaveIndicator'
 import { SidePanels } from './SidePanels'
 import { useAutosave } from './useAutosave'
 import { SpellingLayer } from '../spelling/SpellingLayer'
+import { StoryActions, type StoryActionsProps } from '../spike/StoryActions'
+
+interface PaneProps {
+  id: StoryId
+  /** A new story: the caret starts in the headline. */
+  focusHeadline?: boolean
+  onSpiked: StoryActionsProps['onSpiked']
+  onDuplicated: StoryActionsProps['onDuplicated']
+}
 
 /** Loads one story and hands it to the editor; remounted (a key) for each story opened. */
-export function StoryPane({ id }: { id: StoryId }) {
+export function StoryPane({ id, focusHeadline, onSpiked, onDuplicated }: PaneProps) {
   const [story, setStory] = useState<Story | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
@@ -43,19 +52,34 @@ export function StoryPane({ id }: { id: StoryId }) {
       key={`${story.id}:${attempt}`}
       story={story}
       onReload={() => (setStory(null), setAttempt((a) => a + 1))}
+      focusHeadline={focusHeadline ?? false}
+      onSpiked={onSpiked}
+      onDuplicated={onDuplicated}
     />
   )
 }
 
 type Fields = EditableFields
 
-function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }) {
+interface EditorProps extends Omit<PaneProps, 'id'> {
+  story: Story
+  onReload: () => void
+}
+
+function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }: EditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null)
   const [fields, setFields] = useState<Fields>(() => {
     const { body: _body, ...rest } = storyFieldsOf(story)
     return rest
   })
   const [words, setWords] = useState(story.wordCount)
+  const headlineRef = useRef<HTMLTextAreaElement>(null)
+  // A new story starts with the caret in its headline (Ctrl/Cmd+N, New story), once the pane is in place.
+  useEffect(() => {
+    if (!focusHeadline) return
+    const frame = requestAnimationFrame(() => headlineRef.current?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [focusHeadline])
   const currentBody = useCallback(() => readBody(editorRef.current), [])
   const autosave = useAutosave(story, currentBody)
   const { change } = autosave
@@ -91,6 +115,7 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
             {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
+          <StoryActions story={story} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
           <SaveIndicator state={state} />
         </header>
         {(state.kind === 'error' || state.kind === 'conflict') && (
@@ -113,7 +138,9 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
           className="headline"
           aria-label="Headline"
           placeholder="Headline"
-          rows={2}
+          rows={1}
+          ref={headlineRef}
+          autoFocus={focusHeadline}
           value={fields.headline}
           onChange={(e) => set('headline', e.target.value.replace(/\n/g, ' '))}
         />
