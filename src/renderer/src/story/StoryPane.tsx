@@ -1,9 +1,10 @@
 import type { LexicalEditor } from 'lexical'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { readingMinutes } from '../../../shared/body'
 import { storyFieldsOf, storyStatuses, type Story, type StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { BodyEditor, readBody } from '../editor/BodyEditor'
+import type { StoryFindAccess } from '../editor/plugins/FindReplacePlugin'
 import { BylinesField } from './BylinesField'
 import { DatelineField } from './DatelineField'
 import type { EditableFields } from './panel-props'
@@ -92,6 +93,21 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
     [change],
   )
 
+  // Find and replace reads the fields as they are now and writes through set (so autosave saves them).
+  const fieldsNow = useRef(fields)
+  useEffect(() => {
+    fieldsNow.current = fields
+  }, [fields])
+  const storyFind = useMemo<StoryFindAccess>(
+    () => ({
+      read: () => fieldsNow.current,
+      write: (changes) => {
+        for (const [key, value] of Object.entries(changes)) set(key as keyof Fields, value as never)
+      },
+    }),
+    [set],
+  )
+
   const { state } = autosave
   return (
     <div className={storyPanels.length ? 'story-layout with-panels' : 'story-layout'}>
@@ -160,7 +176,13 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
             <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
           </label>
         </div>
-        <BodyEditor initial={story.body} editorRef={editorRef} onChange={autosave.bodyChanged} onWords={setWords} />
+        <BodyEditor
+          initial={story.body}
+          editorRef={editorRef}
+          onChange={autosave.bodyChanged}
+          onWords={setWords}
+          storyFind={storyFind}
+        />
         <SpellingLayer storyId={story.id} editor={editorRef} />
       </article>
       <SidePanels story={story} fields={fields} set={set} editor={editorRef} reload={onReload} />
