@@ -164,7 +164,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
           className="standfirst"
           aria-label="Standfirst"
           placeholder="Standfirst: the sentence under the headline"
-          rows={2}
+          rows={1}
           value={fields.standfirst}
           onChange={(e) => set('standfirst', e.target.value)}
         />
