@@ -52,7 +52,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:get': (library, { id }) => getStory(library.db, id),
   'story:save': (library, request) => library.desk?.save(request) ?? saveStory(library.db, request),
   'story:list': (library, request) => listStories(library.db, request),
-  'story:search': (library, { query, limit }) => ({ items: searchStories(library.db, query, limit) }),
+  'story:search': (library, { query, limit, status }) => ({ items: searchStories(library.db, query, limit, status) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),
   'wire:import': (library, { files }) => ({
     results: importWireFiles(

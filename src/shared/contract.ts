@@ -84,6 +84,8 @@ export const contract = {
     input: z.strictObject({
       query: z.string().trim().min(1, 'type a word to search for').max(500),
       limit: z.number().int().min(1).max(200).default(50),
+      /** Only stories with this status (the list's filter, kept while searching). */
+      status: storyStatusSchema.optional(),
     }),
     output: z.strictObject({ items: z.array(searchHitSchema) }),
   },

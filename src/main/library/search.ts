@@ -2,7 +2,7 @@ import { prepared, type Db } from './open'
 import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './stories'
 import { markText, snippetOf, termMatcher, type TermMatcher } from './marks'
 import type { SearchHit } from '../../shared/contract'
-import type { StoryId } from '../../shared/story'
+import type { StoryId, StoryStatus } from '../../shared/story'
 
 /**
  * The words of what an editor typed, as search uses them (at most 16). A last word of one letter is
@@ -37,19 +37,21 @@ const RANK = 'bm25(story_search, 10.0, 4.0, 2.0, 1.0)'
  */
 export const RANKED_MATCHES = 2000
 
-export function searchStories(db: Db, typed: string, limit: number): SearchHit[] {
+/** Search, within one status when one is given (the library's status filter and search together). */
+export function searchStories(db: Db, typed: string, limit: number, status?: StoryStatus): SearchHit[] {
   const query = ftsQuery(typed)
   if (!query) return []
+  const withStatus = status ? 'AND rowid IN (SELECT id FROM stories WHERE status = @status)' : ''
   const ids = prepared(
     db,
     `SELECT id FROM (
-       SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH ?
-         AND rowid NOT IN (SELECT story_id FROM spiked)
+       SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH @query
+         AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
        ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
-     ) ORDER BY score LIMIT ?`,
+     ) ORDER BY score LIMIT @limit`,
   )
     .pluck()
-    .all(query, limit) as StoryId[]
+    .all({ query, limit, ...(status ? { status } : {}) }) as StoryId[]
   return markHits(db, ids, termMatcher(typedWords(typed), true))
 }
 

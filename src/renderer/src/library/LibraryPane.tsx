@@ -28,7 +28,7 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
       />
-      {!searching && !spike && (
+      {!spike && (
         <select
           aria-label="Show stories with status"
           value={status}
@@ -55,7 +55,7 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
           }}
         />
       ) : searching ? (
-        <SearchResults query={query} openId={openId} onOpen={onOpen} />
+        <SearchResults query={query} status={status || undefined} openId={openId} onOpen={onOpen} />
       ) : (
         <StoryList status={status || undefined} openId={openId} onOpen={onOpen} />
       )}

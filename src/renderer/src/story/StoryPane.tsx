@@ -6,6 +6,7 @@ import { invoke } from '../app/client'
 import { BodyEditor, readBody } from '../editor/BodyEditor'
 import type { StoryFindAccess } from '../editor/plugins/FindReplacePlugin'
 import { BylinesField } from './BylinesField'
+import { KeywordsField } from './KeywordsField'
 import { DatelineField } from './DatelineField'
 import type { EditableFields } from './panel-props'
 import { storyPanels } from './panels'
@@ -175,6 +176,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
             Slug
             <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
           </label>
+          <KeywordsField keywords={fields.keywords ?? []} onChange={(keywords) => set('keywords', keywords)} />
         </div>
         <BodyEditor
           initial={story.body}
