@@ -13,7 +13,7 @@ const REFRESH_DELAY_MS = 250
  * The Preview panel: the page exactly as the export writes it (pictures embedded), in a sandboxed
  * frame where nothing can run, rendered again after every save and every house style change.
  */
-export function PreviewPanel({ story }: StoryPanelProps) {
+export function PreviewPanel({ story, fields }: StoryPanelProps) {
   const [html, setHtml] = useState<string | null>(null)
   const [card, setCard] = useState<StoryPreview['card'] | null>(null)
   const [error, setError] = useState<string | null>(null)
