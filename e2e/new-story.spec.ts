@@ -35,7 +35,7 @@ test('New story puts the caret in the headline, from Ctrl+N and from the button;
   await page.reload()
   const headlines = call(desk.library, 'story:list', {}).items.map((s) => s.headline)
   expect(headlines.sort()).toEqual(['Bus fares frozen', 'Rail fares rise', 'Tram line extended'])
-  await expect(page.getByRole('list', { name: 'Stories' }).locator('[data-story-id]')).toHaveCount(3)
+  await expect(page.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')).toHaveCount(3)
   const tram = call(desk.library, 'story:list', {}).items.find((s) => s.headline === 'Tram line extended')!
   await page.locator(`[data-story-id="${tram.id}"]`).click()
   await expect(page.getByLabel('Standfirst')).toHaveValue('The line reaches the airport in May.')

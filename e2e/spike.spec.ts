@@ -16,7 +16,7 @@ test('an editor spikes a story, undoes it, spikes it again, finds it on the Spik
     body: bodyFromParagraphs(['The fish market will move along the harbour.']),
   })
   await page.reload()
-  const row = (id: number) => page.getByRole('list', { name: 'Stories' }).locator(`[data-story-id="${id}"]`)
+  const row = (id: number) => page.getByRole('grid', { name: 'Stories' }).locator(`[data-story-id="${id}"]`)
   await row(stray.id).click()
 
   await page.getByRole('button', { name: 'Spike…' }).click()
@@ -41,7 +41,7 @@ test('an editor spikes a story, undoes it, spikes it again, finds it on the Spik
 
   // Out of search too.
   await page.getByLabel('Search the library').fill('harbour')
-  const results = page.getByRole('list', { name: 'Search results' })
+  const results = page.getByRole('grid', { name: 'Search results' })
   await expect(results.locator('[data-story-id]')).toHaveCount(1)
   await expect(results.locator(`[data-story-id="${keep.id}"]`)).toBeVisible()
   await page.getByLabel('Search the library').fill('')
@@ -77,7 +77,7 @@ test('an editor spikes a story, undoes it, spikes it again, finds it on the Spik
   await expect(page.getByText('The spike is empty.')).toBeVisible()
   expect(() => getStory(desk.library.db, keep.id)).toThrow('there is no story')
   await page.reload()
-  await expect(page.getByRole('list', { name: 'Stories' }).locator('[data-story-id]')).toHaveCount(1)
+  await expect(page.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')).toHaveCount(1)
 })
 
 test('an editor duplicates a story: a new draft opens, its history says what it is a copy of, and both are there after a reload', async ({
@@ -99,7 +99,7 @@ test('an editor duplicates a story: a new draft opens, its history says what it 
     `Created: Draft (copy of story ${original.id} “Pier reopens after storm”)`,
   )
   await page.reload()
-  await expect(page.getByRole('list', { name: 'Stories' }).locator('[data-story-id]')).toHaveCount(2)
+  await expect(page.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')).toHaveCount(2)
   const all = call(desk.library, 'story:list', {}).items
   expect(all.map((s) => [s.headline, s.status]).sort()).toEqual([
     ['Pier reopens after storm', 'draft'],
