@@ -29,13 +29,17 @@ test('an editor edits a story, sees the words changed since the first version, a
   await expect(revisions.getByRole('listitem').first()).toContainText('+5 words')
 
   await revisions.getByRole('button', { name: /Created/ }).click()
-  const diff = page.getByLabel('Changes since revision 1')
+  const diff = page.getByLabel('Changes from revision 1 to now')
   await expect(diff.locator('ins')).toHaveText(['close on Sundays', 'It will close on Sundays.'])
   await expect(diff.locator('del')).toHaveText(['stay open'])
   await expect(diff).toContainText('8 words added')
   await page.screenshot({ path: '/tmp/desk-diff.png' })
 
-  await page.getByRole('button', { name: 'Restore this version' }).click()
+  await page.getByRole('button', { name: 'Restore this version…' }).click()
+  await page
+    .getByRole('dialog', { name: 'Restore revision 1?' })
+    .getByRole('button', { name: 'Restore revision 1' })
+    .click()
   await expect(page.getByLabel('Headline')).toHaveValue('Library to stay open')
   await expect(body).toHaveText('The council met on Monday and kept the library open.')
   await expect(revisions.getByRole('listitem').first()).toContainText('Restored')

@@ -13,7 +13,7 @@ import { readHouseStyle, saveHouseStyle } from './library/settings'
 import { exportStories } from './publish/export-stories'
 import { previewStory } from './publish/preview'
 import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/related'
-import { restoreRevision, revisionDiff, storyHistory } from './library/revisions'
+import { restorePreview, restoreRevision, revisionDiff, storyHistory } from './library/revisions'
 import { checkStory } from './checks/check-story'
 import { readCheckOptions } from './library/check-options'
 import {
@@ -28,6 +28,7 @@ import {
   saveStorySpelling,
 } from './library/dictionary'
 import { exportDictionaryFile, readDictionaryUpload } from './spelling'
+import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, unspikeStory } from './library/spike'
 
 /**
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
@@ -51,7 +52,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:get': (library, { id }) => getStory(library.db, id),
   'story:save': (library, request) => library.desk?.save(request) ?? saveStory(library.db, request),
   'story:list': (library, request) => listStories(library.db, request),
-  'story:search': (library, { query, limit }) => ({ items: searchStories(library.db, query, limit) }),
+  'story:search': (library, { query, limit, status }) => ({ items: searchStories(library.db, query, limit, status) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),
   'wire:import': (library, { files }) => ({
     results: importWireFiles(
@@ -74,8 +75,15 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   }),
   'related:lookup': (library, { ids }) => ({ items: lookupRelated(library.db, ids) }),
   'story:revisions': (library, { id }) => ({ revisions: storyHistory(library.db, id) }),
-  'story:revision-diff': (library, { id, revision }) => revisionDiff(library.db, id, revision),
+  'story:revision-diff': (library, { id, revision, against }) => revisionDiff(library.db, id, revision, against),
+  'story:restore-preview': (library, { id, revision }) => restorePreview(library.db, id, revision),
   'story:restore': (library, request) => restoreRevision(library.db, request),
+  'story:spike': (library, { id }) => spikeStory(library.db, id),
+  'story:unspike': (library, { id }) => unspikeStory(library.db, id),
+  'spike:list': (library) => listSpiked(library.db),
+  'spike:purge': (library, request) => purgeSpiked(library.db, request),
+  'story:duplicate': (library, { id }) => duplicateStory(library.db, id),
+  'story:discard-untouched': (library, { id }) => discardUntouched(library.db, id),
   'story:check': (library, { id }) => checkStory(library.db, id),
   'checks:options': (library) => readCheckOptions(library.db),
   'dictionary:list': (library) => readHouseDictionary(library.db),

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import { resolveLibraryPath, type Library } from './library'
 import { findMedia } from './library/media'
+import { purgeSpiked } from './library/spike'
 import { backupsDirFor, dailyBackup, openLibraryOrAdvise } from './library/backup'
 import { createFlushCoordinator } from './shell/flush'
 import { registerIpc } from './shell/ipc'
@@ -56,6 +57,8 @@ if (!app.requestSingleInstanceLock()) {
     window.on('closed', () => (window = null))
     void dailyBackup(library, backups).then((outcome) => {
       if (outcome.status === 'failed') dialog.showErrorBox('Copydesk could not back up its library', outcome.message)
+      // Stories spiked longer ago than the house period go for good, after the day's backup has them.
+      else if (library) purgeSpiked(library.db)
     })
   })
 

@@ -83,6 +83,8 @@ export type ListItemNode = z.infer<typeof listItemNodeSchema>
 /** A picture in the body: its home, shared with the lead picture, is picture.ts. */
 export { pictureNodeSchema }
 
+export type PictureNode = z.infer<typeof pictureNodeSchema>
+
 export const blockNodeSchema = z.union([
   paragraphNodeSchema,
   headingNodeSchema,

@@ -25,6 +25,13 @@ export const apiChannels = [
   'story:revisions',
   'story:revision-diff',
   'story:restore',
+  'story:restore-preview',
+  'story:spike',
+  'story:unspike',
+  'spike:list',
+  'spike:purge',
+  'story:duplicate',
+  'story:discard-untouched',
   'story:check',
   'checks:options',
   // Spelling: the house dictionary, the style book, a story's language and let-stand words.

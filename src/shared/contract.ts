@@ -23,11 +23,20 @@ import { wireFileInputSchema, wireImportResultSchema, wireOriginalSchema } from 
 import {
   historyEntrySchema,
   restoreInputSchema,
+  restorePreviewSchema,
+  revisionDiffInputSchema,
   revisionDiffSchema,
   revisionInputSchema,
   revisionReasonSchema,
 } from './revisions'
 import { findingSchema } from './checks/finding'
+import {
+  purgeInputSchema,
+  purgeOutputSchema,
+  spikedStorySchema,
+  spikeListOutputSchema,
+  unspikeOutputSchema,
+} from './spike'
 import { checkOptionsSchema } from './checks/options'
 import { spellingContract } from './spelling/contract'
 
@@ -75,6 +84,8 @@ export const contract = {
     input: z.strictObject({
       query: z.string().trim().min(1, 'type a word to search for').max(500),
       limit: z.number().int().min(1).max(200).default(50),
+      /** Only stories with this status (the list's filter, kept while searching). */
+      status: storyStatusSchema.optional(),
     }),
     output: z.strictObject({ items: z.array(searchHitSchema) }),
   },
@@ -117,10 +128,24 @@ export const contract = {
   },
   /** A story's history, newest first: each revision (autosaves in one five-minute stretch kept as one). */
   'story:revisions': { input: idInput, output: z.strictObject({ revisions: z.array(historyEntrySchema) }) },
-  /** What changed from a revision to the current text, word by word. */
-  'story:revision-diff': { input: revisionInputSchema, output: revisionDiffSchema },
+  /** What changed from a revision to the current story (or to a later revision), field by field, word by word. */
+  'story:revision-diff': { input: revisionDiffInputSchema, output: revisionDiffSchema },
+  /** What restoring a revision would change, take out and bring back: said before the editor agrees. */
+  'story:restore-preview': { input: revisionInputSchema, output: restorePreviewSchema },
   /** Bring back a revision's words as a new revision (reason 'restore'); the old ones stay. */
   'story:restore': { input: restoreInputSchema, output: storySchema },
+  /** Put a story on the spike: out of the list, search and suggestions, kept until purged; undone by story:unspike. */
+  'story:spike': { input: idInput, output: spikedStorySchema },
+  /** Bring a story back from the spike, as it was. */
+  'story:unspike': { input: idInput, output: unspikeOutputSchema },
+  /** The spike, most recently spiked first, with the house period. */
+  'spike:list': { input: z.strictObject({}), output: spikeListOutputSchema },
+  /** Delete spiked stories for good: those named, all, or (neither) those past the house period. */
+  'spike:purge': { input: purgeInputSchema, output: purgeOutputSchema },
+  /** A new draft with the story's words, pictures and related stories ("copy of story N" in its history). */
+  'story:duplicate': { input: idInput, output: storySchema },
+  /** Remove a story made with New story and never typed in; anything in it keeps it. */
+  'story:discard-untouched': { input: idInput, output: z.strictObject({ discarded: z.boolean() }) },
   /** The copy-desk checks on the story as saved. */
   'story:check': { input: idInput, output: z.strictObject({ findings: z.array(findingSchema) }) },
   /** The house settings the checks read, so the renderer checks live exactly as main does. */

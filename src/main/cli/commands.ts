@@ -28,6 +28,23 @@ export const cliCommands = [
     summary: 'copy-desk checks, spelling and the style book; exit 0 whatever they find (docs/copy-desk.md)',
   },
   {
+    name: 'spike',
+    synopsis: 'spike ID... [--json]',
+    summary: 'set stories aside on the spike: out of the list and search, kept for the house period',
+  },
+  { name: 'unspike', synopsis: 'unspike ID... [--json]', summary: 'bring stories back from the spike, as they were' },
+  { name: 'spiked', synopsis: 'spiked [--json]', summary: 'what is on the spike, and from when each may be purged' },
+  {
+    name: 'purge',
+    synopsis: 'purge [ID... | --all] [--json]',
+    summary: 'delete spiked stories for good: those named, all, or those past the house period',
+  },
+  {
+    name: 'duplicate',
+    synopsis: 'duplicate ID [--json]',
+    summary: 'a new draft copied from a story ("copy of story ID" in its history)',
+  },
+  {
     name: 'backup',
     synopsis: 'backup FILE [--json]',
     summary: 'copy the library to FILE, a new file (safe while Copydesk runs)',

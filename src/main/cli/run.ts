@@ -15,6 +15,7 @@ import { runServerCli } from '../../server/main'
 
 export { USAGE } from './commands'
 import { runDictionary } from './dictionary'
+import { duplicateCommand, formatSpike, purgeCommand, spikeCommand, unspikeCommand } from './spike'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -137,6 +138,31 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
     const { findings } = await call(library, 'story:check', { id: storyId(args[0]) })
     // Findings are the desk's to judge, not a failed command: the exit status is 0 either way.
     io.stdout(json ? JSON.stringify({ findings }, null, 2) + '\n' : formatFindings(findings))
+    return EXIT.ok
+  },
+  spike(library, { args, json }, io) {
+    if (!args.length) throw new UsageError('spike needs at least one story ID')
+    for (const id of args.map(storyId)) io.stdout(spikeCommand(library, id, json))
+    return EXIT.ok
+  },
+  unspike(library, { args, json }, io) {
+    if (!args.length) throw new UsageError('unspike needs at least one story ID')
+    for (const id of args.map(storyId)) io.stdout(unspikeCommand(library, id, json))
+    return EXIT.ok
+  },
+  spiked(library, { json }, io) {
+    const { days, items } = call(library, 'spike:list', {})
+    io.stdout(json ? JSON.stringify({ days, items }, null, 2) + '\n' : formatSpike(items, days))
+    return EXIT.ok
+  },
+  purge(library, { args, json, exportFlags }, io) {
+    if (args.length && exportFlags.all) throw new UsageError('purge takes story IDs or --all, not both')
+    io.stdout(purgeCommand(library, args.map(storyId), exportFlags.all, json))
+    return EXIT.ok
+  },
+  duplicate(library, { args, json }, io) {
+    if (args.length !== 1) throw new UsageError('duplicate needs exactly one story ID')
+    io.stdout(duplicateCommand(library, storyId(args[0]), json))
     return EXIT.ok
   },
   async backup(library, { args, json }, io) {

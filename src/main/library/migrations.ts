@@ -223,6 +223,17 @@ export const migrations: readonly string[] = [
   ALTER TABLE stories ADD COLUMN urgency INTEGER;
   ALTER TABLE stories ADD COLUMN language TEXT NOT NULL DEFAULT '';
   `,
+  // 11: the spike (stories set aside, kept until purged, brought back on request) and a note on a
+  // revision that says more than its reason ("revision 3" for a restore, "copy of story 12").
+  // The spike is a table of its own, not a status: a spiked story keeps the status it had.
+  `
+  CREATE TABLE spiked (
+    story_id   INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    spiked_at  TEXT NOT NULL
+  );
+  CREATE INDEX spiked_at ON spiked (spiked_at);
+  ALTER TABLE revisions ADD COLUMN note TEXT;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -173,6 +173,7 @@ function rankedIds(db: Db, query: string, options: { excludeId: StoryId; sinceId
     db,
     `SELECT rowid FROM story_search
      WHERE story_search MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid != ?
+       AND rowid NOT IN (SELECT story_id FROM spiked)
      ORDER BY ${RANK} LIMIT ?`,
   )
     .pluck()

@@ -20,7 +20,7 @@ interface LastRow {
 }
 
 /** Keep the story as saved, in the caller's transaction; an autosave replaces the one before it in the same stretch. */
-export function recordRevision(db: Db, story: Story, reason: RevisionReason): void {
+export function recordRevision(db: Db, story: Story, reason: RevisionReason, note?: string): void {
   if (reason === 'autosave') {
     const last = prepared(
       db,
@@ -33,9 +33,9 @@ export function recordRevision(db: Db, story: Story, reason: RevisionReason): vo
   }
   prepared(
     db,
-    `INSERT INTO revisions (story_id, revision, saved_at, reason, word_count, snapshot)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(story.id, story.revision, story.updatedAt, reason, story.wordCount, JSON.stringify(story))
+    `INSERT INTO revisions (story_id, revision, saved_at, reason, word_count, snapshot, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(story.id, story.revision, story.updatedAt, reason, story.wordCount, JSON.stringify(story), note ?? null)
 }
 
 /**

@@ -3,7 +3,10 @@ import { useTempLibraries } from '../../../test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
 import type { Story } from '../../shared/story'
 import type { Db } from './open'
-import { restoreRevision, revisionDiff, storyHistory } from './revisions'
+import { restorePreview, restoreRevision, revisionDiff, storyHistory } from './revisions'
+import { addMedia } from './media'
+import { bodyOf, paragraphNode, type BlockNode } from '../../shared/body'
+import { makePng } from '../../../test/fixtures/pictures/images'
 import { createStory, getStory, saveStory } from './stories'
 
 const at = (time: string) => new Date(`2026-11-24T${time}Z`)
@@ -176,7 +179,9 @@ describe('revisions: diff and restore', () => {
       [2, 'edit', 5],
       [1, 'create', 5],
     ])
-    expect(revisionDiff(db, story.id, 2).fields.map((f) => f.field)).toEqual(['headline', 'body'])
+    // Revision 2 was a draft; the story is ready now: the status shows in the diff too.
+    expect(revisionDiff(db, story.id, 2).fields.map((f) => f.field)).toEqual(['headline', 'status', 'body'])
+    expect(storyHistory(db, story.id)[0]!.note).toBe('revision 1')
   })
 
   it('refuses a stale restore and names a revision that is not in the history', () => {
@@ -188,5 +193,123 @@ describe('revisions: diff and restore', () => {
     )
     expect(() => storyHistory(db, 999)).toThrow('there is no story 999')
     expect(getStory(db, story.id).revision).toBe(2)
+  })
+})
+
+describe('revisions: pictures, related stories and every other field', () => {
+  const libraries = useTempLibraries()
+
+  const picture = (mediaId: string, caption: string, credit: string, alt: string) =>
+    ({ type: 'picture', version: 1, mediaId, caption, credit, alt }) as BlockNode
+
+  /** A text revision (1), then pictures, related stories and keywords added (2), then more words (3). */
+  function illustrated(db: Db) {
+    const lead = addMedia(db, makePng(64, 48), { name: 'lead.png' }).id
+    const inBody = addMedia(db, makePng(30, 20), { name: 'body.png' }).id
+    const other = createStory(db, { headline: 'Earlier floods in Somerset' })
+    let story = createStory(db, { headline: 'Rivers rise', body: bodyFromParagraphs(['The Severn rose.']) })
+    story = saveStory(db, {
+      id: story.id,
+      expectedRevision: 1,
+      reason: 'edit',
+      changes: {
+        leadPicture: { mediaId: lead, caption: 'Floodwater in Worcester', credit: 'PA', alt: 'A flooded street' },
+        body: bodyOf([paragraphNode('The Severn rose.'), picture(inBody, 'Sandbags at Upton', 'AP', 'Sandbags')]),
+        related: [
+          { headline: other.headline, storyId: other.id },
+          { headline: 'EA warnings', url: 'https://example.org/w' },
+        ],
+        keywords: ['floods'],
+        bylines: [{ name: 'Ann Lee', kind: 'person' }],
+      },
+    })
+    story = saveStory(db, {
+      id: story.id,
+      expectedRevision: 2,
+      reason: 'edit',
+      changes: {
+        headline: 'Rivers rise again',
+        body: bodyOf([
+          paragraphNode('The Severn rose overnight.'),
+          picture(inBody, 'Sandbags at Upton upon Severn', 'AP', 'Sandbags'),
+        ]),
+      },
+    })
+    return { story, lead, inBody, other }
+  }
+
+  it('compares every field, pictures and related stories included, and any two revisions', () => {
+    const { db } = libraries.open()
+    const { story } = illustrated(db)
+    const fromText = revisionDiff(db, story.id, 1)
+    expect(fromText.fields.map((f) => f.field)).toEqual([
+      'headline',
+      'bylines',
+      'leadPicture',
+      'leadCaption',
+      'leadCredit',
+      'leadAlt',
+      'body',
+      'bodyPictures',
+      'related',
+      'keywords',
+    ])
+    const added = (field: string) =>
+      fromText.fields
+        .find((f) => f.field === field)!
+        .parts.filter((p) => p.change === 'added')
+        .map((p) => p.text)
+        .join('')
+    expect(added('leadPicture')).toContain('64 × 48')
+    expect(added('related')).toContain('Earlier floods in Somerset')
+    expect(added('bodyPictures')).toContain('Sandbags at Upton upon Severn')
+    // Words counted are the story's words (headline, standfirst, body), not captions or headlines of others.
+    expect(fromText.wordsAdded).toBe(2)
+
+    // Revision 2 against revision 3: only what that save changed.
+    const between = revisionDiff(db, story.id, 2, 3)
+    expect(between).toMatchObject({ revision: 2, against: 3, currentRevision: 3 })
+    expect(between.fields.map((f) => f.field)).toEqual(['headline', 'body', 'bodyPictures'])
+    // ... and an older pair, while the story has moved on.
+    expect(revisionDiff(db, story.id, 1, 2).fields.map((f) => f.field)).not.toContain('headline')
+  })
+
+  it('says before a restore what the older revision did not have, and the restore can be undone whole', () => {
+    const { db } = libraries.open()
+    const { story, lead } = illustrated(db)
+    const preview = restorePreview(db, story.id, 1)
+    expect(preview.fields).toEqual(expect.arrayContaining(['headline', 'leadPicture', 'bodyPictures', 'related']))
+    expect(preview.removes).toEqual([
+      'the lead picture “Floodwater in Worcester”',
+      'the body picture “Sandbags at Upton upon Severn”',
+      'the related story “Earlier floods in Somerset”',
+      'the related story “EA warnings”',
+      'the byline Ann Lee',
+      'the keyword “floods”',
+    ])
+    expect(preview.bringsBack).toEqual([])
+
+    // Restoring revision 2 (which had them all) keeps every picture and related story.
+    const back = restoreRevision(db, { id: story.id, revision: 2, expectedRevision: 3 })
+    expect(back.leadPicture?.mediaId).toBe(lead)
+    expect(back.related).toHaveLength(2)
+    expect(back.body.root.children.map((b) => b.type)).toEqual(['paragraph', 'picture'])
+    expect(restorePreview(db, story.id, 3)).toMatchObject({ removes: [], bringsBack: [] })
+
+    // Restore the text revision, then undo it: the undo restores the revision the restore was made on.
+    const restored = restoreRevision(db, { id: story.id, revision: 1, expectedRevision: 4 })
+    expect(restored).toMatchObject({ headline: 'Rivers rise', leadPicture: null, related: [] })
+    const undone = restoreRevision(db, { id: story.id, revision: restored.revision - 1, expectedRevision: 5 })
+    const { revision: _r, updatedAt: _u, ...was } = back
+    expect(undone).toMatchObject({ ...was, revision: 6 })
+    expect(
+      storyHistory(db, story.id)
+        .slice(0, 3)
+        .map((e) => [e.reason, e.note]),
+    ).toEqual([
+      ['restore', 'revision 4'],
+      ['restore', 'revision 1'],
+      ['restore', 'revision 2'],
+    ])
   })
 })

@@ -2,7 +2,7 @@ import { prepared, type Db } from './open'
 import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './stories'
 import { markText, snippetOf, termMatcher, type TermMatcher } from './marks'
 import type { SearchHit } from '../../shared/contract'
-import type { StoryId } from '../../shared/story'
+import type { StoryId, StoryStatus } from '../../shared/story'
 
 /**
  * The words of what an editor typed, as search uses them (at most 16). A last word of one letter is
@@ -37,18 +37,21 @@ const RANK = 'bm25(story_search, 10.0, 4.0, 2.0, 1.0)'
  */
 export const RANKED_MATCHES = 2000
 
-export function searchStories(db: Db, typed: string, limit: number): SearchHit[] {
+/** Search, within one status when one is given (the library's status filter and search together). */
+export function searchStories(db: Db, typed: string, limit: number, status?: StoryStatus): SearchHit[] {
   const query = ftsQuery(typed)
   if (!query) return []
+  const withStatus = status ? 'AND rowid IN (SELECT id FROM stories WHERE status = @status)' : ''
   const ids = prepared(
     db,
     `SELECT id FROM (
-       SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH ?
+       SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH @query
+         AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
        ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
-     ) ORDER BY score LIMIT ?`,
+     ) ORDER BY score LIMIT @limit`,
   )
     .pluck()
-    .all(query, limit) as StoryId[]
+    .all({ query, limit, ...(status ? { status } : {}) }) as StoryId[]
   return markHits(db, ids, termMatcher(typedWords(typed), true))
 }
 
@@ -61,7 +64,8 @@ export function markHits(db: Db, ids: readonly StoryId[], matches: TermMatcher, 
   const rows = prepared(
     db,
     `SELECT ${SUMMARY_COLUMNS}, ${withSnippets ? 's.body_text' : "''"} AS body_text
-     FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`,
+     FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)`,
   ).all(JSON.stringify(ids)) as (SummaryRow & { body_text: string })[]
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.flatMap((id) => {

@@ -175,6 +175,8 @@ const isFinal = (status: StoryStatus) => status === 'ready' || status === 'publi
 export interface CreateOptions {
   source?: StorySource | null
   reason?: RevisionReason
+  /** What the history says beside the reason ("copy of story 12"). */
+  note?: string
   now?: Date
 }
 
@@ -202,7 +204,7 @@ export function insertStory(db: Db, fields: Partial<StoryFields>, options: Creat
     `INSERT INTO stories (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`,
   ).run(columns)
   const story = { ...draft, id: Number(result.lastInsertRowid) }
-  recordRevision(db, story, options.reason ?? 'create')
+  recordRevision(db, story, options.reason ?? 'create', options.note)
   return story
 }
 
@@ -221,6 +223,8 @@ export interface SaveRequest {
   expectedRevision: number
   changes: Partial<StoryFields>
   reason: RevisionReason
+  /** What the history says beside the reason ("revision 3" for a restore). */
+  note?: string
   now?: Date
 }
 
@@ -248,7 +252,7 @@ export function saveStory(db: Db, request: SaveRequest): Story {
     const columns = columnsOf(next)
     const names = Object.keys(columns).filter((n) => n !== 'id' && n !== 'created_at')
     prepared(db, `UPDATE stories SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(columns)
-    recordRevision(db, next, reasonForSave(current, request.changes, request.reason))
+    recordRevision(db, next, reasonForSave(current, request.changes, request.reason), request.note)
     return next
   })
 }
@@ -260,7 +264,9 @@ export interface ListRequest {
 }
 
 export function listStories(db: Db, request: ListRequest): { total: number; items: StorySummary[] } {
-  const where = request.status ? 'WHERE s.status = @status' : ''
+  // Spiked stories are on the spike list, not here (spike.ts).
+  const notSpiked = 'NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)'
+  const where = request.status ? `WHERE s.status = @status AND ${notSpiked}` : `WHERE ${notSpiked}`
   const params = { status: request.status, limit: request.limit, offset: request.offset }
   const total = (prepared(db, `SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n
   const rows = prepared(

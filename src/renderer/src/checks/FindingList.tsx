@@ -32,11 +32,13 @@ export function FindingList({ findings, onChoose, onFix }: Props) {
             onClick={() => onChoose(finding)}
           >
             <span className="finding-head">
-              <span className="finding-severity">{finding.severity === 'error' ? 'Error' : 'Check'}</span>
+              {/* Only what must be fixed says so; the rest are the desk's to judge, and say what they are. */}
+              {finding.severity === 'error' && <span className="finding-severity">Must fix</span>}
               <span className="finding-place">{placeOf(finding)}</span>
             </span>
             <span className="finding-message">{finding.message}</span>
-            {finding.excerpt && <q className="finding-excerpt">{finding.excerpt}</q>}
+            {/* Set apart by its look, not by quotation marks: the words at fault often hold quotes themselves. */}
+            {finding.excerpt && <span className="finding-excerpt">{finding.excerpt}</span>}
           </button>
           {onFix && fixLabel(finding) && (
             <button className="finding-fix" onClick={() => onFix(finding)}>

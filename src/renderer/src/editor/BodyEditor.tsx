@@ -16,7 +16,7 @@ import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
 import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
 import { TextStylePlugin } from './plugins/TextStylePlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
-import { FindReplacePlugin } from './plugins/FindReplacePlugin'
+import { FindReplacePlugin, type StoryFindAccess } from './plugins/FindReplacePlugin'
 import { PicturePlugin } from './plugins/PicturePlugin'
 import { bodyTheme } from './theme'
 import { BODY_TRANSFORMERS } from './transformers'
@@ -26,10 +26,12 @@ interface Props {
   editorRef: RefObject<LexicalEditor | null>
   onChange: () => void
   onWords: (words: number) => void
+  /** The story's other fields, for find and replace across the story. */
+  storyFind?: StoryFindAccess
 }
 
 /** The story body. initialConfig is read once: the story pane remounts this per story (a key). */
-export function BodyEditor({ initial, editorRef, onChange, onWords }: Props) {
+export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind }: Props) {
   // Made once: the story pane re-renders as an editor types, and stringifying a long body on every
   // render cost milliseconds a keystroke (docs/benchmarks.md).
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -44,7 +46,7 @@ export function BodyEditor({ initial, editorRef, onChange, onWords }: Props) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ToolbarPlugin />
-      <FindReplacePlugin />
+      <FindReplacePlugin story={storyFind} />
       <PicturePlugin />
       <div className="body-frame">
         <RichTextPlugin

@@ -165,7 +165,7 @@ export function ExportDialog({ openId, onClose, onPublished }: Props) {
             Export folder
             <input
               value={choice.outDir}
-              placeholder="/home/desk/export"
+              placeholder="No folder chosen: Choose…, or type a full path"
               disabled={running}
               onChange={(e) => set('outDir', e.target.value)}
             />

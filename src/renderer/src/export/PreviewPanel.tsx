@@ -9,26 +9,14 @@ import { SocialCard } from './SocialCard'
 /** Saves come in bursts while an editor types: render once they pause. */
 const REFRESH_DELAY_MS = 250
 
-function keywordsOf(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((k) => k.trim())
-        .filter(Boolean),
-    ),
-  ]
-}
-
 /**
  * The Preview panel: the page exactly as the export writes it (pictures embedded), in a sandboxed
  * frame where nothing can run, rendered again after every save and every house style change.
  */
-export function PreviewPanel({ story, fields, set }: StoryPanelProps) {
+export function PreviewPanel({ story, fields }: StoryPanelProps) {
   const [html, setHtml] = useState<string | null>(null)
   const [card, setCard] = useState<StoryPreview['card'] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [keywords, setKeywords] = useState(() => (fields.keywords ?? story.keywords ?? []).join(', '))
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const render = useCallback(() => {
@@ -62,17 +50,7 @@ export function PreviewPanel({ story, fields, set }: StoryPanelProps) {
         <button onClick={() => exportRequested.emit()}>Export…</button>
         <button onClick={() => houseStyleRequested.emit()}>House style…</button>
       </div>
-      <label className="preview-keywords">
-        Keywords
-        <input
-          value={keywords}
-          placeholder="storm, ferries, Dover"
-          onChange={(e) => {
-            setKeywords(e.target.value)
-            set('keywords', keywordsOf(e.target.value))
-          }}
-        />
-      </label>
+      {/* Keywords are set with the story's other fields, beside the slug. */}
       {error && (
         <p className="banner banner-error" role="alert">
           {error}

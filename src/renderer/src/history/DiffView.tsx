@@ -1,24 +1,40 @@
-import type { RevisionDiff } from '../../../shared/revisions'
+import type { DiffField, RevisionDiff } from '../../../shared/revisions'
 
-const FIELD_LABELS: Record<RevisionDiff['fields'][number]['field'], string> = {
+export const FIELD_LABELS: Record<DiffField, string> = {
   headline: 'Headline',
   standfirst: 'Standfirst',
-  bylines: 'Byline',
+  bylines: 'Bylines',
   dateline: 'Dateline',
+  status: 'Status',
+  leadPicture: 'Lead picture',
+  leadCaption: 'Lead picture caption',
+  leadCredit: 'Lead picture credit',
+  leadAlt: 'Lead picture alt text',
   body: 'Body',
+  bodyPictures: 'Pictures in the body',
+  related: 'Related stories',
+  keywords: 'Keywords',
 }
 
-/** What changed since a revision: words now in the story marked as inserted, words gone as deleted. */
+export const words = (n: number) => `${n} ${n === 1 ? 'word' : 'words'}`
+
+/** What changed from one revision to a later one: words there now marked as inserted, words gone as deleted. */
 export function DiffView({ diff }: { diff: RevisionDiff }) {
-  if (!diff.fields.length) return <p className="diff-none">The text is the same as now.</p>
+  const later = diff.against === diff.currentRevision ? 'now' : `revision ${diff.against}`
+  if (!diff.fields.length)
+    return (
+      <p className="diff-none">
+        Revision {diff.revision} is the same as {later}.
+      </p>
+    )
   return (
-    <div className="diff" aria-label={`Changes since revision ${diff.revision}`}>
+    <div className="diff" aria-label={`Changes from revision ${diff.revision} to ${later}`}>
       <p className="diff-summary">
-        Since then: <span className="diff-added">{diff.wordsAdded} words added</span>,{' '}
+        From revision {diff.revision} to {later}: <span className="diff-added">{words(diff.wordsAdded)} added</span>,{' '}
         <span className="diff-removed">{diff.wordsRemoved} removed</span>
       </p>
       {diff.fields.map(({ field, parts }) => (
-        <section key={field} className="diff-field">
+        <section key={field} className="diff-field" aria-label={FIELD_LABELS[field]}>
           <h4>{FIELD_LABELS[field]}</h4>
           <p className="diff-text">
             {parts.map((part, i) =>

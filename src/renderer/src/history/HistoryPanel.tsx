@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { HistoryEntry, RevisionDiff } from '../../../shared/revisions'
+import type { HistoryEntry, RestorePreview, RevisionDiff } from '../../../shared/revisions'
 import { ApiError } from '../../../shared/errors'
 import { invoke } from '../app/client'
 import { flushAll } from '../app/flush'
 import { libraryChanged } from '../app/library-events'
 import type { StoryPanelProps } from '../story/panel-props'
+import { ConfirmDialog } from '../app/ConfirmDialog'
 import { DiffView } from './DiffView'
 import { houseDateTime, useHouseDates } from '../library/when'
+import { RestoreSummary } from './RestoreSummary'
 
 const REASONS: Record<HistoryEntry['reason'], string> = {
   create: 'Created',
@@ -26,9 +28,9 @@ function change(words: number): string {
 
 function describe(entry: HistoryEntry): string {
   const status = entry.status ? `: ${entry.status[0]!.toUpperCase()}${entry.status.slice(1)}` : ''
-  return entry.reason === 'status' || entry.reason === 'create'
-    ? `${REASONS[entry.reason]}${status}`
-    : REASONS[entry.reason]
+  const said =
+    entry.reason === 'status' || entry.reason === 'create' ? `${REASONS[entry.reason]}${status}` : REASONS[entry.reason]
+  return entry.note ? `${said} (${entry.note})` : said
 }
 
 /**
@@ -39,6 +41,9 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
   useHouseDates()
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null)
   const [chosen, setChosen] = useState<number | null>(null)
+  // The later side of the comparison: null for the story as it is now.
+  const [against, setAgainst] = useState<number | null>(null)
+  const [asking, setAsking] = useState<RestorePreview | null>(null)
   const [diff, setDiff] = useState<RevisionDiff | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [restoring, setRestoring] = useState(false)
@@ -62,15 +67,17 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
     if (chosen === null) return
     let current = true
     const load = () =>
-      invoke('story:revision-diff', { id: story.id, revision: chosen })
+      invoke('story:revision-diff', { id: story.id, revision: chosen, ...(against !== null ? { against } : {}) })
         .then((d) => {
           if (current) setDiff(d)
         })
         .catch((e: Error) => {
           if (!current) return
           // An autosave entry chosen a moment ago may have been folded into a newer one.
-          if (e instanceof ApiError && e.code === 'not-found') setChosen(null)
-          else setError(e.message)
+          if (e instanceof ApiError && e.code === 'not-found') {
+            setChosen(null)
+            setAgainst(null)
+          } else setError(e.message)
         })
     void load()
     const off = libraryChanged.on(() => void load())
@@ -78,12 +85,22 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
       current = false
       off()
     }
-  }, [chosen, story.id])
+  }, [chosen, against, story.id])
+
+  /** Say what a restore will do before doing it. What was typed a moment ago is saved first, so the preview is against it. */
+  const ask = async (revision: number) => {
+    try {
+      await flushAll()
+      setAsking(await invoke('story:restore-preview', { id: story.id, revision }))
+    } catch (e) {
+      setError(`Revision ${revision} could not be compared: ${(e as Error).message}`)
+    }
+  }
 
   const restore = async (revision: number) => {
     setRestoring(true)
     try {
-      // What was typed a moment ago is saved first, so the restore is made on top of it (and can be undone).
+      // Saved first, so the restore is made on top of what was just typed (and undoing it brings that back).
       await flushAll()
       const latest = await invoke('story:get', { id: story.id })
       await invoke('story:restore', { id: story.id, revision, expectedRevision: latest.revision })
@@ -92,16 +109,27 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
     } catch (e) {
       setError(`Revision ${revision} could not be restored: ${(e as Error).message}`)
       setRestoring(false)
+      setAsking(null)
     }
   }
 
   if (!entries) return error ? <p className="panel-error">{error}</p> : <p className="loading">Reading the history…</p>
   const selected = entries.find((e) => e.revision === chosen)
+  const latest = entries[0]
   return (
     <div className="history-panel">
       {error && (
         <p className="panel-error" role="alert">
           {error}
+        </p>
+      )}
+      {latest?.reason === 'restore' && latest.current && (
+        // A restore is a revision like any other: undoing it restores the revision it was made on.
+        <p className="restore-notice" role="status">
+          {latest.note ? `Restored ${latest.note}.` : 'Restored an older revision.'}{' '}
+          <button disabled={restoring} onClick={() => void restore(latest.revision - 1)}>
+            Undo restore
+          </button>
         </p>
       )}
       <ol className="revisions" aria-label="Revisions">
@@ -110,7 +138,10 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
             <button
               className={`revision${entry.revision === chosen ? ' chosen' : ''}`}
               aria-pressed={entry.revision === chosen}
-              onClick={() => setChosen(entry.revision === chosen ? null : entry.revision)}
+              onClick={() => {
+                setChosen(entry.revision === chosen ? null : entry.revision)
+                setAgainst(null)
+              }}
             >
               <time dateTime={entry.savedAt}>{when(entry.savedAt)}</time>
               <span className={`revision-reason reason-${entry.reason}`}>{describe(entry)}</span>
@@ -128,13 +159,44 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
               Revision {selected.revision}, {when(selected.savedAt)}
             </h3>
             {!selected.current && (
-              <button className="primary" disabled={restoring} onClick={() => void restore(selected.revision)}>
-                {restoring ? 'Restoring…' : 'Restore this version'}
+              <button className="primary" disabled={restoring} onClick={() => void ask(selected.revision)}>
+                {restoring ? 'Restoring…' : 'Restore this version…'}
               </button>
             )}
           </header>
-          {diff?.revision === selected.revision ? <DiffView diff={diff} /> : <p className="loading">Comparing…</p>}
+          <label className="compare-with">
+            Compare with{' '}
+            <select
+              value={against ?? ''}
+              onChange={(e) => setAgainst(e.target.value === '' ? null : Number(e.target.value))}
+            >
+              <option value="">The story now</option>
+              {entries
+                .filter((e) => e.revision !== selected.revision && !e.current)
+                .map((e) => (
+                  <option key={e.revision} value={e.revision}>
+                    Revision {e.revision}, {when(e.savedAt)} ({describe(e)})
+                  </option>
+                ))}
+            </select>
+          </label>
+          {diff?.revision === selected.revision && diff.against === (against ?? diff.currentRevision) ? (
+            <DiffView diff={diff} />
+          ) : (
+            <p className="loading">Comparing…</p>
+          )}
         </section>
+      )}
+      {asking && (
+        <ConfirmDialog
+          title={`Restore revision ${asking.revision}?`}
+          confirm={`Restore revision ${asking.revision}`}
+          busy={restoring}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => void restore(asking.revision)}
+        >
+          <RestoreSummary preview={asking} />
+        </ConfirmDialog>
       )}
     </div>
   )

@@ -2,6 +2,7 @@ import { useState, type RefObject } from 'react'
 import { storyStatuses, type StoryId, type StoryStatus } from '../../../shared/story'
 import { SearchResults } from './SearchResults'
 import { StoryList } from './StoryList'
+import { SpikeList } from '../spike/SpikeList'
 
 interface Props {
   openId: StoryId | null
@@ -12,6 +13,7 @@ interface Props {
 export function LibraryPane({ openId, onOpen, searchRef }: Props) {
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<StoryStatus | ''>('')
+  const [spike, setSpike] = useState(false)
   const searching = query.trim().length > 0
   return (
     <nav className="library" id="library" aria-label="Library" tabIndex={-1}>
@@ -26,7 +28,7 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
       />
-      {!searching && (
+      {!spike && (
         <select
           aria-label="Show stories with status"
           value={status}
@@ -40,8 +42,20 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
           ))}
         </select>
       )}
-      {searching ? (
-        <SearchResults query={query} openId={openId} onOpen={onOpen} />
+      <button className="spike-toggle" aria-pressed={spike} onClick={() => setSpike((s) => !s)}>
+        {spike ? 'Back to the library' : 'Spike'}
+      </button>
+      {spike ? (
+        <SpikeList
+          openId={openId}
+          onOpen={onOpen}
+          onBroughtBack={(id) => {
+            setSpike(false)
+            onOpen(id)
+          }}
+        />
+      ) : searching ? (
+        <SearchResults query={query} status={status || undefined} openId={openId} onOpen={onOpen} />
       ) : (
         <StoryList status={status || undefined} openId={openId} onOpen={onOpen} />
       )}

@@ -97,6 +97,19 @@ export function StoryList({ status, openId, onOpen }: Props) {
     }
   }, [first, last, pages, load])
 
+  // The open story's row is shown whole: one half out of view (opened from the edge, or by Ctrl+N) is scrolled in.
+  const openIndex = (() => {
+    if (openId === null) return -1
+    for (const [page, items] of pages) {
+      const at = items.findIndex((s) => s.id === openId)
+      if (at >= 0) return page * PAGE + at
+    }
+    return -1
+  })()
+  useEffect(() => {
+    if (openIndex >= 0) virtualizer.scrollToIndex(openIndex, { align: 'auto' })
+  }, [openIndex, virtualizer])
+
   if (error) return <p className="list-note error">{error}</p>
   if (total === 0 && pages.has(0)) return <p className="list-note">No stories here yet.</p>
 

@@ -1,10 +1,12 @@
 import type { LexicalEditor } from 'lexical'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { readingMinutes } from '../../../shared/body'
 import { storyFieldsOf, storyStatuses, type Story, type StoryId } from '../../../shared/story'
 import { invoke } from '../app/client'
 import { BodyEditor, readBody } from '../editor/BodyEditor'
+import type { StoryFindAccess } from '../editor/plugins/FindReplacePlugin'
 import { BylinesField } from './BylinesField'
+import { KeywordsField } from './KeywordsField'
 import { DatelineField } from './DatelineField'
 import type { EditableFields } from './panel-props'
 import { storyPanels } from './panels'
@@ -12,9 +14,18 @@ import { SaveIndicator } from './SaveIndicator'
 import { SidePanels } from './SidePanels'
 import { useAutosave } from './useAutosave'
 import { SpellingLayer } from '../spelling/SpellingLayer'
+import { StoryActions, type StoryActionsProps } from '../spike/StoryActions'
+
+interface PaneProps {
+  id: StoryId
+  /** A new story: the caret starts in the headline. */
+  focusHeadline?: boolean
+  onSpiked: StoryActionsProps['onSpiked']
+  onDuplicated: StoryActionsProps['onDuplicated']
+}
 
 /** Loads one story and hands it to the editor; remounted (a key) for each story opened. */
-export function StoryPane({ id }: { id: StoryId }) {
+export function StoryPane({ id, focusHeadline, onSpiked, onDuplicated }: PaneProps) {
   const [story, setStory] = useState<Story | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
@@ -43,19 +54,34 @@ export function StoryPane({ id }: { id: StoryId }) {
       key={`${story.id}:${attempt}`}
       story={story}
       onReload={() => (setStory(null), setAttempt((a) => a + 1))}
+      focusHeadline={focusHeadline ?? false}
+      onSpiked={onSpiked}
+      onDuplicated={onDuplicated}
     />
   )
 }
 
 type Fields = EditableFields
 
-function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }) {
+interface EditorProps extends Omit<PaneProps, 'id'> {
+  story: Story
+  onReload: () => void
+}
+
+function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }: EditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null)
   const [fields, setFields] = useState<Fields>(() => {
     const { body: _body, ...rest } = storyFieldsOf(story)
     return rest
   })
   const [words, setWords] = useState(story.wordCount)
+  const headlineRef = useRef<HTMLTextAreaElement>(null)
+  // A new story starts with the caret in its headline (Ctrl/Cmd+N, New story), once the pane is in place.
+  useEffect(() => {
+    if (!focusHeadline) return
+    const frame = requestAnimationFrame(() => headlineRef.current?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [focusHeadline])
   const currentBody = useCallback(() => readBody(editorRef.current), [])
   const autosave = useAutosave(story, currentBody)
   const { change } = autosave
@@ -66,6 +92,21 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
       change({ [key]: value })
     },
     [change],
+  )
+
+  // Find and replace reads the fields as they are now and writes through set (so autosave saves them).
+  const fieldsNow = useRef(fields)
+  useEffect(() => {
+    fieldsNow.current = fields
+  }, [fields])
+  const storyFind = useMemo<StoryFindAccess>(
+    () => ({
+      read: () => fieldsNow.current,
+      write: (changes) => {
+        for (const [key, value] of Object.entries(changes)) set(key as keyof Fields, value as never)
+      },
+    }),
+    [set],
   )
 
   const { state } = autosave
@@ -91,6 +132,7 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
             {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
+          <StoryActions story={story} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
           <SaveIndicator state={state} />
         </header>
         {(state.kind === 'error' || state.kind === 'conflict') && (
@@ -113,7 +155,9 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
           className="headline"
           aria-label="Headline"
           placeholder="Headline"
-          rows={2}
+          rows={1}
+          ref={headlineRef}
+          autoFocus={focusHeadline}
           value={fields.headline}
           onChange={(e) => set('headline', e.target.value.replace(/\n/g, ' '))}
         />
@@ -121,7 +165,7 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
           className="standfirst"
           aria-label="Standfirst"
           placeholder="Standfirst: the sentence under the headline"
-          rows={2}
+          rows={1}
           value={fields.standfirst}
           onChange={(e) => set('standfirst', e.target.value)}
         />
@@ -132,8 +176,15 @@ function StoryEditor({ story, onReload }: { story: Story; onReload: () => void }
             Slug
             <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
           </label>
+          <KeywordsField keywords={fields.keywords ?? []} onChange={(keywords) => set('keywords', keywords)} />
         </div>
-        <BodyEditor initial={story.body} editorRef={editorRef} onChange={autosave.bodyChanged} onWords={setWords} />
+        <BodyEditor
+          initial={story.body}
+          editorRef={editorRef}
+          onChange={autosave.bodyChanged}
+          onWords={setWords}
+          storyFind={storyFind}
+        />
         <SpellingLayer storyId={story.id} editor={editorRef} />
       </article>
       <SidePanels story={story} fields={fields} set={set} editor={editorRef} reload={onReload} />

@@ -1,9 +1,44 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getSelection, $isRangeSelection, $setSelection, HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical'
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  HISTORY_PUSH_TAG,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { findMatches, type FindOptions, type Match } from '../find'
 import { $resolveRange, $selectRange, domRange, editorRuns, type ResolvedRange } from '../ranges'
 import { IconButton } from '../../app/IconButton'
+import { $isPictureNode } from '../nodes/PictureNode'
+import {
+  countIn,
+  countPlain,
+  describeCounts,
+  findScopes,
+  inScope,
+  queryPattern,
+  replaceInPicture,
+  replacePlain,
+  SCOPE_LABELS,
+  type CountedPart,
+  type FindScope,
+  type PlainFields,
+} from '../story-find'
+
+/** The story's fields outside the body, for find and replace across the story. */
+export interface StoryFindAccess {
+  read: () => PlainFields
+  write: (changes: Partial<PlainFields>) => void
+}
+
+/** What the bar's Undo puts back after a replace-all: the plain fields as they were, and the body by one undo. */
+interface LastReplace {
+  before: Partial<PlainFields>
+  bodyChanged: boolean
+}
 
 /** Matches are found again this long after the last keystroke in the body or the find box. */
 const FIND_DELAY_MS = 80
@@ -25,7 +60,13 @@ function $replaceRanges(ranges: ResolvedRange[], replacement: string): void {
  * Replace matches in one update tagged as its own history step, so a single undo brings every
  * replaced word back. Ranges are resolved before anything changes, then replaced last to first.
  */
-function replaceMatches(editor: LexicalEditor, matches: Match[], replacement: string): void {
+function replaceMatches(
+  editor: LexicalEditor,
+  matches: Match[],
+  replacement: string,
+  pictures: RegExp | null = null,
+): number {
+  let inPictures = 0
   editor.update(
     () => {
       const ranges = matches
@@ -33,10 +74,34 @@ function replaceMatches(editor: LexicalEditor, matches: Match[], replacement: st
         .filter((r): r is ResolvedRange => r !== null)
         .reverse()
       $replaceRanges(ranges, replacement)
+      // The body's pictures' captions, credits and alt text, in the same history step.
+      if (pictures) {
+        for (const node of $getRoot().getChildren()) {
+          if (!$isPictureNode(node)) continue
+          const { picture, count } = replaceInPicture(node.getPicture(), pictures, replacement)
+          if (count) node.setPicture(picture)
+          inPictures += count
+        }
+      }
       // The old selection may point into text that is gone.
       $setSelection(null)
     },
-    { tag: HISTORY_PUSH_TAG },
+    { tag: HISTORY_PUSH_TAG, discrete: true },
+  )
+  return inPictures
+}
+
+/** Matches in the body's pictures' captions, credits and alt text. */
+function countInBodyPictures(editor: LexicalEditor, pattern: RegExp | null): number {
+  if (!pattern) return 0
+  return editor.getEditorState().read(() =>
+    $getRoot()
+      .getChildren()
+      .filter($isPictureNode)
+      .reduce((n, node) => {
+        const p = node.getPicture()
+        return n + countIn(p.caption, pattern) + countIn(p.credit, pattern) + countIn(p.alt, pattern)
+      }, 0),
   )
 }
 
@@ -76,10 +141,12 @@ function showHighlights(editor: LexicalEditor, matches: Match[], current: number
 }
 
 /**
- * Find and replace in the body, opened with Ctrl/Cmd+F: match case, whole word, next and
- * previous, replace one, replace all (one undo step).
+ * Find and replace across the story, opened with Ctrl/Cmd+F: headline, standfirst, bylines, body,
+ * captions, credits and alt text (or one of them: the scope), match case, whole word, the count per
+ * part; next and previous move through the body's matches; Replace all is one step: Ctrl+Z in the
+ * body takes back the body's part, and the bar's Undo takes back every field at once.
  */
-export function FindReplacePlugin() {
+export function FindReplacePlugin({ story }: { story?: StoryFindAccess }) {
   const [editor] = useLexicalComposerContext()
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
@@ -89,11 +156,23 @@ export function FindReplacePlugin() {
   const [current, setCurrent] = useState(0)
   const [bodyVersion, setBodyVersion] = useState(0)
   const [note, setNote] = useState('')
+  const [scope, setScope] = useState<FindScope>('story')
+  const [lastReplace, setLastReplace] = useState<LastReplace | null>(null)
   const findInput = useRef<HTMLInputElement>(null)
+  const bodyInScope = inScope(scope, 'body')
 
   // While a search for what the box now says is still due (typing), no old answer is shown or used.
   const pending = open && !!query && !answers(found, query, options)
-  const matches = open && query && answers(found, query, options) ? found.matches : NO_MATCHES
+  const matches = open && query && bodyInScope && answers(found, query, options) ? found.matches : NO_MATCHES
+  // The count in every part in scope (read as the bar renders: it re-renders on every search).
+  const pattern = open ? queryPattern(query, options) : null
+  const counts: Partial<Record<CountedPart, number>> = {
+    ...(story && pattern ? countPlain(story.read(), pattern, scope) : {}),
+  }
+  if (pattern && bodyInScope) counts.body = matches.length
+  if (pattern && inScope(scope, 'pictures'))
+    counts.pictures = (counts.pictures ?? 0) + countInBodyPictures(editor, pattern)
+  const total = Object.values(counts).reduce((n, c) => n + (c ?? 0), 0)
   const index = matches.length ? Math.min(current, matches.length - 1) : -1
 
   const search = useCallback(
@@ -183,18 +262,49 @@ export function FindReplacePlugin() {
   }
 
   const replaceOne = () => {
+    if (!bodyInScope) return
     const fresh = freshMatches()
     const target = fresh[Math.min(Math.max(index, 0), fresh.length - 1)]
     if (!target) return
     replaceMatches(editor, [target], replacement)
     setNote('Replaced 1.')
+    setLastReplace(null)
   }
 
+  /** Every match in scope, in one step: the body's (text and pictures) in one editor update, the plain fields at once. */
   const replaceAll = () => {
-    const fresh = freshMatches()
-    if (!fresh.length) return
-    replaceMatches(editor, fresh, replacement)
-    setNote(`Replaced ${fresh.length}. Undo (Ctrl+Z) brings them all back.`)
+    const fresh = bodyInScope ? freshMatches() : NO_MATCHES
+    const picturePattern = inScope(scope, 'pictures') ? pattern : null
+    const plainBefore = story?.read()
+    const plain = plainBefore ? replacePlain(plainBefore, pattern, replacement, scope) : { changes: {}, counts: {} }
+    const bodyPictures = picturePattern ? countInBodyPictures(editor, picturePattern) : 0
+    const done: Partial<Record<CountedPart, number>> = { ...plain.counts }
+    if (fresh.length) done.body = fresh.length
+    if (bodyPictures) done.pictures = (done.pictures ?? 0) + bodyPictures
+    const count = Object.values(done).reduce((n, c) => n + (c ?? 0), 0)
+    if (!count) return
+    const bodyChanged = fresh.length > 0 || bodyPictures > 0
+    if (bodyChanged) replaceMatches(editor, fresh, replacement, picturePattern)
+    const changed = Object.keys(plain.changes) as (keyof PlainFields)[]
+    if (changed.length && story && plainBefore) {
+      story.write(plain.changes)
+      setLastReplace({
+        before: Object.fromEntries(changed.map((k) => [k, plainBefore[k]])),
+        bodyChanged,
+      })
+    } else setLastReplace({ before: {}, bodyChanged })
+    setBodyVersion((v) => v + 1)
+    setNote(`Replaced ${count}: ${describeCounts(done)}.`)
+  }
+
+  /** The bar's Undo: every field the replace-all changed goes back, the body by one undo step. */
+  const undoReplace = () => {
+    if (!lastReplace) return
+    if (Object.keys(lastReplace.before).length) story?.write(lastReplace.before)
+    if (lastReplace.bodyChanged) editor.dispatchCommand(UNDO_COMMAND, undefined)
+    setLastReplace(null)
+    setBodyVersion((v) => v + 1)
+    setNote('Replace all undone.')
   }
 
   const close = () => {
@@ -231,7 +341,11 @@ export function FindReplacePlugin() {
           onKeyDown={onFindKey}
         />
         <span className="find-count" aria-live="polite">
-          {query && !pending ? (matches.length ? `${index + 1} of ${matches.length}` : 'No matches') : ''}
+          {query && !pending
+            ? total
+              ? `${matches.length ? `${index + 1} of ${matches.length} in the body; ` : ''}${total} in all`
+              : 'No matches'
+            : ''}
         </span>
         <IconButton
           icon="↑"
@@ -263,6 +377,16 @@ export function FindReplacePlugin() {
           />{' '}
           Whole word
         </label>
+        <label>
+          In{' '}
+          <select aria-label="Find in" value={scope} onChange={(e) => setScope(e.target.value as FindScope)}>
+            {findScopes.map((s) => (
+              <option key={s} value={s}>
+                {SCOPE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
         <IconButton icon="×" label="Close find" title="Close find (Escape)" onClick={close} />
       </div>
       <div className="find-row">
@@ -278,14 +402,20 @@ export function FindReplacePlugin() {
             } else if (event.key === 'Escape') close()
           }}
         />
-        <button disabled={!matches.length} onClick={replaceOne}>
+        <button disabled={!matches.length} onClick={replaceOne} title="Replace the current match in the body">
           Replace
         </button>
-        <button disabled={!matches.length} onClick={replaceAll}>
+        <button disabled={!total} onClick={replaceAll}>
           Replace all
         </button>
         {note && <span className="find-note">{note}</span>}
+        {lastReplace && <button onClick={undoReplace}>Undo replace all</button>}
       </div>
+      {query && !pending && total > 0 && (
+        <p className="find-counts" aria-label="Matches per part">
+          {describeCounts(counts)}
+        </p>
+      )}
     </div>
   )
 }
