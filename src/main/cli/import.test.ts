@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './run'
-import { useTempLibraries } from '../../../test/library-fixture'
-import { FIXTURES } from '../../../test/wire/fixtures'
+import { useTempLibraries } from '@test/library-fixture'
+import { FIXTURES } from '@test/wire/fixtures'
 
 async function run(argv: string[]) {
   let stdout = ''

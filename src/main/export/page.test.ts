@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
+import { useTempLibraries } from '@test/library-fixture'
 import {
   addPicture,
   create,
@@ -7,8 +7,8 @@ import {
   HOSTILE,
   hostileStoryFields,
   plantUnsafeLinks,
-} from '../../../test/fixtures/export/stories'
-import { readPage } from '../../../test/fixtures/export/read-page'
+} from '@test/fixtures/export/stories'
+import { readPage } from '@test/fixtures/export/read-page'
 import { call } from '../api'
 import { getStory } from '../library/stories'
 import { bodyOf, headingNode, paragraphNode } from '../../shared/body'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
+import { useTempLibraries } from '@test/library-fixture'
 import { call, dispatch } from '../api'
 import { importWireFiles } from './import-wire'
-import { fixture } from '../../../test/wire/fixtures'
+import { fixture } from '@test/wire/fixtures'
 
 const count = (library: ReturnType<ReturnType<typeof useTempLibraries>['open']>, table: string) =>
   (library.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n

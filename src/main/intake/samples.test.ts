@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { blockTexts } from '../../shared/body-text'
 import { call } from '../api'
 import { importWireFiles } from './import-wire'
-import { useTempLibraries } from '../../../test/library-fixture'
-import { sampleFiles, sampleName, samplesPresent } from '../../../test/wire/fixtures'
+import { useTempLibraries } from '@test/library-fixture'
+import { sampleFiles, sampleName, samplesPresent } from '@test/wire/fixtures'
 
 /**
  * Every file under ../shared/samples is real wire copy and must import with a headline and a body,

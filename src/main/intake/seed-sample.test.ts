@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { blockTexts } from '../../shared/body-text'
 import { call } from '../api'
 import { importWireFiles } from './import-wire'
-import { useTempLibraries } from '../../../test/library-fixture'
-import { SEED } from '../../../test/wire/fixtures'
+import { useTempLibraries } from '@test/library-fixture'
+import { SEED } from '@test/wire/fixtures'
 
 /** The story Copydesk was specified from (issue 4): what import must give for it, exactly. */
 describe.skipIf(!existsSync(SEED))('the seed sample 000_30a9b267f3936a89.txt (../shared/samples)', () => {

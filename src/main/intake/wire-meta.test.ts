@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
-import { fixture } from '../../../test/wire/fixtures'
+import { useTempLibraries } from '@test/library-fixture'
+import { fixture } from '@test/wire/fixtures'
 import { call } from '../api'
 import { importWireFiles } from './import-wire'
 

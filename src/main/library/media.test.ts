@@ -2,17 +2,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
-import {
-  iim,
-  makeAvif,
-  makeGif,
-  makeJpeg,
-  makePng,
-  makeWebp,
-  padJpeg,
-  xmpPacket,
-} from '../../../test/fixtures/pictures/images'
+import { useTempLibraries } from '@test/library-fixture'
+import { iim, makeAvif, makeGif, makeJpeg, makePng, makeWebp, padJpeg, xmpPacket } from '@test/fixtures/pictures/images'
 import { MAX_PICTURE_BYTES } from '../../shared/media'
 import { sniffImage } from '../media/sniff-image'
 import Database from 'better-sqlite3'

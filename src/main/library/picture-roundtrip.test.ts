@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
-import { makePng } from '../../../test/fixtures/pictures/images'
+import { useTempLibraries } from '@test/library-fixture'
+import { makePng } from '@test/fixtures/pictures/images'
 import { bodyOf, bodySchema, paragraphNode, type BlockNode } from '../../shared/body'
 import { call } from '../api'
 import { runCli } from '../cli/run'

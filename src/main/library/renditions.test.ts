@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
+import { useTempLibraries } from '@test/library-fixture'
 import { cameraOriginal, exifTags, SOFTWARE } from '../media/test-pictures'
 import { addMedia, findMedia } from './media'
 import { cachedSet, clearRenditions, CROPS_KEPT, ensureCrop, ensureRenditions, renditionBytes } from './renditions'

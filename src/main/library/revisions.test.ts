@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
+import { useTempLibraries } from '@test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
 import type { Story } from '../../shared/story'
 import type { Db } from './open'
 import { restorePreview, restoreRevision, revisionDiff, storyHistory } from './revisions'
 import { addMedia } from './media'
 import { bodyOf, paragraphNode, type BlockNode } from '../../shared/body'
-import { makePng } from '../../../test/fixtures/pictures/images'
+import { makePng } from '@test/fixtures/pictures/images'
 import { createStory, getStory, saveStory } from './stories'
 
 const at = (time: string) => new Date(`2026-11-24T${time}Z`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
+import { useTempLibraries } from '@test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
 import { MARK_END, MARK_START } from '../../shared/contract'
 import { ftsQuery, searchStories } from './search'

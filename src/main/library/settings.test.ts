@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
+import { useTempLibraries } from '@test/library-fixture'
 import { call } from '../api'
 import { openLibrary } from '.'
 import { DEFAULT_HOUSE_STYLE } from '../../shared/settings'

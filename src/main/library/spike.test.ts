@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useTempLibraries } from '../../../test/library-fixture'
+import { useTempLibraries } from '@test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
 import { runCli, type CliIo } from '../cli/run'
 import { searchStories } from './search'

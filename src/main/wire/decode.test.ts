@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cleanText, decodeBytes, decodeMixed, repairMojibake } from './decode'
-import { fixture } from '../../../test/wire/fixtures'
+import { fixture } from '@test/wire/fixtures'
 
 describe('decoding wire bytes', () => {
   it('reads strict UTF-8 as UTF-8 and plain ASCII as ASCII', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { detectFormat } from './detect'
-import { fixture } from '../../../test/wire/fixtures'
+import { fixture } from '@test/wire/fixtures'
 
 describe('detecting the format from the bytes', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bodySchema, type Body } from '../../shared/body'
 import { parseWire } from './parse'
-import { fixture } from '../../../test/wire/fixtures'
+import { fixture } from '@test/wire/fixtures'
 
 const ALLOWED_BLOCKS = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'picture'])
 const ALLOWED_INLINE = new Set(['text', 'linebreak', 'tab', 'link'])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseXml, textOf } from './xml'
-import { fixture } from '../../../test/wire/fixtures'
+import { fixture } from '@test/wire/fixtures'
 
 describe('the safe XML reader', () => {
   it('reads elements by local name, with or without namespaces, and decodes XML entities and CDATA as text', () => {

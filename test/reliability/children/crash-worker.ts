@@ -11,7 +11,7 @@ import { writeSync } from 'node:fs'
 import { call } from '../../../src/main/api'
 import { openLibrary } from '../../../src/main/library'
 import { importWireFiles, type WireFile } from '../../../src/main/intake/import-wire'
-import { bodyFromParagraphs } from '../../../src/shared/body'
+import { bodyFromParagraphs } from '@shared/body'
 
 export type Ack =
   | { kind: 'ready' }

@@ -6,8 +6,8 @@
  */
 import { call } from '../../../src/main/api'
 import { openLibrary } from '../../../src/main/library'
-import { bodyFromParagraphs } from '../../../src/shared/body'
-import { storyStatusSchema } from '../../../src/shared/story'
+import { bodyFromParagraphs } from '@shared/body'
+import { storyStatusSchema } from '@shared/story'
 
 const [file, idText, statusText, countText] = process.argv.slice(2)
 const library = openLibrary(file!)

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { headingNodeSchema } from '../../../shared/body'
+import type { headingNodeSchema } from '@shared/body'
 import type { BodyContext } from '../context'
 import { hasWords, renderInline } from './inline'
 

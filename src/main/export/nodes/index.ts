@@ -1,5 +1,5 @@
-import type { Body, BlockNode } from '../../../shared/body'
-import { blockRun } from '../../../shared/body-text'
+import type { Body, BlockNode } from '@shared/body'
+import { blockRun } from '@shared/body-text'
 import type { BodyContext } from '../context'
 import { renderHeading } from './heading'
 import { renderList } from './list'

@@ -1,4 +1,4 @@
-import type { InlineNode } from '../../../shared/body'
+import type { InlineNode } from '@shared/body'
 import type { BodyContext } from '../context'
 import { renderLink } from './link'
 import { renderLineBreak, renderTab, renderText } from './text'

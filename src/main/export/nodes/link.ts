@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { linkNodeSchema } from '../../../shared/body'
+import type { linkNodeSchema } from '@shared/body'
 import { escapeAttr, safeHref } from '../escape'
 
 type LinkNode = z.infer<typeof linkNodeSchema>

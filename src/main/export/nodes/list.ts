@@ -1,4 +1,4 @@
-import type { InlineNode, ListItemNode, ListNode } from '../../../shared/body'
+import type { InlineNode, ListItemNode, ListNode } from '@shared/body'
 import type { BodyContext } from '../context'
 import { hasWords, renderInline } from './inline'
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { TEXT_FORMAT } from '../../../shared/body'
-import type { textNodeSchema } from '../../../shared/body'
+import { TEXT_FORMAT } from '@shared/body'
+import type { textNodeSchema } from '@shared/body'
 import { escapeText } from '../escape'
 
 type TextNode = z.infer<typeof textNodeSchema>

@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
 import { prepared, type Db } from '../open'
 import { projectStory } from '../stories'
-import { storyFromDoc, type SharedStory } from '../../../shared/desk/story-doc'
-import type { Story, StoryId } from '../../../shared/story'
+import { storyFromDoc, type SharedStory } from '@shared/desk/story-doc'
+import type { Story, StoryId } from '@shared/story'
 
 /** What the library keeps of a shared story besides its row in stories (docs/team.md). */
 export interface DeskStoryRow {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { blockTexts, bodyToText } from '../../../shared/body-text'
-import { fixture } from '../../../../test/wire/fixtures'
+import { blockTexts, bodyToText } from '@shared/body-text'
+import { fixture } from '@test/wire/fixtures'
 import { detectFormat } from '../detect'
 import type { WireDraft } from '../draft'
 import { DERIVED_HEADLINE_NOTE } from '../headline'

@@ -1,4 +1,4 @@
-import { slugify } from '../../../shared/slug'
+import { slugify } from '@shared/slug'
 import { agencyLabel, agencyShortName, isAgencyName } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
@@ -11,7 +11,7 @@ import { isFlagLine } from '../furniture'
 import { urgencyOf } from '../meta'
 import { oneLine, typewriterToTypeset } from '../text'
 import { defineWireFormat } from './format'
-import { listNode } from '../../../shared/body'
+import { listNode } from '@shared/body'
 
 /**
  * ANPA 1312 (the US newspaper wire format; AP's classic feed):

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { TEXT_FORMAT } from '../../../shared/body'
-import { blockTexts, bodyToText } from '../../../shared/body-text'
+import { TEXT_FORMAT } from '@shared/body'
+import { blockTexts, bodyToText } from '@shared/body-text'
 import { parseWire } from '../parse'
 import type { WireDraft } from '../draft'
-import { fixture } from '../../../../test/wire/fixtures'
+import { fixture } from '@test/wire/fixtures'
 
 function one(path: string): WireDraft & { format: string; encoding: string } {
   const parsed = parseWire(fixture(path))

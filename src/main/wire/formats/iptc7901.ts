@@ -10,7 +10,7 @@ import { embargoOf, urgencyOf } from '../meta'
 import { headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
 import { oneLine, squash, typewriterToTypeset } from '../text'
 import type { XElement } from '../xml'
-import { slugify } from '../../../shared/slug'
+import { slugify } from '@shared/slug'
 import { defineWireFormat } from './format'
 
 /**

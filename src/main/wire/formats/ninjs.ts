@@ -1,5 +1,5 @@
-import type { Picture } from '../../../shared/story'
-import { slugify } from '../../../shared/slug'
+import type { Picture } from '@shared/story'
+import { slugify } from '@shared/slug'
 import { agencyLabel, isAgencyName } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'

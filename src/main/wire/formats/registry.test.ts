@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { wireFormatIdSchema } from '../../../shared/story'
+import { wireFormatIdSchema } from '@shared/story'
 import { wireFormatById, wireFormatLabel, wireFormats } from '.'
 import { detectionsOf } from './format'
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MenuCommand } from '../../../shared/contract'
-import type { StoryId } from '../../../shared/story'
+import type { MenuCommand } from '@shared/contract'
+import type { StoryId } from '@shared/story'
 import { LibraryPane } from '../library/LibraryPane'
 import { StoryPane } from '../story/StoryPane'
 import { exportRequested, houseStyleChanged } from '../export/events'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { defaultCheckOptions, runChecks, type CheckOptions, type Finding } from '../../../shared/checks'
+import { defaultCheckOptions, runChecks, type CheckOptions, type Finding } from '@shared/checks'
 import { invoke } from '../app/client'
 import { readBody } from '../editor/BodyEditor'
 import type { StoryPanelProps } from '../story/panel-props'

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../shared/checks'
+import type { Finding } from '@shared/checks'
 
 function placeOf({ where }: Finding): string {
   if (where.field === 'body') return `Body ¶${(where.block ?? 0) + 1}`

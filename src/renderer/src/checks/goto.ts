@@ -1,5 +1,5 @@
 import { $createNodeSelection, $getRoot, $setSelection, type LexicalEditor } from 'lexical'
-import type { Finding } from '../../../shared/checks'
+import type { Finding } from '@shared/checks'
 import { $selectRange, editorRuns } from '../editor/ranges'
 
 /** The story pane's own field for each place a finding can be (they are labelled for people and tests alike). */

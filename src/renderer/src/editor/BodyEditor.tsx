@@ -8,7 +8,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import type { LexicalEditor } from 'lexical'
 import { useState, type RefObject } from 'react'
-import type { Body } from '../../../shared/body'
+import type { Body } from '@shared/body'
 import { isSafeLink } from './links'
 import { bodyNodes } from './nodes'
 import { BodyChangePlugin } from './plugins/BodyChangePlugin'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bodyOf, listNode, paragraphNode, textNode, type BlockNode } from '../../../shared/body'
-import { bodyRuns } from '../../../shared/body-text'
+import { bodyOf, listNode, paragraphNode, textNode, type BlockNode } from '@shared/body'
+import { bodyRuns } from '@shared/body-text'
 import { findMatches } from './find'
 
 const runs = bodyRuns(

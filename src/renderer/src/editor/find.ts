@@ -1,4 +1,4 @@
-import type { TextRun } from '../../../shared/body-text'
+import type { TextRun } from '@shared/body-text'
 
 export interface FindOptions {
   matchCase: boolean

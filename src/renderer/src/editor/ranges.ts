@@ -8,8 +8,8 @@ import {
   type LexicalNode,
   type TextNode,
 } from 'lexical'
-import type { Body } from '../../../shared/body'
-import { bodyRuns, locate, type TextRun } from '../../../shared/body-text'
+import type { Body } from '@shared/body'
+import { bodyRuns, locate, type TextRun } from '@shared/body-text'
 
 /**
  * A stretch of a body block's text, counted as the shared checks count it (blockRun): the same

@@ -1,4 +1,4 @@
-import type { Byline, Picture } from '../../../shared/story'
+import type { Byline, Picture } from '@shared/story'
 import type { FindOptions } from './find'
 
 /** Where find and replace looks: the whole story, or one part of it. */

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { isAbsolutePath, type ExportFormat, type ExportResult } from '../../../shared/export'
-import type { StoryId } from '../../../shared/story'
+import { isAbsolutePath, type ExportFormat, type ExportResult } from '@shared/export'
+import type { StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 import { flushAll } from '../app/flush'
 import { houseStyleRequested } from './events'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { StoryId } from '../../../shared/story'
+import type { StoryId } from '@shared/story'
 import { ExportDialog } from './ExportDialog'
 import { exportRequested, houseStyleRequested } from './events'
 import { HouseStyleDialog } from './HouseStyleDialog'

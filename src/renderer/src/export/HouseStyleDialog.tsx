@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { ApiError } from '../../../shared/errors'
+import { ApiError } from '@shared/errors'
 import {
   DATELINE_STYLE_EXAMPLES,
   datelineStyles,
@@ -7,7 +7,7 @@ import {
   type DatelineStyle,
   type HouseStyle,
   type PictureFormat,
-} from '../../../shared/settings'
+} from '@shared/settings'
 import { invoke } from '../app/client'
 import { houseStyleChanged } from './events'
 import { Modal } from './Modal'

@@ -3,7 +3,7 @@ import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import type { StoryPanelProps } from '../story/panel-props'
 import { exportRequested, houseStyleChanged, houseStyleRequested } from './events'
-import type { StoryPreview } from '../../../shared/export'
+import type { StoryPreview } from '@shared/export'
 import { SocialCard } from './SocialCard'
 
 /** Saves come in bursts while an editor types: render once they pause. */

@@ -1,4 +1,4 @@
-import type { StoryPreview } from '../../../shared/export'
+import type { StoryPreview } from '@shared/export'
 
 /**
  * The story as a social site shows a link to it (Facebook, LinkedIn, X with summary_large_image):

@@ -1,4 +1,4 @@
-import type { HouseStyle } from '../../../shared/settings'
+import type { HouseStyle } from '@shared/settings'
 import { signal } from '../app/signal'
 
 /* The export feature's parts (menu, panel, dialogs) reach each other through these. */

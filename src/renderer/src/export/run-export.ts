@@ -1,5 +1,5 @@
-import type { ExportFormat, ExportResult } from '../../../shared/export'
-import type { StoryId } from '../../../shared/story'
+import type { ExportFormat, ExportResult } from '@shared/export'
+import type { StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 
 export interface ExportChoice {

@@ -1,4 +1,4 @@
-import type { DiffField, RevisionDiff } from '../../../shared/revisions'
+import type { DiffField, RevisionDiff } from '@shared/revisions'
 
 export const FIELD_LABELS: Record<DiffField, string> = {
   headline: 'Headline',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { HistoryEntry, RestorePreview, RevisionDiff } from '../../../shared/revisions'
-import { ApiError } from '../../../shared/errors'
+import type { HistoryEntry, RestorePreview, RevisionDiff } from '@shared/revisions'
+import { ApiError } from '@shared/errors'
 import { invoke } from '../app/client'
 import { flushAll } from '../app/flush'
 import { libraryChanged } from '../app/library-events'

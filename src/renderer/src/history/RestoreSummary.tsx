@@ -1,4 +1,4 @@
-import type { RestorePreview } from '../../../shared/revisions'
+import type { RestorePreview } from '@shared/revisions'
 import { FIELD_LABELS } from './DiffView'
 
 /** What a restore will do, in the editor's words: what changes, what goes, what comes back. */

@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react'
-import { storyStatuses, type StoryId, type StoryStatus } from '../../../shared/story'
+import { storyStatuses, type StoryId, type StoryStatus } from '@shared/story'
 import { SearchResults } from './SearchResults'
 import { StoryList } from './StoryList'
 import { SpikeList } from '../spike/SpikeList'

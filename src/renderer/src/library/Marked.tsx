@@ -1,4 +1,4 @@
-import { MARK_END, MARK_START } from '../../../shared/contract'
+import { MARK_END, MARK_START } from '@shared/contract'
 
 /** Text with search matches between the library's marker characters, shown as <mark>: never as HTML. */
 export function Marked({ text }: { text: string }) {

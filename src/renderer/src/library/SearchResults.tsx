@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SearchHit } from '../../../shared/contract'
-import type { StoryId, StoryStatus } from '../../../shared/story'
+import type { SearchHit } from '@shared/contract'
+import type { StoryId, StoryStatus } from '@shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { StoryId, StoryStatus, StorySummary } from '../../../shared/story'
+import type { StoryId, StoryStatus, StorySummary } from '@shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react'
-import { mediaPreviewSrc } from '../../../shared/media'
-import type { StorySummary } from '../../../shared/story'
+import { mediaPreviewSrc } from '@shared/media'
+import type { StorySummary } from '@shared/story'
 import { Marked } from './Marked'
 import { agencyBesideBylines } from './row-agency'
 import { lastEdited } from './when'

@@ -1,4 +1,4 @@
-import type { StorySummary } from '../../../shared/story'
+import type { StorySummary } from '@shared/story'
 
 /**
  * The agency a library row shows after the bylines ("Press Association · PA"), or nothing when a

@@ -1,4 +1,4 @@
-import { formatBytes, LARGE_PICTURE_BYTES } from '../../../shared/media'
+import { formatBytes, LARGE_PICTURE_BYTES } from '@shared/media'
 
 /** How far a picture being added has got: its bytes handed to main so far. */
 export interface Adding {

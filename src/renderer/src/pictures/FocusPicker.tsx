@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react'
-import type { Focus } from '../../../shared/media'
-import type { Picture } from '../../../shared/story'
+import type { Focus } from '@shared/media'
+import type { Picture } from '@shared/story'
 import { PictureImage } from './PictureFields'
 
 const CENTRE: Focus = { x: 0.5, y: 0.5 }

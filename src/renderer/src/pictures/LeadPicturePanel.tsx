@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
-import type { Picture } from '../../../shared/story'
+import type { Picture } from '@shared/story'
 import type { StoryPanelProps } from '../story/panel-props'
 import { AddingProgress } from './AddingProgress'
 import { PictureError } from './PictureError'

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { mediaPreviewSrc } from '../../../shared/media'
-import type { Picture } from '../../../shared/story'
+import { mediaPreviewSrc } from '@shared/media'
+import type { Picture } from '@shared/story'
 
 /** The image itself, or a marked gap when the story has a picture's words but not (yet) its image. */
 export function PictureImage({ picture }: { picture: Picture }) {

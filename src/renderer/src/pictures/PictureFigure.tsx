@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, stopLexicalPropagation, type LexicalEditor, type NodeKey } from 'lexical'
 import { useEffect, useRef, useState } from 'react'
-import type { Picture } from '../../../shared/story'
+import type { Picture } from '@shared/story'
 import { AddingProgress } from './AddingProgress'
 import { PictureError } from './PictureError'
 import { PictureFields, PictureImage } from './PictureFields'

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react'
-import { pictureTypes } from '../../../shared/media'
+import { pictureTypes } from '@shared/media'
 
 export const PICTURE_ACCEPT = pictureTypes.join(',')
 

@@ -1,6 +1,6 @@
 /** The renderer's JPEG header reader, tested in Node on the JPEG fixtures the picture tests share. */
 import { describe, expect, it } from 'vitest'
-import { makeJpeg, makePng, padJpeg } from '../../../../test/fixtures/pictures/images'
+import { makeJpeg, makePng, padJpeg } from '@test/fixtures/pictures/images'
 import { readJpegHeader } from './jpeg-header'
 
 describe('reading a JPEG header for its preview', () => {

@@ -1,4 +1,4 @@
-import { LARGE_PICTURE_BYTES, PREVIEW_HEIGHT, type PreviewType } from '../../../shared/media'
+import { LARGE_PICTURE_BYTES, PREVIEW_HEIGHT, type PreviewType } from '@shared/media'
 import { readJpegHeader } from './jpeg-header'
 
 /** A JPEG's header segments (Exif, XMP, ICC, frame) fit in this much of the file in all but odd cases. */

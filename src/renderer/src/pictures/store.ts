@@ -1,11 +1,5 @@
-import {
-  LARGE_PICTURE_BYTES,
-  MAX_PICTURE_BYTES,
-  PART_BYTES,
-  tooBigMessage,
-  type MediaAdded,
-} from '../../../shared/media'
-import type { Picture } from '../../../shared/story'
+import { LARGE_PICTURE_BYTES, MAX_PICTURE_BYTES, PART_BYTES, tooBigMessage, type MediaAdded } from '@shared/media'
+import type { Picture } from '@shared/story'
 import { invoke } from '../app/client'
 import { makePreview } from './preview'
 import { betweenKeys } from './typing-pause'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { MediaAdded } from '../../../shared/media'
+import type { MediaAdded } from '@shared/media'
 import type { Adding } from './AddingProgress'
 import { whileAdding } from './in-flight'
 import { storePicture } from './store'

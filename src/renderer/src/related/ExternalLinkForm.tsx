@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
-import { checkExternalLink } from '../../../shared/related'
-import type { RelatedEntry } from '../../../shared/story'
+import { checkExternalLink } from '@shared/related'
+import type { RelatedEntry } from '@shared/story'
 
 interface Props {
   onAdd: (entry: RelatedEntry) => void

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { SearchHit } from '../../../shared/contract'
-import type { StoryId } from '../../../shared/story'
+import type { SearchHit } from '@shared/contract'
+import type { StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 import { StoryPicker } from './StoryPicker'
 import { useDebounced } from './useDebounced'

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
-import { relatedKind, type RelatedLookupItem } from '../../../shared/related'
-import type { RelatedEntry, StoryId } from '../../../shared/story'
+import { relatedKind, type RelatedLookupItem } from '@shared/related'
+import type { RelatedEntry, StoryId } from '@shared/story'
 import { entryDate } from './dates'
 import { IconButton } from '../app/IconButton'
 import { useHouseDates } from '../library/when'

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
-import type { SearchHit } from '../../../shared/contract'
-import type { RelatedEntry } from '../../../shared/story'
+import type { SearchHit } from '@shared/contract'
+import type { RelatedEntry } from '@shared/story'
 import type { StoryPanelProps } from '../story/panel-props'
 import { ExternalLinkForm } from './ExternalLinkForm'
 import { LibrarySearch } from './LibrarySearch'

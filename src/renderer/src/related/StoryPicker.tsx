@@ -1,5 +1,5 @@
-import type { SearchHit } from '../../../shared/contract'
-import type { StoryId } from '../../../shared/story'
+import type { SearchHit } from '@shared/contract'
+import type { StoryId } from '@shared/story'
 import { Marked } from '../library/Marked'
 import { lastEdited, useHouseDates } from '../library/when'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { SearchHit } from '../../../shared/contract'
-import type { RelatedEntry, StoryId } from '../../../shared/story'
+import type { SearchHit } from '@shared/contract'
+import type { RelatedEntry, StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 import { Marked } from '../library/Marked'
 

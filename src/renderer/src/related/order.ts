@@ -1,4 +1,4 @@
-import type { RelatedEntry } from '../../../shared/story'
+import type { RelatedEntry } from '@shared/story'
 
 /** The list with the entry at `from` moved to `to` (both clamped to the list); the same list if nothing moves. */
 export function moveEntry<T>(list: readonly T[], from: number, to: number): T[] {

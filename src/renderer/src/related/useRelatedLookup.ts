@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { RelatedLookupItem } from '../../../shared/related'
+import type { RelatedLookupItem } from '@shared/related'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 

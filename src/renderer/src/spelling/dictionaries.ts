@@ -10,7 +10,7 @@ import esAff from 'copydesk-dictionaries/dictionary-es/index.aff?url'
 import esDic from 'copydesk-dictionaries/dictionary-es/index.dic?url'
 import svAff from 'copydesk-dictionaries/dictionary-sv/index.aff?url'
 import svDic from 'copydesk-dictionaries/dictionary-sv/index.dic?url'
-import type { DictionaryId } from '../../../shared/spelling/languages'
+import type { DictionaryId } from '@shared/spelling/languages'
 
 /**
  * The bundled dictionaries' files: Vite copies them into the built app as assets, and the worker

@@ -1,4 +1,4 @@
-import type { Misspelling } from '../../../shared/spelling/checker'
+import type { Misspelling } from '@shared/spelling/checker'
 
 export type SpellField = HTMLInputElement | HTMLTextAreaElement
 

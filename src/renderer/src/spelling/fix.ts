@@ -1,5 +1,5 @@
 import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical'
-import type { FindingWhere } from '../../../shared/checks'
+import type { FindingWhere } from '@shared/checks'
 import { $selectRange, editorRuns } from '../editor/ranges'
 import type { SpellField } from './field-underlines'
 

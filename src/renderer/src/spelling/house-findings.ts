@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import type { Finding } from '../../../shared/checks'
-import type { SpeltStory } from '../../../shared/spelling/findings'
-import { spellingRuns, styleBookFindings } from '../../../shared/spelling/findings'
+import type { Finding } from '@shared/checks'
+import type { SpeltStory } from '@shared/spelling/findings'
+import { spellingRuns, styleBookFindings } from '@shared/spelling/findings'
 import type { SpellingSnapshot } from './snapshot'
 import { spelling } from './service'
 

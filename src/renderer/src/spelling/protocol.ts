@@ -1,5 +1,5 @@
-import type { Misspelling } from '../../../shared/spelling/checker'
-import type { DictionaryId } from '../../../shared/spelling/languages'
+import type { Misspelling } from '@shared/spelling/checker'
+import type { DictionaryId } from '@shared/spelling/languages'
 
 /** One stretch of copy to check, named by its owner (a body block, a field). */
 export interface CheckRun {

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react'
-import type { Misspelling } from '../../../shared/spelling/checker'
-import type { StorySpelling } from '../../../shared/spelling/contract'
-import type { DictionaryId } from '../../../shared/spelling/languages'
-import type { FindingWhere } from '../../../shared/checks'
+import type { Misspelling } from '@shared/spelling/checker'
+import type { StorySpelling } from '@shared/spelling/contract'
+import type { DictionaryId } from '@shared/spelling/languages'
+import type { FindingWhere } from '@shared/checks'
 
 /** The open story's spelling as the layer last saw it: what the Checks and Dictionary panels show. */
 export interface SpellingSnapshot {

@@ -3,9 +3,9 @@ import type { HunspellFactory } from 'hunspell-asm'
 // The CommonJS build: its ES build imports the Emscripten runtime as a namespace, which bundles to
 // an object where the loader expects the runtime's function ("t is not a function").
 import { loadModule } from 'hunspell-asm/dist/cjs/loadModule.js'
-import { SpellChecker, type Misspelling } from '../../../shared/spelling/checker'
-import { HouseWords } from '../../../shared/spelling/house-words'
-import type { DictionaryId } from '../../../shared/spelling/languages'
+import { SpellChecker, type Misspelling } from '@shared/spelling/checker'
+import { HouseWords } from '@shared/spelling/house-words'
+import type { DictionaryId } from '@shared/spelling/languages'
 import type { FromWorker, ToWorker } from './protocol'
 
 /**

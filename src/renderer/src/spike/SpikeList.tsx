@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { SpikedStory } from '../../../shared/spike'
-import type { StoryId } from '../../../shared/story'
+import type { SpikedStory } from '@shared/spike'
+import type { StoryId } from '@shared/story'
 import { ConfirmDialog } from '../app/ConfirmDialog'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'

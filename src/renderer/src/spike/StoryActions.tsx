@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { Story, StoryId } from '../../../shared/story'
+import type { Story, StoryId } from '@shared/story'
 import { ConfirmDialog } from '../app/ConfirmDialog'
 import { invoke } from '../app/client'
 import { flushAll } from '../app/flush'

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FocusEvent } from 'react'
-import type { Byline } from '../../../shared/story'
+import type { Byline } from '@shared/story'
 import { IconButton } from '../app/IconButton'
 import { registerFlusher } from '../app/flush'
 

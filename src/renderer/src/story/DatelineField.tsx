@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { Dateline } from '../../../shared/story'
+import type { Dateline } from '@shared/story'
 import { useHouseDates, writtenDate } from '../library/when'
 
 interface Props {

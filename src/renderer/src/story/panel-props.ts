@@ -1,6 +1,6 @@
 import type { LexicalEditor } from 'lexical'
 import type { ComponentType, RefObject } from 'react'
-import type { Story, StoryFields } from '../../../shared/story'
+import type { Story, StoryFields } from '@shared/story'
 
 /**
  * What a side panel beside the story is given. Panels import this module, never the list of panels

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { WireOriginal } from '../../../shared/wire'
+import type { WireOriginal } from '@shared/wire'
 import { invoke } from '../app/client'
 import type { StoryPanelProps } from '../story/panel-props'
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { MAX_WIRE_FILE_BYTES, type WireImportResult } from '../../../shared/wire'
-import type { StoryId } from '../../../shared/story'
+import { MAX_WIRE_FILE_BYTES, type WireImportResult } from '@shared/wire'
+import type { StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { wireImportRequested } from './events'

@@ -1,8 +1,8 @@
 import { $getRoot, createEditor, type LexicalEditor } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { bodyOf, bodySchema, paragraphNode, pictureNodeSchema, type Body } from '../../../../shared/body'
-import { bodyToText } from '../../../../shared/body-text'
+import { bodyOf, bodySchema, paragraphNode, pictureNodeSchema, type Body } from '@shared/body'
+import { bodyToText } from '@shared/body-text'
 import { bodyNodes } from './index'
 import { $createPictureNode, $isPictureNode } from './PictureNode'
 

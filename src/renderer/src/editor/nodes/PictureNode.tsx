@@ -9,8 +9,8 @@ import {
   type SerializedLexicalNode,
 } from 'lexical'
 import type { JSX } from 'react'
-import { focusSchema, type Focus } from '../../../../shared/media'
-import type { Picture } from '../../../../shared/story'
+import { focusSchema, type Focus } from '@shared/media'
+import type { Picture } from '@shared/story'
 import { PictureFigure, type PictureEdits } from '../../pictures/PictureFigure'
 
 /**

@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot, HISTORY_MERGE_TAG } from 'lexical'
 import { useEffect } from 'react'
-import { countWords } from '../../../../shared/body'
+import { countWords } from '@shared/body'
 
 interface Props {
   onChange: () => void

@@ -20,7 +20,7 @@ import {
   type NodeKey,
 } from 'lexical'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Picture } from '../../../../shared/story'
+import type { Picture } from '@shared/story'
 import { PICTURE_ACCEPT } from '../../pictures/PictureFileInput'
 import { AddingProgress, type Adding } from '../../pictures/AddingProgress'
 import { whileAdding } from '../../pictures/in-flight'
