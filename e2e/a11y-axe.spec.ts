@@ -70,8 +70,8 @@ test('the editor with each side panel, and the find bar, have no axe violations'
   }
   await page.getByLabel('Story body').click()
   await page.keyboard.press('Control+f')
-  await page.getByRole('search', { name: 'Find and replace' }).getByLabel('Find').fill('river')
-  await expect(page.locator('.find-count')).toHaveText('1 of 1')
+  await page.getByRole('search', { name: 'Find and replace' }).getByLabel('Find', { exact: true }).fill('river')
+  await expect(page.locator('.find-count')).toContainText('1 of 1')
   await axe(page, 'find bar')
 })
 
@@ -112,4 +112,18 @@ test('every dialog has no axe violations: export, house style, import report, sh
   await (await chooser).setFiles([resolve(fixtures, 'broken/truncated.xml'), resolve(fixtures, 'nitf/namespaced.xml')])
   await expect(page.getByRole('dialog', { name: 'Imported 1 story, 1 failed' })).toBeVisible()
   await axe(page, 'import report')
+})
+
+test('the spike: its confirmation and the Spike list have no axe violations', async ({ desk, page }) => {
+  const story = seedDesk(desk.library)
+  await page.reload()
+  await page.getByRole('button', { name: new RegExp(story.headline) }).click()
+  await page.getByRole('button', { name: 'Spike…' }).click()
+  const ask = page.getByRole('dialog', { name: new RegExp(`Spike “${story.headline}”`) })
+  await expect(ask).toBeVisible()
+  await axe(page, 'spike confirmation')
+  await ask.getByRole('button', { name: 'Spike story' }).click()
+  await page.getByRole('button', { name: 'Spike', exact: true }).click()
+  await expect(page.getByRole('list', { name: 'Spiked stories' }).getByRole('listitem')).toHaveCount(1)
+  await axe(page, 'the Spike list')
 })

@@ -94,7 +94,7 @@ export function SpikeList({ openId, onOpen, onBroughtBack }: Props) {
                   <button onClick={() => void bringBack(story)} aria-label={`Bring back “${title(story)}”`}>
                     Bring back
                   </button>
-                  <button onClick={() => setPurging(story)} aria-label={`Purge “${title(story)}” now`}>
+                  <button onClick={() => setPurging(story)} aria-label={`Purge now… “${title(story)}”`}>
                     Purge now…
                   </button>
                 </span>

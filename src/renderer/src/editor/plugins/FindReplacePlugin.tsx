@@ -412,7 +412,7 @@ export function FindReplacePlugin({ story }: { story?: StoryFindAccess }) {
         {lastReplace && <button onClick={undoReplace}>Undo replace all</button>}
       </div>
       {query && !pending && total > 0 && (
-        <p className="find-counts" aria-label="Matches per part">
+        <p className="find-counts" role="note" aria-label="Matches per part">
           {describeCounts(counts)}
         </p>
       )}
