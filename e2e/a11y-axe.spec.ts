@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { expect, test } from './bridge'
 import { seedDesk } from './seed'
+import { call } from '../src/main/api'
 
 /**
  * axe-core (WCAG 2.2 A and AA, and best practices) on every screen of the app: zero violations.
@@ -126,4 +127,26 @@ test('the spike: its confirmation and the Spike list have no axe violations', as
   await page.getByRole('button', { name: 'Spike', exact: true }).click()
   await expect(page.getByRole('list', { name: 'Spiked stories' }).getByRole('listitem')).toHaveCount(1)
   await axe(page, 'the Spike list')
+})
+
+test('restoring a revision: the diff and the confirmation have no axe violations', async ({ desk, page }) => {
+  const story = seedDesk(desk.library)
+  call(desk.library, 'story:save', {
+    id: story.id,
+    expectedRevision: story.revision,
+    reason: 'autosave',
+    changes: { headline: `${story.headline}, and more`, related: [] },
+  })
+  await page.reload()
+  await page.getByRole('button', { name: new RegExp(story.headline) }).click()
+  await page.getByRole('tab', { name: 'History' }).click()
+  await page
+    .getByRole('list', { name: 'Revisions' })
+    .getByRole('button', { name: /Created/ })
+    .click()
+  await expect(page.getByLabel(/Changes from revision 1/)).toBeVisible()
+  await axe(page, 'a revision compared with now')
+  await page.getByRole('button', { name: 'Restore this version…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Restore revision 1?' })).toBeVisible()
+  await axe(page, 'restore confirmation')
 })

@@ -28,7 +28,7 @@ export function DiffView({ diff }: { diff: RevisionDiff }) {
       </p>
     )
   return (
-    <div className="diff" aria-label={`Changes from revision ${diff.revision} to ${later}`}>
+    <div className="diff" role="group" aria-label={`Changes from revision ${diff.revision} to ${later}`}>
       <p className="diff-summary">
         From revision {diff.revision} to {later}: <span className="diff-added">{words(diff.wordsAdded)} added</span>,{' '}
         <span className="diff-removed">{diff.wordsRemoved} removed</span>
