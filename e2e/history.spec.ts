@@ -40,7 +40,7 @@ test('an editor edits a story, sees the words changed since the first version, a
     .getByRole('dialog', { name: 'Restore revision 1?' })
     .getByRole('button', { name: 'Restore revision 1' })
     .click()
-  await expect(page.getByLabel('Headline')).toHaveValue('Library to stay open')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue('Library to stay open')
   await expect(body).toHaveText('The council met on Monday and kept the library open.')
   await expect(revisions.getByRole('listitem').first()).toContainText('Restored')
   await expect(revisions.getByRole('listitem').first()).toContainText('−5 words')

@@ -40,7 +40,7 @@ test('an editor restores an older text revision: what it did not have is named f
   await page.reload()
   await page.locator(`[data-story-id="${story.id}"]`).click()
   // The editor rewrites the headline, adds a second related story from the Related panel ...
-  await page.getByLabel('Headline').fill('Rivers rise again across the Midlands')
+  await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('Rivers rise again across the Midlands')
   await page.getByRole('tab', { name: 'Related' }).click()
   await page.getByLabel('Find a story to relate').fill('flood warnings')
   await page
@@ -83,8 +83,10 @@ test('an editor restores an older text revision: what it did not have is named f
     'Pictures in the body',
     'Related stories',
   ])
-  await expect(diff.getByRole('region', { name: 'Related stories' }).locator('ins')).toContainText(warning.headline)
-  await expect(diff.getByRole('region', { name: 'Pictures in the body' }).locator('ins')).toContainText(
+  await expect(diff.getByRole('region', { name: 'Related stories: what changed' }).locator('ins')).toContainText(
+    warning.headline,
+  )
+  await expect(diff.getByRole('region', { name: 'Pictures in the body: what changed' }).locator('ins')).toContainText(
     'Boats on the high street',
   )
   await expect(diff.locator('.diff-summary')).toHaveText('From revision 1 to now: 1 word added, 0 removed')
@@ -102,7 +104,9 @@ test('an editor restores an older text revision: what it did not have is named f
   await expect(dialog).toBeHidden()
 
   // What revision 1 had is all there: headline, lead picture, body picture, related story.
-  await expect(page.getByLabel('Headline')).toHaveValue('Rivers rise across the Midlands')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue(
+    'Rivers rise across the Midlands',
+  )
   await expect(page.getByLabel('Story body').getByRole('figure')).toHaveCount(1)
   await expect(page.getByLabel('Story body').getByLabel('Picture caption')).toHaveValue('Sandbags at Upton')
   const restored = getStory(db, story.id)
@@ -121,11 +125,15 @@ test('an editor restores an older text revision: what it did not have is named f
     .filter({ hasText: 'Restored revision 1.' })
     .getByRole('button', { name: 'Undo restore' })
     .click()
-  await expect(page.getByLabel('Headline')).toHaveValue('Rivers rise again across the Midlands')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue(
+    'Rivers rise again across the Midlands',
+  )
   await expect(page.getByLabel('Story body').getByRole('figure')).toHaveCount(2)
   await page.reload()
   await page.locator(`[data-story-id="${story.id}"]`).click()
-  await expect(page.getByLabel('Headline')).toHaveValue('Rivers rise again across the Midlands')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue(
+    'Rivers rise again across the Midlands',
+  )
   await expect(page.getByLabel('Story body').getByRole('figure')).toHaveCount(2)
   await page.getByRole('tab', { name: 'Related' }).click()
   await expect(relatedHeadlines(page)).toHaveText([earlier.headline, warning.headline])

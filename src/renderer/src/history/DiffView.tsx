@@ -34,7 +34,8 @@ export function DiffView({ diff }: { diff: RevisionDiff }) {
         <span className="diff-removed">{diff.wordsRemoved} removed</span>
       </p>
       {diff.fields.map(({ field, parts }) => (
-        <section key={field} className="diff-field" aria-label={FIELD_LABELS[field]}>
+        // Named apart from the field itself, so "Headline" means the field the editor types in, never its diff.
+        <section key={field} className="diff-field" aria-label={`${FIELD_LABELS[field]}: what changed`}>
           <h4>{FIELD_LABELS[field]}</h4>
           <p className="diff-text">
             {parts.map((part, i) =>
