@@ -67,6 +67,10 @@ export const pictureFormats = ['webp', 'avif'] as const
 export const pictureFormatSchema = z.enum(pictureFormats)
 export type PictureFormat = z.infer<typeof pictureFormatSchema>
 
+export const dashStyles = ['en', 'em'] as const
+export const dashStyleSchema = z.enum(dashStyles)
+export type DashStyle = z.infer<typeof dashStyleSchema>
+
 const fields = {
   /** BCP 47, as the page's lang and og:locale: en-GB, en-US, de, fr-CA ... */
   language: z
@@ -103,6 +107,13 @@ const fields = {
     .transform((widths) => [...new Set(widths)].sort((a, b) => a - b)),
   /** The modern format offered first (the JPEG, or PNG for a picture with transparency, is always there too). */
   pictureFormat: pictureFormatSchema,
+  /**
+   * Curly quotes and apostrophes in the story's language, dashes and the ellipsis as an editor
+   * types, and the `straight-quotes` check for those that slipped in (src/shared/typography.ts).
+   */
+  typography: z.boolean(),
+  /** What "--" and a spaced hyphen become: en (spaced en dash, UK style) or em (em dash, AP style). */
+  dash: dashStyleSchema,
 }
 
 export const houseStyleSchema = z.strictObject({
@@ -114,6 +125,8 @@ export const houseStyleSchema = z.strictObject({
   siteUrl: fields.siteUrl.default(''),
   pictureWidths: fields.pictureWidths.default([480, 960, 1440, 1920]),
   pictureFormat: fields.pictureFormat.default('webp'),
+  typography: fields.typography.default(true),
+  dash: fields.dash.default('en'),
 })
 export type HouseStyle = z.output<typeof houseStyleSchema>
 

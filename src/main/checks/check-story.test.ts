@@ -30,10 +30,15 @@ describe('copy-desk checks through the api and the CLI', () => {
     addHouseWords(library.db, [{ word: 'Zelensky', note: '' }])
     const rules = async () => (await call(library, 'story:check', { id: story.id })).findings.map((f) => f.rule)
     expect(await rules()).toEqual(['comparison-without-than', 'honorific-without-name', 'unpaired-quote'])
-    expect(call(library, 'checks:options', {})).toEqual({ headlineMaxLength: 80 })
+    expect(call(library, 'checks:options', {})).toEqual({
+      headlineMaxLength: 80,
+      typography: true,
+      dash: 'en',
+      language: 'en-GB',
+    })
 
     writeSetting(library.db, HEADLINE_MAX_LENGTH_KEY, 40)
-    expect(call(library, 'checks:options', {})).toEqual({ headlineMaxLength: 40 })
+    expect(call(library, 'checks:options', {})).toMatchObject({ headlineMaxLength: 40 })
     expect(await rules()).toEqual([
       'comparison-without-than',
       'headline-length',
@@ -41,11 +46,30 @@ describe('copy-desk checks through the api and the CLI', () => {
       'unpaired-quote',
     ])
     writeSetting(library.db, HEADLINE_MAX_LENGTH_KEY, 'very long')
-    expect(call(library, 'checks:options', {})).toEqual({ headlineMaxLength: 80 })
+    expect(call(library, 'checks:options', {})).toMatchObject({ headlineMaxLength: 80 })
     expect(await dispatch(library, 'story:check', { id: 404 })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     })
+  })
+
+  it('story:check sets straight quotes right in the story language, and not at all when the house says so', async () => {
+    const library = libraries.open()
+    const quoted = { headline: 'Streik', bylines: slipped.bylines, dateline: slipped.dateline }
+    const german = call(library, 'story:create', { ...quoted, language: 'de', body: bodyFromParagraphs(['Er sagte "ja".']) })
+    const english = call(library, 'story:create', { ...quoted, body: bodyFromParagraphs(['He said "yes".']) })
+    const fixes = async (id: number) =>
+      (await call(library, 'story:check', { id })).findings
+        .filter((f) => f.rule === 'straight-quotes')
+        .map((f) => f.fix?.replacement)
+    expect(await fixes(german.id)).toEqual(['„ja“.'])
+    expect(await fixes(english.id)).toEqual(['“yes”.'])
+    // The editor's spelling language is the story's language for the quotes too.
+    call(library, 'spelling:story-set', { id: english.id, language: 'fr' })
+    expect(await fixes(english.id)).toEqual(['«\u202Fyes\u202F».'])
+    call(library, 'settings:set', { typography: false })
+    expect(await fixes(german.id)).toEqual([])
+    expect(call(library, 'checks:options', {})).toMatchObject({ typography: false })
   })
 
   it('the revision channels validate their input and name what is missing', async () => {

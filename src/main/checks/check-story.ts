@@ -14,9 +14,7 @@ import { houseChecks } from '../spelling'
  */
 export async function checkStory(db: Db, id: StoryId): Promise<{ findings: Finding[] }> {
   const story = getStory(db, id)
-  const house = await houseChecks(story, readHouseDictionary(db), {
-    ...readStorySpelling(db, id),
-    names: libraryNames(db),
-  })
-  return { findings: [...runChecks(story, readCheckOptions(db)), ...house] }
+  const spelling = readStorySpelling(db, id)
+  const house = await houseChecks(story, readHouseDictionary(db), { ...spelling, names: libraryNames(db) })
+  return { findings: [...runChecks(story, { ...readCheckOptions(db), language: spelling.language }), ...house] }
 }

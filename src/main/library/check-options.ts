@@ -1,6 +1,6 @@
 import { checkOptionsSchema, defaultCheckOptions, type CheckOptions } from '../../shared/checks/options'
 import type { Db } from './open'
-import { readSetting } from './settings'
+import { readHouseStyle, readSetting } from './settings'
 
 /**
  * The house's headline length sits beside the house style, under the key house.headlineMaxLength
@@ -8,8 +8,15 @@ import { readSetting } from './settings'
  */
 export const HEADLINE_MAX_LENGTH_KEY = 'house.headlineMaxLength'
 
-/** The house's settings for the copy-desk checks. */
+/** The house's settings for the copy-desk checks: the headline length, typography and the house language. */
 export function readCheckOptions(db: Db): CheckOptions {
   const stored = checkOptionsSchema.shape.headlineMaxLength.safeParse(readSetting(db, HEADLINE_MAX_LENGTH_KEY))
-  return stored.success ? { ...defaultCheckOptions, headlineMaxLength: stored.data } : defaultCheckOptions
+  const house = readHouseStyle(db)
+  return {
+    ...defaultCheckOptions,
+    ...(stored.success ? { headlineMaxLength: stored.data } : {}),
+    typography: house.typography,
+    dash: house.dash,
+    language: house.language,
+  }
 }

@@ -79,6 +79,14 @@ describe('the house dictionary and style book in the library', () => {
     expect(languageOfOriginal(Buffer.from('plain text'))).toBeNull()
   })
 
+  it('a story filed from wire copy is in the language the importer read (IPTC 7901 and ANPA declare none in their bytes)', () => {
+    const library = libraries.open()
+    const wire = call(library, 'story:create', { headline: 'Streik', language: 'de-at' })
+    expect(call(library, 'spelling:story', { id: wire.id })).toMatchObject({ language: 'de-AT', languageFrom: 'wire' })
+    call(library, 'spelling:story-set', { id: wire.id, language: 'en-US' })
+    expect(call(library, 'spelling:story', { id: wire.id })).toMatchObject({ language: 'en-US', languageFrom: 'story' })
+  })
+
   it('offers the names the library holds in several stories', () => {
     const library = libraries.open()
     for (const text of ['He met Volodymyr Zelenskyy in Kyiv.', 'Later, Volodymyr Zelenskyy spoke.', 'Zelenskyy once.'])

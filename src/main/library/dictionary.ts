@@ -97,21 +97,37 @@ export function languageOfOriginal(bytes: Buffer): string | null {
   return null
 }
 
+function canonical(tag: string): string | null {
+  if (!tag) return null
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null
+  } catch {
+    return null
+  }
+}
+
 interface SpellingRow {
   language: string | null
   ignored: string
 }
 
+/**
+ * The story's language, the one answer every part asks (spelling, the quotes typography sets, the
+ * checks): the editor's choice for this story, else the language the wire copy came in (as the
+ * importer read it into the story, else as its original declares it), else the house's.
+ */
 export function readStorySpelling(db: Db, id: number): StorySpelling {
-  if (!prepared(db, 'SELECT 1 FROM stories WHERE id = ?').get(id))
-    throw new ApiError('not-found', `there is no story ${id} in the library`)
+  const story = prepared(db, 'SELECT language FROM stories WHERE id = ?').get(id) as { language: string } | undefined
+  if (!story) throw new ApiError('not-found', `there is no story ${id} in the library`)
   const row = prepared(db, 'SELECT language, ignored FROM story_spelling WHERE story_id = ?').get(id) as
     SpellingRow | undefined
-  const original = prepared(
-    db,
-    'SELECT f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
-  ).get(id) as { bytes: Buffer } | undefined
-  const wire = original ? languageOfOriginal(original.bytes) : null
+  const original = () =>
+    prepared(
+      db,
+      'SELECT f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
+    ).get(id) as { bytes: Buffer } | undefined
+  const stored = canonical(story.language) ? null : original()
+  const wire = canonical(story.language) ?? (stored ? languageOfOriginal(stored.bytes) : null)
   const house = readHouseStyle(db).language
   return {
     id,

@@ -11,6 +11,7 @@ import { nameVariants } from './rules/name-variants'
 import { pictureAlt } from './rules/picture-alt'
 import { pictureCredit } from './rules/picture-credit'
 import { spaceBeforePunctuation } from './rules/space-before-punctuation'
+import { straightQuotes } from './rules/straight-quotes'
 import { unpairedQuotes } from './rules/unpaired-quotes'
 import { defaultCheckOptions, type CheckOptions } from './options'
 import { bodyRuns, type TextRun } from '../body-text'
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   pictureCredit,
   pictureAlt,
   unpairedQuotes,
+  straightQuotes,
   doubledWord,
   doubleSpace,
   spaceBeforePunctuation,

@@ -9,6 +9,7 @@ import { houseFindingsNow, useHouseVersion } from '../spelling/house-findings'
 import { spellingActions, useSpellingSnapshot } from '../spelling/snapshot'
 import { applyReplacement } from '../spelling/fix'
 import { LiveRegion } from '../app/LiveRegion'
+import { houseStyleChanged } from '../export/events'
 
 /** A pause this long in typing runs the checks again: live, yet never in the way of a keystroke. */
 const CHECK_DELAY_MS = 250
@@ -26,12 +27,17 @@ export function ChecksPanel({ fields, editor }: StoryPanelProps) {
 
   useEffect(() => {
     let current = true
-    invoke('checks:options', {})
-      .then((stored) => current && setOptions(stored))
-      // Without the house settings the defaults still check everything else.
-      .catch(() => undefined)
+    const load = () =>
+      invoke('checks:options', {})
+        .then((stored) => current && setOptions(stored))
+        // Without the house settings the defaults still check everything else.
+        .catch(() => undefined)
+    void load()
+    // Typography turned off in the House style dialog stops the straight-quotes check at once.
+    const unsubscribe = houseStyleChanged.on(() => void load())
     return () => {
       current = false
+      unsubscribe()
     }
   }, [])
 
@@ -49,7 +55,9 @@ export function ChecksPanel({ fields, editor }: StoryPanelProps) {
       if (!body) return
       const story = { ...fields, body }
       // Spelling and the style book come after the copy-desk checks, in reading order among themselves.
-      setFindings([...runChecks(story, options), ...houseFindingsNow(story, spelt)])
+      // The story's language (spelling's, the one answer) sets the quotes; the house's until it is read.
+      const language = spelt?.settings?.language ?? options.language
+      setFindings([...runChecks(story, { ...options, language }), ...houseFindingsNow(story, spelt)])
     }, CHECK_DELAY_MS)
     return () => clearTimeout(timer)
   }, [fields, bodyVersion, options, editor, spelt, house])

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react'
 import { ApiError } from '@shared/errors'
 import {
   DATELINE_STYLE_EXAMPLES,
+  dashStyles,
   datelineStyles,
+  type DashStyle,
   pictureFormats,
   type DatelineStyle,
   type HouseStyle,
@@ -22,6 +24,11 @@ function parseWidths(text: string): number[] | string {
   const parts = text.split(/[\s,]+/).filter(Boolean)
   const bad = parts.find((p) => !/^\d+$/.test(p))
   return bad ?? parts.map(Number)
+}
+
+const DASH_NAMES: Record<DashStyle, string> = {
+  en: 'Spaced en dash: before – after (UK style)',
+  em: 'Em dash: before — after (AP style)',
 }
 
 const ZONES = [
@@ -161,6 +168,32 @@ export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
             </select>
             <small>Offered first; a JPEG (PNG with transparency) is always there for other browsers.</small>
           </label>
+          <fieldset className="house-typography">
+            <legend>Typing</legend>
+            <label className="checkbox-label">
+              <input
+                type="checkbox"
+                checked={form.typography}
+                onChange={(e) => set('typography', e.target.checked)}
+              />
+              Curly quotes, apostrophes, dashes and … as editors type
+            </label>
+            <small>
+              In each story’s language (“English”, „Deutsch“, «{'\u202F'}français{'\u202F'}»); Ctrl+Z straight after
+              gives back what was typed. The Checks panel flags straight ones that slip in.
+            </small>
+            <label>
+              Dash
+              <select value={form.dash} onChange={(e) => set('dash', e.target.value as DashStyle)}>
+                {dashStyles.map((dash) => (
+                  <option key={dash} value={dash}>
+                    {DASH_NAMES[dash]}
+                  </option>
+                ))}
+              </select>
+              <small>What -- and a spaced hyphen become.</small>
+            </label>
+          </fieldset>
           {problems.length > 0 && (
             <ul className="banner banner-error" role="alert">
               {problems.map((p) => (
