@@ -18,6 +18,8 @@ import { TextStylePlugin } from './plugins/TextStylePlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
 import { FindReplacePlugin, type StoryFindAccess } from './plugins/FindReplacePlugin'
 import { PicturePlugin } from './plugins/PicturePlugin'
+import { TypographyPlugin } from './plugins/TypographyPlugin'
+import type { TypographyRules } from '@shared/typography'
 import { bodyTheme } from './theme'
 import { BODY_TRANSFORMERS } from './transformers'
 
@@ -28,10 +30,12 @@ interface Props {
   onWords: (words: number) => void
   /** The story's other fields, for find and replace across the story. */
   storyFind?: StoryFindAccess
+  /** Curly quotes, dashes and … as the editor types; null when the house has them off. */
+  typography?: TypographyRules | null
 }
 
 /** The story body. initialConfig is read once: the story pane remounts this per story (a key). */
-export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind }: Props) {
+export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind, typography = null }: Props) {
   // Made once: the story pane re-renders as an editor types, and stringifying a long body on every
   // render cost milliseconds a keystroke (docs/benchmarks.md).
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -61,6 +65,7 @@ export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind }:
       <LinkSafetyPlugin />
       <TextStylePlugin />
       <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
+      <TypographyPlugin rules={typography} />
       <BodyChangePlugin onChange={onChange} onWords={onWords} />
       <EditorRefPlugin editorRef={editorRef} />
     </LexicalComposer>

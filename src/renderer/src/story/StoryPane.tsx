@@ -14,6 +14,8 @@ import { SaveIndicator } from './SaveIndicator'
 import { SidePanels } from './SidePanels'
 import { useAutosave } from './useAutosave'
 import { SpellingLayer } from '../spelling/SpellingLayer'
+import { typeset } from '../typography/field-typography'
+import { useTypographyRules } from '../typography/useTypographyRules'
 import { StoryActions, type StoryActionsProps } from '../spike/StoryActions'
 
 interface PaneProps {
@@ -75,6 +77,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
     return rest
   })
   const [words, setWords] = useState(story.wordCount)
+  const typography = useTypographyRules(story.id)
   const headlineRef = useRef<HTMLTextAreaElement>(null)
   // A new story starts with the caret in its headline (Ctrl/Cmd+N, New story), once the pane is in place.
   useEffect(() => {
@@ -160,6 +163,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
           autoFocus={focusHeadline}
           value={fields.headline}
           onChange={(e) => set('headline', e.target.value.replace(/\n/g, ' '))}
+          onInput={(e) => typeset(e, typography)}
         />
         <textarea
           className="standfirst"
@@ -168,6 +172,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
           rows={1}
           value={fields.standfirst}
           onChange={(e) => set('standfirst', e.target.value)}
+          onInput={(e) => typeset(e, typography)}
         />
         <div className="meta">
           <BylinesField bylines={fields.bylines} onChange={(bylines) => set('bylines', bylines)} />
@@ -184,6 +189,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
           onChange={autosave.bodyChanged}
           onWords={setWords}
           storyFind={storyFind}
+          typography={typography}
         />
         <SpellingLayer storyId={story.id} editor={editorRef} />
       </article>

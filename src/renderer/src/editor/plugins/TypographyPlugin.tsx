@@ -1,0 +1,97 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $findMatchingParent } from '@lexical/utils'
+import {
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  COLLABORATION_TAG,
+  HISTORIC_TAG,
+  HISTORY_PUSH_TAG,
+  PASTE_TAG,
+  type ElementNode,
+  type TextNode,
+} from 'lexical'
+import { useEffect, useRef } from 'react'
+import { afterTyping, type Replacement, type TypographyRules } from '@shared/typography'
+
+/** Our own replacements: the listener does not take them for typing. */
+const TYPOGRAPHY_TAG = 'typography'
+
+/** The paragraph's text either side of a caret in `node` at `offset` (its text nodes only). */
+function $around(node: TextNode, offset: number): { before: string; after: string } {
+  const block = $findMatchingParent(node, (n): n is ElementNode => $isElementNode(n) && !n.isInline())
+  if (!block) return { before: node.getTextContent().slice(0, offset), after: node.getTextContent().slice(offset) }
+  let before = ''
+  let after = ''
+  let seen = false
+  for (const text of block.getAllTextNodes()) {
+    if (text.is(node)) {
+      before += text.getTextContent().slice(0, offset)
+      after += text.getTextContent().slice(offset)
+      seen = true
+    } else if (seen) after += text.getTextContent()
+    else before += text.getTextContent()
+  }
+  return { before, after }
+}
+
+/**
+ * Typography as the editor types in the body (src/shared/typography.ts): after a character is typed
+ * the straight mark, the double hyphen or the three dots are set right in an update of their own,
+ * pushed as its own history step, so one Ctrl/Cmd+Z straight after gives back what was typed. As
+ * Lexical's markdown shortcuts do, it watches committed updates for one character typed at a
+ * collapsed caret; a paste, an undo or a collaborator's change is left as it came.
+ */
+export function TypographyPlugin({ rules }: { rules: TypographyRules | null }) {
+  const [editor] = useLexicalComposerContext()
+  const current = useRef(rules)
+  useEffect(() => {
+    current.current = rules
+  }, [rules])
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState, prevEditorState, tags, dirtyLeaves }) => {
+        const rules = current.current
+        if (!rules || editor.isComposing()) return
+        if ([HISTORIC_TAG, COLLABORATION_TAG, PASTE_TAG, TYPOGRAPHY_TAG].some((tag) => tags.has(tag))) return
+        const found = editorState.read(() => {
+          const selection = $getSelection()
+          if (!$isRangeSelection(selection) || !selection.isCollapsed()) return null
+          const node = selection.anchor.getNode()
+          if (!$isTextNode(node) || !dirtyLeaves.has(node.getKey())) return null
+          const offset = selection.anchor.offset
+          const was = prevEditorState.read(() => {
+            const prev = $getSelection()
+            return $isRangeSelection(prev) && prev.isCollapsed() && prev.anchor.key === node.getKey()
+              ? prev.anchor.offset
+              : null
+          })
+          // One character typed at the caret, in the same text node: nothing else is typing.
+          if (was !== offset - 1) return null
+          const { before, after } = $around(node, offset)
+          const replacement = afterTyping(before, after, rules)
+          // A replacement reaching back past this text node's start (a mark in bold after plain) is left.
+          return replacement && replacement.remove <= offset ? { key: node.getKey(), offset, replacement } : null
+        })
+        if (found) apply(found.key, found.offset, found.replacement)
+      }),
+    [editor],
+  )
+
+  function apply(key: string, offset: number, replacement: Replacement) {
+    editor.update(
+      () => {
+        const selection = $getSelection()
+        if (!$isRangeSelection(selection)) return
+        const node = selection.anchor.getNode()
+        if (node.getKey() !== key || selection.anchor.offset !== offset || !$isTextNode(node)) return
+        const start = offset - replacement.remove
+        node.spliceText(start, replacement.remove, replacement.insert, true)
+      },
+      { tag: [HISTORY_PUSH_TAG, TYPOGRAPHY_TAG] },
+    )
+  }
+  return null
+}
