@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isSafeLink } from './links'
 import { pictureNodeSchema } from './picture'
 import { bodyLimitProblem, MAX_BLOCKS } from './limits'
 
@@ -15,13 +16,7 @@ export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8,
 const safeLinkUrl = z
   .string()
   .max(2000)
-  .refine((value) => {
-    try {
-      return ['http:', 'https:', 'mailto:'].includes(new URL(value).protocol)
-    } catch {
-      return false
-    }
-  }, 'links must be http, https or mailto')
+  .refine(isSafeLink, 'links must be http, https, mailto or tel')
 
 export const textNodeSchema = z.looseObject({
   type: z.literal('text'),

@@ -1,3 +1,5 @@
+import { LINK_PROTOCOLS } from '../../shared/links'
+
 /**
  * Everything that goes from a story into the page passes through here. Text is escaped, and the
  * characters HTML forbids (C0/C1 controls, noncharacters, lone surrogates: stray bytes from wire
@@ -28,10 +30,9 @@ export function escapeAttr(text: string): string {
   return ATTR_TEST.test(text) ? text.replace(ATTR_ALL, replace) : text
 }
 
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 
 /**
- * A link target the page may carry: http, https or mailto only, normalised by the URL parser (so
+ * A link target the page may carry: http, https, mailto or tel only (shared/links.ts), normalised by the URL parser (so
  * spaces and quotes arrive percent-encoded). Anything else (javascript:, data:, relative paths,
  * garbage) gives null and the words are kept without the link.
  */
@@ -39,7 +40,7 @@ export function safeHref(url: unknown): string | null {
   if (typeof url !== 'string' || url.length > 2000) return null
   try {
     const parsed = new URL(url.trim())
-    return SAFE_PROTOCOLS.has(parsed.protocol) ? parsed.href : null
+    return LINK_PROTOCOLS.includes(parsed.protocol) ? parsed.href : null
   } catch {
     return null
   }

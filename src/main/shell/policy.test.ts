@@ -35,6 +35,10 @@ describe('window security policy', () => {
     expect(decideNavigation('https://news.example/')).toEqual({ allow: false, openExternally: true })
     expect(decideNavigation('javascript:alert(1)')).toEqual({ allow: false, openExternally: false })
     expect(decideNavigation('file:///etc/passwd')).toEqual({ allow: false, openExternally: false })
+    // A story's email and phone links open in the mail and phone apps, as a web link in the browser.
+    expect(decideNavigation('mailto:desk@example.org')).toEqual({ allow: false, openExternally: true })
+    expect(decideNavigation('tel:+442079460000')).toEqual({ allow: false, openExternally: true })
+    expect(decideNavigation('data:text/html,x')).toEqual({ allow: false, openExternally: false })
   })
 
   it('answers IPC only from the top frame of the app page', () => {

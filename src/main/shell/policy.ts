@@ -1,3 +1,5 @@
+import { LINK_PROTOCOLS } from '../../shared/links'
+
 /**
  * The security rules of the window, as pure functions so they are unit-tested in plain Node.
  * security.ts, protocol.ts and ipc.ts apply them to Electron objects.
@@ -44,10 +46,10 @@ export function isAppUrl(url: string, devServerOrigin?: string): boolean {
   return devServerOrigin !== undefined && parsed.origin === devServerOrigin
 }
 
-/** Links an editor clicks go to the system browser, and only these kinds. */
+/** Links an editor opens go to the system browser (mail, phone app), and only the kinds a story may carry. */
 export function isSafeExternalUrl(url: string): boolean {
   const parsed = parse(url)
-  return parsed !== null && ['https:', 'http:', 'mailto:'].includes(parsed.protocol)
+  return parsed !== null && LINK_PROTOCOLS.includes(parsed.protocol)
 }
 
 /** An IPC call is answered only when it comes from the app's own top-level page. */

@@ -1,3 +1,4 @@
+import { LINK_PROTOCOLS } from '../../shared/links'
 import { TEXT_FORMAT, emptyBody, listNode, textNode } from '../../shared/body'
 import type { BlockNode, Body, InlineNode } from '../../shared/body'
 import type { Dateline, Picture } from '../../shared/story'
@@ -10,7 +11,7 @@ import { textOf } from './xml'
 /**
  * Markup (NITF body.content, XHTML, sanitised feed HTML) to story body blocks, through an
  * allowlist. Every block and inline node is rebuilt with the builders of src/shared/body.ts; no
- * attribute survives except a link's address, and that only when it is http, https or mailto. So
+ * attribute survives except a link's address, and that only when it is http, https, mailto or tel. So
  * no script, event handler, style or javascript: URL can reach a story, whatever the feed sent.
  */
 
@@ -52,7 +53,7 @@ export function safeUrl(href: string | undefined): string | undefined {
   const trimmed = href.trim()
   try {
     const url = new URL(trimmed)
-    if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return undefined
+    if (!LINK_PROTOCOLS.includes(url.protocol)) return undefined
     return trimmed.length <= 2000 ? trimmed : undefined
   } catch {
     return undefined

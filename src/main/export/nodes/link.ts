@@ -5,7 +5,7 @@ import { escapeAttr, safeHref } from '../escape'
 type LinkNode = z.infer<typeof linkNodeSchema>
 
 /**
- * A link keeps its words always; its address only when it is http, https or mailto. `inner` is its
+ * A link keeps its words always; its address only when it is http, https, mailto or tel. `inner` is its
  * words already rendered (by renderInline, which calls this: handing them in keeps the two from
  * importing each other).
  */
