@@ -13,6 +13,7 @@ import { isSafeLink } from './links'
 import { bodyNodes } from './nodes'
 import { BodyChangePlugin } from './plugins/BodyChangePlugin'
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
+import { LinkPopoverPlugin } from './plugins/LinkPopoverPlugin'
 import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
 import { TextStylePlugin } from './plugins/TextStylePlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
@@ -63,6 +64,7 @@ export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind, t
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLink} />
       <LinkSafetyPlugin />
+      <LinkPopoverPlugin />
       <TextStylePlugin />
       <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
       <TypographyPlugin rules={typography} />

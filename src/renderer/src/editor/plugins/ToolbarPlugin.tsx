@@ -1,4 +1,4 @@
-import { $isLinkNode, $toggleLink } from '@lexical/link'
+import { $isLinkNode } from '@lexical/link'
 import {
   $isListNode,
   INSERT_ORDERED_LIST_COMMAND,
@@ -14,18 +14,16 @@ import {
   $createParagraphNode,
   $getSelection,
   $isRangeSelection,
-  $setSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_LOW,
   FORMAT_TEXT_COMMAND,
   REDO_COMMAND,
   UNDO_COMMAND,
-  type BaseSelection,
 } from 'lexical'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { normaliseLink } from '../links'
+import { useCallback, useEffect, useState } from 'react'
 import { isMac, keyName } from '../../app/shortcuts'
+import { OPEN_LINK_POPOVER_COMMAND } from './LinkPopoverPlugin'
 import { OPEN_PICTURE_DIALOG_COMMAND } from './PicturePlugin'
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number'
@@ -64,9 +62,6 @@ export function ToolbarPlugin() {
   const [format, setFormat] = useState({ block: 'paragraph' as Block, bold: false, italic: false, link: false })
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
-  const [linkDraft, setLinkDraft] = useState<string | null>(null)
-  const [linkError, setLinkError] = useState<string | null>(null)
-  const savedSelection = useRef<BaseSelection | null>(null)
 
   useEffect(
     () =>
@@ -107,30 +102,6 @@ export function ToolbarPlugin() {
     },
     [editor, format.block],
   )
-
-  const openLink = () => {
-    if (format.link) {
-      editor.update(() => $toggleLink(null))
-      return
-    }
-    savedSelection.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null)
-    setLinkError(null)
-    setLinkDraft('')
-  }
-
-  const applyLink = () => {
-    const url = normaliseLink(linkDraft ?? '')
-    if (!url) {
-      setLinkError('Links must be web (http, https) or email addresses')
-      return
-    }
-    editor.update(() => {
-      if (savedSelection.current) $setSelection(savedSelection.current.clone())
-      $toggleLink(url)
-    })
-    setLinkDraft(null)
-    editor.focus()
-  }
 
   // Each button's name is the word it shows (WCAG label in name: "Bold" is said and can be spoken
   // to voice control), the glyph beside it is decoration; the hover title adds the shortcut.
@@ -192,31 +163,12 @@ export function ToolbarPlugin() {
       {button('Quote', format.block === 'quote', () => setBlock(format.block === 'quote' ? 'paragraph' : 'quote'), {
         icon: '❝',
       })}
-      {button(format.link ? 'Unlink' : 'Link', format.link, openLink)}
+      {button('Link', format.link, () => editor.dispatchCommand(OPEN_LINK_POPOVER_COMMAND, undefined), {
+        keys: 'Mod+K',
+      })}
       {button('Picture', undefined, () => editor.dispatchCommand(OPEN_PICTURE_DIALOG_COMMAND, undefined), {
         name: 'Insert picture',
       })}
-      {linkDraft !== null && (
-        <span className="link-box">
-          <input
-            autoFocus
-            aria-label="Link address"
-            placeholder="https://…"
-            value={linkDraft}
-            onChange={(e) => setLinkDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault()
-                applyLink()
-              } else if (e.key === 'Escape') setLinkDraft(null)
-            }}
-          />
-          <button type="button" onClick={applyLink}>
-            Apply
-          </button>
-          {linkError && <span className="field-error">{linkError}</span>}
-        </span>
-      )}
     </div>
   )
 }
