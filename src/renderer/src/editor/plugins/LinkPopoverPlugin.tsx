@@ -139,11 +139,6 @@ export function LinkPopoverPlugin() {
     [editor, open],
   )
 
-  useEffect(() => {
-    if (!editing) return
-    input.current?.focus()
-    input.current?.select()
-  }, [editing])
 
   /** Back to the text, the words (or the caret) as they were. */
   const backToText = useCallback(() => {
@@ -242,6 +237,14 @@ export function LinkPopoverPlugin() {
       window.removeEventListener('scroll', measure, true)
     }
   }, [visible, editing, atCaret, editor, error])
+
+  // Into the address once the popover is placed (a hidden field cannot take the focus), once per opening.
+  const placed = place !== null
+  useEffect(() => {
+    if (!editing || !placed) return
+    input.current?.focus()
+    input.current?.select()
+  }, [editing, placed])
 
   if (!visible) return null
   const style = place ? { left: place.left, top: place.top, width: place.width } : { visibility: 'hidden' as const }
