@@ -131,6 +131,7 @@ test('the link popover is named, axe-clean and whole on screen at 720 px, even f
   // The last word of a long paragraph, linked; a phone number becomes tel:.
   await select(page, body, long.length - 'website'.length, 'website'.length)
   await page.keyboard.press('Control+k')
+  await expect(page.getByRole('textbox', { name: 'Link address', exact: true })).toBeFocused()
   await page.keyboard.type('+44 20 7946 0000')
   await page.keyboard.press('Enter')
   await expect(body.getByRole('link', { name: 'website' })).toHaveAttribute('href', 'tel:+442079460000')

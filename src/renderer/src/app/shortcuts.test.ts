@@ -16,6 +16,7 @@ describe('the shortcut sheet', () => {
     const sources = [
       'src/renderer/src/app/App.tsx',
       'src/renderer/src/editor/plugins/FindReplacePlugin.tsx',
+      'src/renderer/src/editor/plugins/LinkPopoverPlugin.tsx',
       'src/renderer/src/spelling/SpellingLayer.tsx',
     ]
     for (const file of sources) {

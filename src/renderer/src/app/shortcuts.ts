@@ -33,7 +33,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Mod+E'], does: 'Export HTML…' },
       { keys: ['Mod+/', '?'], does: 'This list of shortcuts' },
       { keys: ['Tab', 'Shift+Tab'], does: 'Next or previous control; the first Tab offers skip links' },
-      { keys: ['Escape'], does: 'Close a dialog, the find bar, the link box or the side panel drawer' },
+      { keys: ['Escape'], does: 'Close a dialog, the find bar, the link popover or the side panel drawer' },
     ],
   },
   {
@@ -61,8 +61,11 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['- ', '1. '], does: 'At the start of a line: bulleted or numbered list' },
       { keys: ['> '], does: 'At the start of a line: block quote' },
       { keys: ['**text**', '*text*'], does: 'Bold or italic as you type' },
+      { keys: ['Mod+K'], does: 'Link the selected words, or edit, open or remove the link at the caret' },
+      { keys: ['Enter', 'Escape'], does: 'In the link popover: apply the address, or go back to the text' },
       { keys: ['[text](address)'], does: 'A link as you type' },
-      { keys: ['Enter', 'Escape'], does: 'In the link box: apply the link, or cancel' },
+      { keys: ['"', "'"], does: 'Curly quotes and apostrophes in the story’s language (house style)' },
+      { keys: ['--', ' - ', '...'], does: 'A dash (the house’s), and an ellipsis …; Mod+Z straight after: as typed' },
     ],
   },
   {

@@ -23,8 +23,11 @@ import { LINK_REFUSED, normaliseLink } from '../links'
 /** Open the link popover: add a link to the selection, or edit the one at the caret (Ctrl/Cmd+K, the toolbar). */
 export const OPEN_LINK_POPOVER_COMMAND = createCommand<void>('OPEN_LINK_POPOVER_COMMAND')
 
-const isLinkKey = (e: KeyboardEvent) =>
-  (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key.toLowerCase() === 'k' || e.code === 'KeyK')
+const isLinkKey = (event: KeyboardEvent) =>
+  (event.ctrlKey || event.metaKey) &&
+  !event.altKey &&
+  !event.shiftKey &&
+  (event.key.toLowerCase() === 'k' || event.code === 'KeyK')
 
 /** The link the selection is in: both its ends in the same link (a caret in one counts). */
 function $linkAt(selection: RangeSelection): LinkNode | null {
@@ -139,7 +142,6 @@ export function LinkPopoverPlugin() {
     [editor, open],
   )
 
-
   /** Back to the text, the words (or the caret) as they were. */
   const backToText = useCallback(() => {
     const saved = editing?.saved
@@ -238,9 +240,10 @@ export function LinkPopoverPlugin() {
     }
   }, [visible, editing, atCaret, editor, error])
 
-  // Into the address once the popover is placed (a hidden field cannot take the focus), once per opening.
+  // Into the address once the popover is placed (a hidden field cannot take the focus), once per
+  // opening; before the browser paints, so a key typed straight after Ctrl/Cmd+K lands in the field.
   const placed = place !== null
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!editing || !placed) return
     input.current?.focus()
     input.current?.select()
