@@ -13,10 +13,7 @@ import { bodyLimitProblem, MAX_BLOCKS } from './limits'
 /** Lexical's text format bit flags. */
 export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const
 
-const safeLinkUrl = z
-  .string()
-  .max(2000)
-  .refine(isSafeLink, 'links must be http, https, mailto or tel')
+const safeLinkUrl = z.string().max(2000).refine(isSafeLink, 'links must be http, https, mailto or tel')
 
 export const textNodeSchema = z.looseObject({
   type: z.literal('text'),

@@ -85,7 +85,7 @@ describe('quotes in English', () => {
 describe('quotes in German', () => {
   it.each([
     ['"Ja", sagte sie.', '„Ja“, sagte sie.'],
-    ["Er sagte: \"Das ist 'gut'.\"", 'Er sagte: „Das ist ‚gut‘.“'],
+    ['Er sagte: "Das ist \'gut\'."', 'Er sagte: „Das ist ‚gut‘.“'],
     ["Peter's Buch", 'Peter’s Buch'],
     ["geht's", 'geht’s'],
   ])('%s', (text, want) => {
@@ -102,7 +102,7 @@ describe('quotes in French', () => {
     ['Il a dit "oui".', `Il a dit «${n}oui${n}».`],
     ['Il a dit " oui ".', `Il a dit «${n}oui${n}».`],
     ["l'homme", 'l’homme'],
-    ["\"C'est fini\", dit-il.", `«${n}C’est fini${n}», dit-il.`],
+    ['"C\'est fini", dit-il.', `«${n}C’est fini${n}», dit-il.`],
   ])('%s', (text, want) => {
     expect(both(text, fr)).toBe(want)
   })

@@ -172,8 +172,7 @@ function revise(before: string, q: QuoteStyle): Replacement | null {
   const cut = new RegExp(`(?:^|[\\s([{<—–\\-/${q.open}])${single}(\\d\\d|em|tis|twas|til)([^\\p{L}\\p{N}])$`, 'iu')
   if (!/[\p{L}\p{N}]/u.test(typed)) {
     const found = cut.exec(before)
-    if (found)
-      return { remove: found[1]!.length + 2, insert: APOSTROPHE + found[1]! + found[2]! }
+    if (found) return { remove: found[1]!.length + 2, insert: APOSTROPHE + found[1]! + found[2]! }
   }
   if (/\d\d/.test(before.slice(-3, -1)) && typed === 's' && before.endsWith(`${single}${before.slice(-3, -1)}s`)) {
     const lead = before[before.length - 5]

@@ -56,7 +56,11 @@ describe('copy-desk checks through the api and the CLI', () => {
   it('story:check sets straight quotes right in the story language, and not at all when the house says so', async () => {
     const library = libraries.open()
     const quoted = { headline: 'Streik', bylines: slipped.bylines, dateline: slipped.dateline }
-    const german = call(library, 'story:create', { ...quoted, language: 'de', body: bodyFromParagraphs(['Er sagte "ja".']) })
+    const german = call(library, 'story:create', {
+      ...quoted,
+      language: 'de',
+      body: bodyFromParagraphs(['Er sagte "ja".']),
+    })
     const english = call(library, 'story:create', { ...quoted, body: bodyFromParagraphs(['He said "yes".']) })
     const fixes = async (id: number) =>
       (await call(library, 'story:check', { id })).findings

@@ -30,7 +30,6 @@ export function escapeAttr(text: string): string {
   return ATTR_TEST.test(text) ? text.replace(ATTR_ALL, replace) : text
 }
 
-
 /**
  * A link target the page may carry: http, https, mailto or tel only (shared/links.ts), normalised by the URL parser (so
  * spaces and quotes arrive percent-encoded). Anything else (javascript:, data:, relative paths,

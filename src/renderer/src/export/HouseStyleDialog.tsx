@@ -171,11 +171,7 @@ export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
           <fieldset className="house-typography">
             <legend>Typing</legend>
             <label className="checkbox-label">
-              <input
-                type="checkbox"
-                checked={form.typography}
-                onChange={(e) => set('typography', e.target.checked)}
-              />
+              <input type="checkbox" checked={form.typography} onChange={(e) => set('typography', e.target.checked)} />
               Curly quotes, apostrophes, dashes and … as editors type
             </label>
             <small>

@@ -59,9 +59,7 @@ describe('straight quotes and double hyphens', () => {
   })
 
   it('leaves curly marks, measures, single hyphens and spaced hyphens alone', () => {
-    expect(straight(['“We don’t stop” – she said.', 'He is 5\'10" tall.', 'well-known', 'LONDON - The'])).toEqual(
-      [],
-    )
+    expect(straight(['“We don’t stop” – she said.', 'He is 5\'10" tall.', 'well-known', 'LONDON - The'])).toEqual([])
   })
 
   it('is off when the house turns typography off', () => {

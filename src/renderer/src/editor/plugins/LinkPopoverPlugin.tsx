@@ -34,7 +34,7 @@ function $linkAt(selection: RangeSelection): LinkNode | null {
   const linkOf = (node: LexicalNode) => ($isLinkNode(node) ? node : $findMatchingParent(node, $isLinkNode))
   const anchor = linkOf(selection.anchor.getNode())
   const focus = linkOf(selection.focus.getNode())
-  return anchor && focus && anchor.is(focus) ? (anchor as LinkNode) : null
+  return anchor && focus && anchor.is(focus) ? anchor : null
 }
 
 /** An address as a reader would say it: mailto: and tel: dropped, the web's scheme too. */
@@ -213,10 +213,8 @@ export function LinkPopoverPlugin() {
 
   // Under the words, inside the window: moved above them near the bottom, and in from either side.
   useLayoutEffect(() => {
-    if (!visible) {
-      setPlace(null)
-      return
-    }
+    // Closed, the last place is kept: reopened, it is measured again before the browser paints.
+    if (!visible) return
     const measure = () => {
       const rect =
         (!editing && atCaret ? editor.getElementByKey(atCaret.key)?.getBoundingClientRect() : null) ??
@@ -282,8 +280,8 @@ export function LinkPopoverPlugin() {
       }}
       onBlur={(e) => {
         // Leaving the popover for somewhere else closes it, as Escape does, without taking the focus back.
-        if (editing && !e.currentTarget.contains(e.relatedTarget as Node | null) && e.relatedTarget !== null) {
-          if (!editor.getRootElement()?.contains(e.relatedTarget as Node)) setEditing(null)
+        if (editing && !e.currentTarget.contains(e.relatedTarget) && e.relatedTarget !== null) {
+          if (!editor.getRootElement()?.contains(e.relatedTarget)) setEditing(null)
         }
       }}
       onMouseDown={(e) => {

@@ -10,6 +10,7 @@ import {
   HISTORY_PUSH_TAG,
   PASTE_TAG,
   type ElementNode,
+  type LexicalEditor,
   type TextNode,
 } from 'lexical'
 import { useEffect, useRef } from 'react'
@@ -34,6 +35,23 @@ function $around(node: TextNode, offset: number): { before: string; after: strin
     else before += text.getTextContent()
   }
   return { before, after }
+}
+
+/**
+ * The replacement in an update of its own, after the one that typed the character, pushed as its
+ * own history step; nothing is done if the caret has moved on meanwhile.
+ */
+function replaceAfterTyping(editor: LexicalEditor, key: string, offset: number, replacement: Replacement) {
+  editor.update(
+    () => {
+      const selection = $getSelection()
+      if (!$isRangeSelection(selection) || !selection.isCollapsed()) return
+      const node = selection.anchor.getNode()
+      if (node.getKey() !== key || selection.anchor.offset !== offset || !$isTextNode(node)) return
+      node.spliceText(offset - replacement.remove, replacement.remove, replacement.insert, true)
+    },
+    { tag: [HISTORY_PUSH_TAG, TYPOGRAPHY_TAG] },
+  )
 }
 
 /**
@@ -75,23 +93,10 @@ export function TypographyPlugin({ rules }: { rules: TypographyRules | null }) {
           // A replacement reaching back past this text node's start (a mark in bold after plain) is left.
           return replacement && replacement.remove <= offset ? { key: node.getKey(), offset, replacement } : null
         })
-        if (found) apply(found.key, found.offset, found.replacement)
+        if (found) replaceAfterTyping(editor, found.key, found.offset, found.replacement)
       }),
     [editor],
   )
 
-  function apply(key: string, offset: number, replacement: Replacement) {
-    editor.update(
-      () => {
-        const selection = $getSelection()
-        if (!$isRangeSelection(selection)) return
-        const node = selection.anchor.getNode()
-        if (node.getKey() !== key || selection.anchor.offset !== offset || !$isTextNode(node)) return
-        const start = offset - replacement.remove
-        node.spliceText(start, replacement.remove, replacement.insert, true)
-      },
-      { tag: [HISTORY_PUSH_TAG, TYPOGRAPHY_TAG] },
-    )
-  }
   return null
 }
