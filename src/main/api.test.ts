@@ -44,7 +44,7 @@ describe('the api table', () => {
       },
     }
     expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: { body: unsafe } })).toThrow(
-      /links must be http, https or mailto/,
+      /links must be http, https, mailto or tel/,
     )
     expect(() => call(library, 'story:create', { headline: 'x', colour: 'red' })).toThrow(/colour/)
     expect(() => call(library, 'story:save', { id: story.id, expectedRevision: 1, changes: {} })).toThrow(
