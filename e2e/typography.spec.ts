@@ -38,6 +38,10 @@ test('curly quotes, apostrophes, dashes and … as the editor types, in the head
   await page.keyboard.press('Backspace')
   await page.keyboard.type(`He is 5'10".`)
   await expect(body).toHaveText(`She said “it’s ‘rock ’n’ roll’ – nothing more…” He is 5'10".`)
+  // A paragraph that opens with a quotation (its first character starts a new text node).
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(`"Go," she said.`)
+  await expect(body.locator('p').nth(1)).toHaveText('“Go,” she said.')
 
   await expect(page.getByRole('status')).toHaveText('Saved')
   const id = Number(await page.locator('[data-story-id][aria-current="true"]').getAttribute('data-story-id'))
@@ -47,7 +51,10 @@ test('curly quotes, apostrophes, dashes and … as the editor types, in the head
   await expect(page.getByRole('textbox', { name: 'Standfirst', exact: true })).toHaveValue(
     'Residents of the ’90s estate wait…',
   )
-  await expect(page.getByLabel('Story body')).toHaveText(`She said “it’s ‘rock ’n’ roll’ – nothing more…” He is 5'10".`)
+  await expect(page.getByLabel('Story body').locator('p')).toHaveText([
+    `She said “it’s ‘rock ’n’ roll’ – nothing more…” He is 5'10".`,
+    '“Go,” she said.',
+  ])
   expect(getStory(desk.library.db, id).headline).toBe('“We won’t move” – mayor')
 })
 

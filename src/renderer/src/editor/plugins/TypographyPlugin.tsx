@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $findMatchingParent } from '@lexical/utils'
 import {
+  $getNodeByKey,
   $getSelection,
   $isElementNode,
   $isRangeSelection,
@@ -19,9 +20,18 @@ import { afterTyping, type Replacement, type TypographyRules } from '@shared/typ
 /** Our own replacements: the listener does not take them for typing. */
 const TYPOGRAPHY_TAG = 'typography'
 
+const $blockOf = (node: TextNode) =>
+  $findMatchingParent(node, (n): n is ElementNode => $isElementNode(n) && !n.isInline())
+
+/** A block's words as its text nodes hold them. */
+const $textOf = (block: ElementNode) =>
+  block
+    .getAllTextNodes()
+    .map((text) => text.getTextContent())
+    .join('')
+
 /** The paragraph's text either side of a caret in `node` at `offset` (its text nodes only). */
-function $around(node: TextNode, offset: number): { before: string; after: string } {
-  const block = $findMatchingParent(node, (n): n is ElementNode => $isElementNode(n) && !n.isInline())
+function $around(node: TextNode, offset: number, block: ElementNode | null): { before: string; after: string } {
   if (!block) return { before: node.getTextContent().slice(0, offset), after: node.getTextContent().slice(offset) }
   let before = ''
   let after = ''
@@ -80,15 +90,18 @@ export function TypographyPlugin({ rules }: { rules: TypographyRules | null }) {
           const node = selection.anchor.getNode()
           if (!$isTextNode(node) || !dirtyLeaves.has(node.getKey())) return null
           const offset = selection.anchor.offset
-          const was = prevEditorState.read(() => {
-            const prev = $getSelection()
-            return $isRangeSelection(prev) && prev.isCollapsed() && prev.anchor.key === node.getKey()
-              ? prev.anchor.offset
-              : null
-          })
-          // One character typed at the caret, in the same text node: nothing else is typing.
-          if (was !== offset - 1) return null
-          const { before, after } = $around(node, offset)
+          if (offset < 1) return null
+          const block = $blockOf(node)
+          const { before, after } = $around(node, offset, block)
+          // One character typed at the caret: the paragraph was what it is now without the character
+          // before the caret (a paragraph's first character, or one after a link, starts a new text node).
+          const was = block
+            ? prevEditorState.read(() => {
+                const prev = $getNodeByKey(block.getKey())
+                return $isElementNode(prev) ? $textOf(prev) : null
+              })
+            : null
+          if (was !== before.slice(0, -1) + after) return null
           const replacement = afterTyping(before, after, rules)
           // A replacement reaching back past this text node's start (a mark in bold after plain) is left.
           return replacement && replacement.remove <= offset ? { key: node.getKey(), offset, replacement } : null
