@@ -32,6 +32,8 @@ test('an editor writes a whole story, reloads, finds every part of it, and finds
   await page.keyboard.type('website')
   await page.keyboard.press('Shift+Home')
   for (let i = 0; i < 'Updates are on the council '.length; i++) await page.keyboard.press('Shift+ArrowRight')
+  // The editor hears of the selection in a task of its own (selectionchange): wait for what is selected.
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('website')
   await page.getByRole('button', { name: 'Link' }).click()
   await page.getByLabel('Link address').fill('york.gov.uk/floods')
   await page.keyboard.press('Enter')
