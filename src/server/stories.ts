@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { Pool } from 'pg'
 import { countWords } from '../shared/body'
 import { bodyToText } from '../shared/body-text'
-import { fieldAuthors, storyFromDoc } from '../shared/desk/story-doc'
+import { deskEmbargoAt, fieldAuthors, storyFromDoc } from '../shared/desk/story-doc'
 import type { StoryAccessFacts, User } from './accounts'
 
 /** What the change feed and search give a client: enough for the library list without the whole doc. */
@@ -38,7 +38,8 @@ const summary = (row: SummaryRow): DeskSummary => ({
 function columnsOf(doc: Y.Doc) {
   const story = storyFromDoc(doc)
   const bodyText = bodyToText(story.body)
-  const embargo = story.embargo && !Number.isNaN(Date.parse(story.embargo)) ? story.embargo : null
+  // The story's own embargo feeds the column: one source of truth (docs/team.md).
+  const embargo = deskEmbargoAt(story.embargo)
   return {
     slug: story.slug,
     headline: story.headline,

@@ -21,9 +21,12 @@ export type Embargo = z.infer<typeof embargoSchema>
 
 const OFFSET = /^(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i
 
+/** 'local' (an embargo carried from before zones were kept) is the zone this machine is in. */
+const real = (zone: string) => (zone === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zone)
+
 /** A zone name or offset this build can read (Intl knows the IANA names; offsets are read here). */
 export function isZone(zone: string): boolean {
-  if (OFFSET.test(zone)) return true
+  if (OFFSET.test(zone) || zone === 'local') return true
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
     return true
@@ -62,7 +65,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 export function zoneOffsetAt(zone: string, instant: number): number {
   const fixed = offsetMinutes(zone)
   if (fixed !== undefined) return fixed
-  const p = Object.fromEntries(formatter(zone).formatToParts(new Date(instant)).map((x) => [x.type, x.value]))
+  const p = Object.fromEntries(formatter(real(zone)).formatToParts(new Date(instant)).map((x) => [x.type, x.value]))
   const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!)
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000)
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { bodySchema, emptyBody } from './body'
+import { embargoSchema } from './embargo'
+import { killSchema } from './kill'
 import { pictureSchema } from './picture'
 
 /** Where a story stands on the desk; the order is the order of the workflow. */
@@ -65,16 +67,23 @@ export const storySourceSchema = z.strictObject({
   format: wireFormatIdSchema,
   agency: line(100).optional(),
   fileName: line(500).optional(),
+  /** The agency's id for the item (NewsML-G2 guid, ninjs uri, NITF doc-id): how a kill notice finds its story. */
+  guid: line(500).optional(),
   importedAt: z.iso.datetime(),
 })
 export type StorySource = z.infer<typeof storySourceSchema>
 
-/** An embargo: until when, as a date (ISO 8601) and/or as the agency wrote it ("Sperrfrist: Donnerstag, 12.00 Uhr"). */
-export const embargoSchema = z.strictObject({
+/**
+ * An embargo as wire copy states it: a date (ISO 8601, zone only if given) and/or the agency's words
+ * ("Sperrfrist: Donnerstag, 12.00 Uhr"). The importers read this; the story keeps an Embargo (embargo.ts).
+ */
+export const wireEmbargoSchema = z.strictObject({
   until: datelineDateSchema.optional(),
   note: line(300).optional(),
 })
-export type Embargo = z.infer<typeof embargoSchema>
+export type WireEmbargo = z.infer<typeof wireEmbargoSchema>
+export { embargoSchema, type Embargo } from './embargo'
+export { killSchema, type Kill } from './kill'
 
 /** The fields an editor writes; everything else is kept by the library. */
 export const storyFieldsSchema = z.strictObject({
@@ -93,11 +102,15 @@ export const storyFieldsSchema = z.strictObject({
   publishedAt: z.iso.datetime().nullable().optional(),
   /** Notes to the desk, never published: what the agency said to editors (ednote, ed-msg, flags, contacts). */
   editorNote: z.string().max(20000).optional(),
+  /** The desk's own note on the story, never published (shown beside the agency's, above the story). */
+  deskNote: z.string().max(20000).optional(),
   /**
-   * The embargo the wire copy came with: the time (ISO 8601, zone only if given) and/or the agency's
-   * words for it. The desk's own embargo (docs/team.md) is set by the desk; this is what the agency said.
+   * The story's one embargo: read from the wire copy or set by hand, and what the shared desk's
+   * embargo is fed from (docs/team.md). Export and "published" wait for it (docs/preflight.md).
    */
-  wireEmbargo: embargoSchema.nullable().optional(),
+  embargo: embargoSchema.nullable().optional(),
+  /** The agency killed or withdrew the story (a kill notice filed after it); null while it stands. */
+  kill: killSchema.nullable().optional(),
   /** How urgent the agency marked the copy, on IPTC's scale: 1 (flash) to 9 (lowest). */
   urgency: z.number().int().min(1).max(9).nullable().optional(),
   /** The language of the copy as a BCP 47 tag ("de", "en-GB", "nb-NO"); '' when unknown. */
@@ -129,7 +142,9 @@ export function blankStoryFields(): Required<StoryFields> {
     keywords: [],
     publishedAt: null,
     editorNote: '',
-    wireEmbargo: null,
+    deskNote: '',
+    embargo: null,
+    kill: null,
     urgency: null,
     language: '',
   }
@@ -166,5 +181,9 @@ export const storySummarySchema = z.strictObject({
   updatedAt: z.iso.datetime(),
   /** The lead picture's media id, for the list's thumbnail; null without one (or without its image). */
   leadMediaId: z.string().nullable(),
+  /** The embargo while it is set (the row counts it down while it holds). */
+  embargo: embargoSchema.nullable().optional(),
+  /** Killed or withdrawn by the agency: the row shows it in red. */
+  kill: z.enum(['kill', 'withdrawal']).nullable().optional(),
 })
 export type StorySummary = z.infer<typeof storySummarySchema>

@@ -1,5 +1,6 @@
 import type { WireImportResult } from '../../shared/wire'
 import type { Library } from '../library'
+import { readHouseStyle } from '../library/settings'
 import { fileWireCopy, type ImportProgress } from '../library/wire-copy'
 import { wireFormatLabel } from '../wire/formats'
 import { readWireFiles, type WireFile } from '../wire/read-files'
@@ -17,7 +18,8 @@ export function importWireFiles(
   onProgress?: ImportProgress,
   now: () => Date = () => new Date(),
 ): WireImportResult[] {
-  return fileWireCopy(library.db, readWireFiles(files, now), files.length, onProgress).map((result) =>
+  const zone = readHouseStyle(library.db).timeZone
+  return fileWireCopy(library.db, readWireFiles(files, now, zone), files.length, onProgress).map((result) =>
     result.format ? { ...result, formatLabel: wireFormatLabel(result.format) } : result,
   )
 }

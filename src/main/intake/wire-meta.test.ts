@@ -21,7 +21,7 @@ describe('what the copy says about itself becomes part of the story', () => {
   it('NITF (NTB, Norwegian): ed-msg, date.release, urgency, baselang, key-list', () => {
     const story = imported('ntb-nitf-norwegian.xml')
     expect(story.editorNote).toContain('Ikke for publisering: bilder kommer senere.')
-    expect(story.wireEmbargo).toEqual({ until: '2026-12-01T09:00:00+01:00' })
+    expect(story.embargo).toEqual({ at: '2026-12-01T08:00:00.000Z', zone: '+01:00', from: 'wire' })
     expect(story.urgency).toBe(3)
     expect(story.language).toBe('nb-NO')
     expect(story.keywords).toEqual(['ferje-nordland'])
@@ -30,7 +30,7 @@ describe('what the copy says about itself becomes part of the story', () => {
   it('NewsML-G2 (AFP, French): edNote, embargoed, urgency, language, keyword and subject', () => {
     const story = imported('afp-g2-french-no-headline.xml')
     expect(story.editorNote).toContain('Note aux rédactions : papier à suivre')
-    expect(story.wireEmbargo).toEqual({ until: '2026-12-01T10:00:00+01:00' })
+    expect(story.embargo).toEqual({ at: '2026-12-01T09:00:00.000Z', zone: '+01:00', from: 'wire' })
     expect(story.urgency).toBe(2)
     expect(story.language).toBe('fr')
     expect(story.keywords).toEqual(['grève', 'transport'])
@@ -39,7 +39,7 @@ describe('what the copy says about itself becomes part of the story', () => {
   it('ninjs 1.x (TT, Swedish): ednote, embargoed, urgency, language, subjects', () => {
     const story = imported('tt-ninjs1-swedish.json')
     expect(story.editorNote).toContain('Till redaktionen: texten uppdateras')
-    expect(story.wireEmbargo).toEqual({ until: '2026-12-01T10:00:00+01:00' })
+    expect(story.embargo).toEqual({ at: '2026-12-01T09:00:00.000Z', zone: '+01:00', from: 'wire' })
     expect(story.urgency).toBe(2)
     expect(story.language).toBe('sv')
     expect(story.keywords).toEqual(['Väder', 'Tåg'])
@@ -47,7 +47,7 @@ describe('what the copy says about itself becomes part of the story', () => {
 
   it('IPTC 7901 (dpa): the Sperrfrist line is the embargo, the header priority the urgency, flags the note', () => {
     const story = imported('dpa-7901-heading-block.iptc')
-    expect(story.wireEmbargo).toEqual({ note: 'Sperrfrist: Donnerstag, 12.00 Uhr' })
+    expect(story.embargo).toEqual({ note: 'Sperrfrist: Donnerstag, 12.00 Uhr', from: 'wire' })
     expect(story.urgency).toBe(3)
     expect(story.editorNote).toMatch(/\(Eil\)[\s\S]*\(Berichtigung:/)
     expect(story.bodyText).not.toMatch(/Sperrfrist|Eil/)
@@ -61,6 +61,6 @@ describe('what the copy says about itself becomes part of the story', () => {
 
   it('copy that says nothing about itself leaves the fields blank', () => {
     const story = imported('pa-nitf-standfirst-repeated.xml')
-    expect(story).toMatchObject({ editorNote: '', wireEmbargo: null, urgency: null, language: '' })
+    expect(story).toMatchObject({ editorNote: '', embargo: null, urgency: null, language: '' })
   })
 })

@@ -234,6 +234,36 @@ export const migrations: readonly string[] = [
   CREATE INDEX spiked_at ON spiked (spiked_at);
   ALTER TABLE revisions ADD COLUMN note TEXT;
   `,
+  // 12: one embargo per story (issue 20): the wire's embargo (wire_embargo, the agency's time as
+  // written) becomes the story's embargo, kept as a UTC instant plus the zone it was given in. A time
+  // with an offset keeps that offset as its zone; a time without one was the desk's local time, which
+  // SQLite's 'utc' modifier reads in this machine's zone (the zone is then left unnamed: "local");
+  // words alone stay words. The desk's own note and the agency's kill sit beside it.
+  `
+  ALTER TABLE stories ADD COLUMN embargo TEXT;
+  ALTER TABLE stories ADD COLUMN desk_note TEXT NOT NULL DEFAULT '';
+  ALTER TABLE stories ADD COLUMN kill TEXT;
+  UPDATE stories SET embargo = (
+    WITH e AS (
+      SELECT json_extract(wire_embargo, '$.until') AS until, json_extract(wire_embargo, '$.note') AS note
+    )
+    SELECT json_patch(
+      json_patch(
+        json_object('from', 'wire'),
+        CASE WHEN e.note IS NULL THEN '{}' ELSE json_object('note', e.note) END
+      ),
+      CASE
+        WHEN e.until IS NULL THEN '{}'
+        WHEN e.until GLOB '*T*Z' THEN
+          json_object('at', strftime('%Y-%m-%dT%H:%M:%fZ', e.until), 'zone', 'UTC')
+        WHEN e.until GLOB '*T*[+-][0-9][0-9]:[0-9][0-9]' THEN
+          json_object('at', strftime('%Y-%m-%dT%H:%M:%fZ', e.until), 'zone', substr(e.until, -6))
+        ELSE json_object('at', strftime('%Y-%m-%dT%H:%M:%fZ', e.until, 'utc'), 'zone', 'local')
+      END
+    ) FROM e
+  ) WHERE wire_embargo IS NOT NULL;
+  ALTER TABLE stories DROP COLUMN wire_embargo;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -56,7 +56,9 @@ const fieldColumns: { [K in keyof StoryFields]-?: FieldColumn<StoryFields[K]> } 
   keywords: asJson('keywords', []),
   publishedAt: { column: 'published_at', write: (value) => value ?? null, read: (stored) => stored },
   editorNote: asText('editor_note'),
-  wireEmbargo: asJsonOrNull('wire_embargo'),
+  deskNote: asText('desk_note'),
+  embargo: asJsonOrNull('embargo'),
+  kill: asJsonOrNull('kill'),
   urgency: {
     column: 'urgency',
     write: (value) => (value ? String(value) : null),
@@ -104,10 +106,12 @@ export interface SummaryRow {
   word_count: number
   updated_at: string
   lead_media_id: string | null
+  embargo: string | null
+  kill_kind: 'kill' | 'withdrawal' | null
 }
 
 export const SUMMARY_COLUMNS =
-  "s.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at, json_extract(s.lead_picture, '$.mediaId') AS lead_media_id"
+  "s.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at, json_extract(s.lead_picture, '$.mediaId') AS lead_media_id, s.embargo, json_extract(s.kill, '$.kind') AS kill_kind"
 
 export function summaryFromRow(row: SummaryRow): StorySummary {
   return {
@@ -120,6 +124,8 @@ export function summaryFromRow(row: SummaryRow): StorySummary {
     wordCount: row.word_count,
     updatedAt: row.updated_at,
     leadMediaId: row.lead_media_id ?? null,
+    embargo: row.embargo ? (JSON.parse(row.embargo) as Story['embargo']) : null,
+    kill: row.kill_kind ?? null,
   }
 }
 

@@ -2,14 +2,15 @@ import { z } from 'zod'
 import { bodyLimitProblem } from '../../shared/limits'
 import { WireError } from './errors'
 import { bodySchema, pictureNodeSchema } from '../../shared/body'
+import { embargoFrom } from '../../shared/embargo'
 import {
   bylineSchema,
   datelineSchema,
-  embargoSchema,
   pictureSchema,
   relatedEntrySchema,
   storyFieldsSchema,
   storySourceSchema,
+  wireEmbargoSchema,
   type StoryFields,
   type StorySource,
 } from '../../shared/story'
@@ -31,7 +32,9 @@ export const wireDraftSchema = z.strictObject({
   notes: z.array(z.string().max(20000)).max(100),
   source: storySourceSchema.omit({ importedAt: true }),
   /** What the copy says about itself, where its format carries it (issue 16). */
-  embargo: embargoSchema.optional(),
+  embargo: wireEmbargoSchema.optional(),
+  /** A kill or withdrawal notice: the story it refers to is found by guid, or by slug and agency (kill.ts). */
+  kill: z.strictObject({ kind: z.enum(['kill', 'withdrawal']), notice: z.string().max(2000) }).optional(),
   urgency: storyFieldsSchema.shape.urgency,
   language: storyFieldsSchema.shape.language,
   keywords: storyFieldsSchema.shape.keywords,
@@ -66,7 +69,9 @@ export function storyFromDraft(
   draft: WireDraft,
   fileName: string,
   importedAt: string,
-): { fields: Partial<StoryFields>; source: StorySource } {
+  /** The house's zone: an embargo time the agency gave without one is read in it. */
+  zone = 'UTC',
+): { fields: Partial<StoryFields>; source: StorySource; kill?: WireDraft['kill'] } {
   const [lead, ...more] = draft.pictures
   const blocks = [...draft.body.root.children]
   for (const picture of more) blocks.push(pictureNodeSchema.parse({ type: 'picture', version: 1, ...picture }))
@@ -85,10 +90,16 @@ export function storyFromDraft(
   if (draft.slug) fields.slug = draft.slug
   // The agency's notes to editors become the story's editor's note (never published).
   if (draft.notes.length) fields.editorNote = draft.notes.join('\n\n').slice(0, 20000)
-  if (draft.embargo && (draft.embargo.until || draft.embargo.note)) fields.wireEmbargo = draft.embargo
+  if (draft.embargo) {
+    const embargo = embargoFrom(draft.embargo.until, zone, {
+      ...(draft.embargo.note ? { note: draft.embargo.note } : {}),
+      from: 'wire',
+    })
+    if (embargo && (embargo.at || embargo.note)) fields.embargo = embargo
+  }
   if (draft.urgency) fields.urgency = draft.urgency
   if (draft.language) fields.language = draft.language
   if (draft.keywords?.length) fields.keywords = draft.keywords
   const source: StorySource = { ...draft.source, fileName: fileName.slice(0, 500), importedAt }
-  return { fields, source }
+  return draft.kill ? { fields, source, kill: draft.kill } : { fields, source }
 }

@@ -1,4 +1,3 @@
-import type { StoryFields, StorySource } from '../../shared/story'
 import { storyFromDraft } from './draft'
 import { WireError } from './errors'
 import { parseWire } from './parse'
@@ -15,7 +14,7 @@ export type ReadWireFile =
       fileName: string
       format: WireFormatId
       bytes: Uint8Array
-      stories: { fields: Partial<StoryFields>; source: StorySource }[]
+      stories: ReturnType<typeof storyFromDraft>[]
       /** When it was read: the stories' import time. */
       at: Date
     }
@@ -29,11 +28,11 @@ function reasonOf(error: unknown): string {
 }
 
 /** One file to stories, or the reason it cannot be imported, in words an editor understands. Pure. */
-export function readWireFile(file: WireFile, at: Date): ReadWireFile {
+export function readWireFile(file: WireFile, at: Date, zone = 'UTC'): ReadWireFile {
   try {
     const parsed = parseWire(file.bytes)
     const importedAt = at.toISOString()
-    const stories = parsed.drafts.map((draft) => storyFromDraft(draft, file.name, importedAt))
+    const stories = parsed.drafts.map((draft) => storyFromDraft(draft, file.name, importedAt, zone))
     return { fileName: file.name, format: parsed.format, bytes: file.bytes, stories, at }
   } catch (error) {
     return { fileName: file.name, error: reasonOf(error) }
@@ -47,6 +46,8 @@ export function readWireFile(file: WireFile, at: Date): ReadWireFile {
 export function* readWireFiles(
   files: readonly WireFile[],
   now: () => Date = () => new Date(),
+  /** The house's zone, for embargo times given without one. */
+  zone = 'UTC',
 ): Generator<ReadWireFile> {
-  for (const file of files) yield readWireFile(file, now())
+  for (const file of files) yield readWireFile(file, now(), zone)
 }

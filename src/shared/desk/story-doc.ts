@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Body, BlockNode, InlineNode } from '../body'
 import { bodyOf, emptyBody, paragraphNode } from '../body'
+import type { Embargo } from '../embargo'
 import type { StoryFields } from '../story'
 
 /**
@@ -30,13 +31,27 @@ export const SHARED_FIELDS = [
   'related',
   'keywords',
   'publishedAt',
+  'embargo',
 ] as const
 export type SharedField = (typeof SHARED_FIELDS)[number]
 
-/** Desk fields: who has the story, and when it may run. */
+/**
+ * Desk fields: who has the story. When it may run is the story's own embargo (a story field, kept
+ * in the doc like the others); the desk server's embargo column is read from its instant.
+ */
 export interface DeskFields {
   assignee: string | null
-  embargo: string | null
+}
+
+/** A doc written before the embargo was a story field held its instant as a string. */
+function embargoOfDoc(value: unknown): Embargo | null {
+  if (typeof value === 'string') return Number.isNaN(Date.parse(value)) ? null : { at: new Date(value).toISOString() }
+  return value && typeof value === 'object' ? (value as Embargo) : null
+}
+
+/** The instant the desk server lists and guards by (its embargo column), from the story's embargo. */
+export function deskEmbargoAt(embargo: Embargo | null | undefined): string | null {
+  return embargo?.at ?? null
 }
 
 export type SharedStory = Omit<StoryFields, 'body'> & { body: Body } & DeskFields
@@ -134,7 +149,7 @@ export function storyFromDoc(doc: Y.Doc): SharedStory {
     keywords: get('keywords', []),
     publishedAt: get('publishedAt', null),
     assignee: get('assignee', null),
-    embargo: get('embargo', null),
+    embargo: embargoOfDoc(get<unknown>('embargo', null)),
     body: bodyFromDoc(doc),
   }
 }

@@ -234,7 +234,7 @@ export class DeskSession {
       revision: _r,
       ...fields
     } = story
-    const doc = docFromStory({ ...fields, assignee: null, embargo: null }, this.link.user)
+    const doc = docFromStory({ ...fields, assignee: null }, this.link.user)
     await request(this.link, '/api/stories', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

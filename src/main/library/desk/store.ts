@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { prepared, type Db } from '../open'
 import { projectStory } from '../stories'
-import { storyFromDoc, type SharedStory } from '@shared/desk/story-doc'
+import { deskEmbargoAt, storyFromDoc, type SharedStory } from '@shared/desk/story-doc'
 import type { Story, StoryId } from '@shared/story'
 
 /** What the library keeps of a shared story besides its row in stories (docs/team.md). */
@@ -86,7 +86,8 @@ function project(
   updatedBy: string | null,
 ): Story {
   const known = deskStoryBySharedId(db, desk.sharedId)
-  const { assignee, embargo, ...fields } = story
+  const { assignee, ...fields } = story
+  const embargo = deskEmbargoAt(fields.embargo)
   const row = projectStory(db, known?.storyId ?? null, fields)
   if (known) {
     prepared(
