@@ -114,6 +114,12 @@ const fields = {
   typography: z.boolean(),
   /** What "--" and a spaced hyphen become: en (spaced en dash, UK style) or em (em dash, AP style). */
   dash: dashStyleSchema,
+  /** The house's words for "to come" besides TK ("XXX", "FILL IN"): highlighted in the copy, held by the preflight. */
+  placeholderWords: z
+    .array(z.string().trim().min(1, 'a placeholder word cannot be empty').max(40))
+    .max(50, 'at most 50 placeholder words'),
+  /** Keep the editor's notes in ninjs's ednote (for a partner desk); off, they never leave the library. */
+  ninjsEditorNote: z.boolean(),
 }
 
 export const houseStyleSchema = z.strictObject({
@@ -127,6 +133,8 @@ export const houseStyleSchema = z.strictObject({
   pictureFormat: fields.pictureFormat.default('webp'),
   typography: fields.typography.default(true),
   dash: fields.dash.default('en'),
+  placeholderWords: fields.placeholderWords.default(['TK', 'TKTK', 'TKTKTK']),
+  ninjsEditorNote: fields.ninjsEditorNote.default(false),
 })
 export type HouseStyle = z.output<typeof houseStyleSchema>
 

@@ -47,6 +47,11 @@ function rendition(image: ImageFile, name: string): Json {
  * the summary description, the body as XHTML and as plain text, by, located, keywords as subjects,
  * and associations for the pictures (caption, credit, renditions) and related stories.
  */
+/** The agency's note and the desk's own, as one ednote. */
+function editorNotes(story: Story): string {
+  return [story.editorNote?.trim(), story.deskNote?.trim()].filter(Boolean).join('\n\n')
+}
+
 export function storyNinjs(story: Story, media: MediaLookup, style: HouseStyle, options: NinjsOptions = {}): Json {
   // In the body a figure links only a picture with an address; the bytes travel in associations.
   const linkable: MediaLookup = (id) => {
@@ -97,6 +102,9 @@ export function storyNinjs(story: Story, media: MediaLookup, style: HouseStyle, 
   const agency = story.dateline?.source?.trim() || story.source?.agency?.trim()
   if (agency) item.infosources = [{ name: cleanText(agency) }]
   if (story.keywords?.length) item.subjects = story.keywords.map((k) => ({ name: cleanText(k) }))
+  // Editor's notes never reach a page; in ninjs only when the house sends them on (to a partner desk).
+  const ednote = style.ninjsEditorNote ? editorNotes(story) : ''
+  if (ednote) item.ednote = ednote
 
   const associations: Json[] = []
   ctx.pictures.forEach((picture, index) => {

@@ -12,11 +12,14 @@ export const HEADLINE_MAX_LENGTH_KEY = 'house.headlineMaxLength'
 export function readCheckOptions(db: Db): CheckOptions {
   const stored = checkOptionsSchema.shape.headlineMaxLength.safeParse(readSetting(db, HEADLINE_MAX_LENGTH_KEY))
   const house = readHouseStyle(db)
+  // The placeholder words are part of the house style (settings:set changes them).
+  const words = checkOptionsSchema.shape.placeholderWords.safeParse(house.placeholderWords)
   return {
     ...defaultCheckOptions,
     ...(stored.success ? { headlineMaxLength: stored.data } : {}),
     typography: house.typography,
     dash: house.dash,
     language: house.language,
+    ...(words.success ? { placeholderWords: words.data } : {}),
   }
 }

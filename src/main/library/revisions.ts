@@ -256,7 +256,13 @@ export interface RestoreRequest {
  * status stays where the desk has moved it: restoring yesterday's text does not unpublish a story.
  */
 export function restoreRevision(db: Db, request: RestoreRequest): Story {
-  const { status: _status, publishedAt: _publishedAt, ...words } = revisionFields(db, request.id, request.revision)
+  // An agency's kill is a fact about the story now, not words an editor wrote: a restore keeps it.
+  const {
+    status: _status,
+    publishedAt: _publishedAt,
+    kill: _kill,
+    ...words
+  } = revisionFields(db, request.id, request.revision)
   return saveStory(db, {
     id: request.id,
     expectedRevision: request.expectedRevision,

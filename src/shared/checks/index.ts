@@ -2,6 +2,8 @@ import { checkFields, type Finding } from './finding'
 import { comparisonWithoutThan } from './rules/comparison-without-than'
 import { doubleSpace } from './rules/double-space'
 import { doubledWord } from './rules/doubled-word'
+import { emptyStory } from './rules/empty-story'
+import { placeholder } from './rules/placeholder'
 import { headlineLength } from './rules/headline-length'
 import { honorificWithoutName } from './rules/honorific-without-name'
 import { missingByline } from './rules/missing-byline'
@@ -21,6 +23,8 @@ import { MAX_FINDINGS_PER_RULE } from '../limits'
 /** Every copy-desk check, in the order the panel lists a story's findings when they tie. */
 export const rules: readonly Rule[] = [
   missingHeadline,
+  emptyStory,
+  placeholder,
   headlineLength,
   missingByline,
   missingDateline,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dashStyleSchema } from '../settings'
+import { DEFAULT_PLACEHOLDER_WORDS } from '../placeholders'
 
 /** The house's settings the checks read (main keeps them in the settings table; see docs/copy-desk.md). */
 export const checkOptionsSchema = z.strictObject({
@@ -14,6 +15,8 @@ export const checkOptionsSchema = z.strictObject({
    * (`spelling:story`, the one answer to "what language is this story") put in by whoever checks.
    */
   language: z.string().max(35),
+  /** The house's words for "to come" (TK and its own), found wherever they are left in the copy. */
+  placeholderWords: z.array(z.string().trim().min(1).max(40)).max(50),
 })
 export type CheckOptions = z.infer<typeof checkOptionsSchema>
 
@@ -22,4 +25,5 @@ export const defaultCheckOptions: CheckOptions = {
   typography: true,
   dash: 'en',
   language: 'en-GB',
+  placeholderWords: [...DEFAULT_PLACEHOLDER_WORDS],
 }
