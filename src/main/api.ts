@@ -27,6 +27,7 @@ import {
   removeStyleEntry,
   saveStorySpelling,
 } from './library/dictionary'
+import { saveWithPreflight, storyPreflight } from './publish/preflight'
 import { exportDictionaryFile, readDictionaryUpload } from './spelling'
 import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, unspikeStory } from './library/spike'
 
@@ -36,7 +37,8 @@ import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, 
  * export renditions in libuv's pool): their handlers return promises. story:check waits for
  * Hunspell's WebAssembly to load (the spelling findings).
  */
-export type SlicedChannel = 'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview'
+export type SlicedChannel =
+  'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview' | 'story:preflight'
 
 /** What call() gives back: the output itself, or a promise of it for a sliced channel. */
 export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
@@ -50,7 +52,9 @@ type Handler<C extends ApiChannel> = (library: Library, input: ParsedInput<C>) =
 export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:create': (library, fields) => createStory(library.db, fields),
   'story:get': (library, { id }) => getStory(library.db, id),
-  'story:save': (library, request) => library.desk?.save(request) ?? saveStory(library.db, request),
+  // Setting "published" goes through the preflight first (publish/preflight.ts); other saves straight in.
+  'story:save': (library, request) =>
+    saveWithPreflight(library.db, request, (r) => library.desk?.save(r) ?? saveStory(library.db, r)),
   'story:list': (library, request) => listStories(library.db, request),
   'story:search': (library, { query, limit, status }) => ({ items: searchStories(library.db, query, limit, status) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),
@@ -69,6 +73,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
   'story:export': (library, request) => exportStories(library.db, request),
   'story:preview': (library, { id }) => previewStory(library.db, id),
+  'story:preflight': (library, { id }) => storyPreflight(library.db, id),
   'related:suggest': (library, { id, limit }) => suggestRelated(library.db, id, limit),
   'related:match': (library, { headline, excludeId, limit }) => ({
     items: matchRelatedHeadline(library.db, headline, { excludeId, limit }),

@@ -19,6 +19,7 @@ export const apiChannels = [
   'settings:set',
   'story:export',
   'story:preview',
+  'story:preflight',
   'related:suggest',
   'related:match',
   'related:lookup',

@@ -38,6 +38,7 @@ import {
   unspikeOutputSchema,
 } from './spike'
 import { checkOptionsSchema } from './checks/options'
+import { overrideSchema, preflightSchema } from './preflight/item'
 import { spellingContract } from './spelling/contract'
 
 export { revisionReasons, revisionReasonSchema, type RevisionReason } from './revisions'
@@ -69,6 +70,8 @@ export const contract = {
         .partial()
         .refine((changes) => Object.keys(changes).length > 0, 'a save needs at least one changed field'),
       reason: revisionReasonSchema.default('edit'),
+      /** Setting the status "published" past the preflight's blocking items: why (kept in the history). */
+      override: overrideSchema.optional(),
     }),
     output: storySchema,
   },
@@ -77,6 +80,8 @@ export const contract = {
       status: storyStatusSchema.optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().nonnegative().default(0),
+      /** Only stories whose embargo still holds. */
+      embargoed: z.boolean().optional(),
     }),
     output: z.strictObject({ total: z.number().int().nonnegative(), items: z.array(storySummarySchema) }),
   },
@@ -114,6 +119,8 @@ export const contract = {
   'story:export': { input: exportRequestSchema, output: exportOutputSchema },
   /** The story's page as the export would write it (pictures embedded) and its social card, for the Preview panel. */
   'story:preview': { input: idInput, output: storyPreviewSchema },
+  /** The publish preflight: what export and "published" show first (docs/preflight.md). */
+  'story:preflight': { input: idInput, output: preflightSchema },
   /** Library stories like this one (by its distinctive terms), not itself nor those already related. */
   'related:suggest': {
     input: relatedSuggestInputSchema,

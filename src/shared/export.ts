@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { overrideSchema, preflightItemSchema } from './preflight/item'
 import { storyIdSchema } from './story'
 
 /** What the export writes: publish-ready HTML pages, or IPTC ninjs 2.0 JSON for syndication. */
@@ -27,6 +28,8 @@ export const exportRequestSchema = z
     singleFile: z.boolean().default(false),
     /** Set each story's status to published and stamp its publication time (kept if it has one). */
     markPublished: z.boolean().default(false),
+    /** Export past the preflight's blocking items (an embargo, TK, a kill...): why, and who (kept in each story's history). */
+    override: overrideSchema.optional(),
   })
   .refine((r) => (r.ids !== undefined) !== (r.all === true), {
     message: 'give the ids of the stories to export, or all: true (not both)',
@@ -45,6 +48,8 @@ export const exportResultSchema = z.strictObject({
   warnings: z.array(z.string()),
   /** The story was marked published by this export. */
   published: z.boolean().optional(),
+  /** The publish preflight's list for the story: why it was held, or what was overridden. */
+  preflight: z.array(preflightItemSchema).optional(),
 })
 export type ExportResult = z.infer<typeof exportResultSchema>
 

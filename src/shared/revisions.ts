@@ -2,7 +2,16 @@ import { z } from 'zod'
 import { storyIdSchema, storyStatusSchema } from './story'
 
 /** Why a revision was made; the history shows it. */
-export const revisionReasons = ['create', 'autosave', 'edit', 'status', 'import', 'restore'] as const
+export const revisionReasons = [
+  'create',
+  'autosave',
+  'edit',
+  'status',
+  'import',
+  'restore',
+  'override',
+  'kill',
+] as const
 export const revisionReasonSchema = z.enum(revisionReasons)
 export type RevisionReason = z.infer<typeof revisionReasonSchema>
 

@@ -13,8 +13,8 @@ export const cliCommands = [
   },
   {
     name: 'list',
-    synopsis: 'list [--status draft|editing|ready|published] [--json]',
-    summary: 'stories, newest first',
+    synopsis: 'list [--status draft|editing|ready|published] [--embargoed] [--json]',
+    summary: 'stories, newest first (--embargoed: only those under an embargo that holds)',
   },
   { name: 'search', synopsis: 'search QUERY [--json]', summary: 'stories matching every word (prefixes too)' },
   {
@@ -51,8 +51,20 @@ export const cliCommands = [
   },
   {
     name: 'export',
-    synopsis: 'export (ID... | --all) --out DIR [--format html|ninjs] [--single-file] [--mark-published] [--json]',
-    summary: 'publish-ready HTML pages (or ninjs 2.0) into DIR (docs/export.md)',
+    synopsis:
+      'export (ID... | --all) --out DIR [--format html|ninjs] [--single-file] [--mark-published] [--force --reason TEXT [--desk-head NAME]] [--json]',
+    summary:
+      'publish-ready HTML pages (or ninjs 2.0) into DIR (docs/export.md); exit 1 for a story the preflight holds, unless --force --reason (docs/preflight.md)',
+  },
+  {
+    name: 'preflight',
+    synopsis: 'preflight ID [--json]',
+    summary: 'the list export and "published" show first: blocking items and warnings; exit 1 while something blocks',
+  },
+  {
+    name: 'embargo',
+    synopsis: 'embargo ID [TIME [--zone ZONE] | --clear] [--json]',
+    summary: "show, set (2026-12-03T12:00, read in ZONE or the house's zone) or lift a story's embargo",
   },
   {
     name: 'dictionary',

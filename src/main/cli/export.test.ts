@@ -7,6 +7,7 @@ import { readPage } from '@test/fixtures/export/read-page'
 import { openLibrary } from '../library'
 import { exportBaseName } from '../export/file-names'
 import { runCli } from './run'
+import { bodyFromParagraphs } from '../../shared/body'
 
 const libraries = useTempLibraries()
 
@@ -21,7 +22,11 @@ function libraryWithStories() {
   const dir = libraries.dir()
   const file = join(dir, 'desk.sqlite')
   const library = openLibrary(file)
-  const related = create(library, { headline: 'Storm warning issued for the coast', status: 'published' })
+  const related = create(library, {
+    headline: 'Storm warning issued for the coast',
+    status: 'published',
+    body: bodyFromParagraphs(['The Met Office warned of gales along the coast from Tuesday night until Thursday.']),
+  })
   const story = create(library, fullStoryFields(addPicture(library), related.id))
   library.close()
   return { file, out: join(dir, 'out'), story, related }

@@ -3,6 +3,7 @@ import type { Library } from '../library'
 import { call } from '../api'
 import { exportFormats, type ExportFormat } from '../../shared/export'
 import type { Input } from '../../shared/contract'
+import { preflightLines } from './format'
 
 interface Io {
   stdout: (text: string) => void
@@ -16,6 +17,10 @@ export interface ExportFlags {
   singleFile: boolean
   all: boolean
   markPublished: boolean
+  /** Past the preflight's blocking items: needs --reason (and --desk-head for a killed story). */
+  force: boolean
+  reason?: string
+  deskHead?: string
 }
 
 /** The request `copydesk export` makes, or the reason the command line does not make one (a usage error). */
@@ -27,6 +32,8 @@ export function exportRequestFrom(args: string[], flags: ExportFlags, cwd: strin
   if (!(exportFormats as readonly string[]).includes(format)) {
     return `--format must be ${exportFormats.join(' or ')}, not "${format}"`
   }
+  if (flags.force && !flags.reason?.trim()) return '--force needs --reason "why the story should go anyway"'
+  if (!flags.force && (flags.reason || flags.deskHead)) return '--reason and --desk-head go with --force'
   const ids: number[] = []
   for (const arg of args) {
     const id = Number(arg)
@@ -39,6 +46,9 @@ export function exportRequestFrom(args: string[], flags: ExportFlags, cwd: strin
     format: format as ExportFormat,
     singleFile: flags.singleFile,
     markPublished: flags.markPublished,
+    ...(flags.force
+      ? { override: { reason: flags.reason!, ...(flags.deskHead ? { deskHead: flags.deskHead } : {}) } }
+      : {}),
   }
 }
 
@@ -54,7 +64,14 @@ export async function runExport(
 ): Promise<number> {
   const { outDir, results } = await call(library, 'story:export', request)
   for (const result of results) {
-    if (!result.ok) io.stderr(`copydesk: story ${result.id} was not exported: ${result.error}\n`)
+    if (result.ok) continue
+    io.stderr(`copydesk: story ${result.id} was not exported: ${result.error}\n`)
+    const blocking = (result.preflight ?? []).filter((i) => i.level === 'blocking')
+    if (blocking.length) {
+      io.stderr(preflightLines(result.preflight ?? []).join('\n') + '\n')
+      const desk = blocking.some((i) => i.deskHead) ? ' --desk-head NAME' : ''
+      io.stderr(`copydesk: to export it anyway: --force --reason "why"${desk}\n`)
+    }
   }
   if (json) {
     io.stdout(JSON.stringify({ outDir, results }, null, 2) + '\n')
@@ -64,6 +81,7 @@ export async function runExport(
       if (!result.ok) continue
       lines.push(`${String(result.id).padStart(6)}  ${result.headline || '(no headline)'}\n        -> ${result.file}`)
       if (result.published) lines.push('        marked published')
+      for (const line of preflightLines(result.preflight ?? [])) lines.push(`  ${line}`)
       for (const warning of result.warnings) lines.push(`        ! ${warning}`)
     }
     const written = results.filter((r) => r.ok).length

@@ -1,3 +1,4 @@
+import type { PreflightItem } from '../../shared/preflight'
 import { MARK_END, MARK_START, type SearchHit } from '../../shared/contract'
 import type { Story, StorySummary } from '../../shared/story'
 
@@ -41,4 +42,9 @@ export function formatStory(story: Story): string {
   if (story.bodyText) lines.push('', story.bodyText)
   if (story.related.length) lines.push('', 'Related:', ...story.related.map((r) => `  - ${r.headline}`))
   return lines.join('\n') + '\n'
+}
+
+/** The preflight as the CLI prints it: "      BLOCKING  embargoed until …", "      warning   …", blocking first. */
+export function preflightLines(items: readonly PreflightItem[]): string[] {
+  return items.map((i) => `      ${i.level === 'blocking' ? 'BLOCKING' : 'warning '}  ${i.message}`)
 }

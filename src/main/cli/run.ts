@@ -1,3 +1,4 @@
+import { embargoCommand, preflightCommand } from './embargo'
 import { parseArgs } from 'node:util'
 import { ApiError } from '../../shared/errors'
 import { resolveLibraryPath, type Library } from '../library'
@@ -37,6 +38,11 @@ interface Parsed {
   status?: StoryStatus
   exportFlags: ExportFlags
   note?: string
+  /** list --embargoed: only stories under an embargo that holds. */
+  embargoed?: boolean
+  /** embargo ID TIME --zone ZONE, or --clear. */
+  zone?: string
+  clear?: boolean
 }
 
 function parse(argv: string[]): Parsed {
@@ -53,6 +59,12 @@ function parse(argv: string[]): Parsed {
       'single-file': { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       'mark-published': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      reason: { type: 'string' },
+      'desk-head': { type: 'string' },
+      embargoed: { type: 'boolean', default: false },
+      zone: { type: 'string' },
+      clear: { type: 'boolean', default: false },
       note: { type: 'string' },
     },
   })
@@ -62,6 +74,9 @@ function parse(argv: string[]): Parsed {
     singleFile: values['single-file'] ?? false,
     all: values.all ?? false,
     markPublished: values['mark-published'] ?? false,
+    force: values.force ?? false,
+    reason: values.reason,
+    deskHead: values['desk-head'],
   }
   if (values.help) return { command: 'help', args: [], json: false, exportFlags }
   const [command, ...args] = positionals
@@ -77,6 +92,9 @@ function parse(argv: string[]): Parsed {
     status: values.status as StoryStatus | undefined,
     exportFlags,
     note: values.note,
+    embargoed: values.embargoed ?? false,
+    zone: values.zone,
+    clear: values.clear ?? false,
   }
 }
 
@@ -105,10 +123,15 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
     if (!args.length) throw new UsageError('import needs at least one FILE')
     return runImport(library, args, json, io)
   },
-  list(library, { status, json }, io) {
+  list(library, { status, json, embargoed }, io) {
     const items = []
     for (let offset = 0; ; offset += LIST_PAGE) {
-      const page = call(library, 'story:list', { status, limit: LIST_PAGE, offset })
+      const page = call(library, 'story:list', {
+        status,
+        limit: LIST_PAGE,
+        offset,
+        ...(embargoed ? { embargoed } : {}),
+      })
       items.push(...page.items)
       if (page.items.length < LIST_PAGE) break
     }
@@ -138,6 +161,19 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
     const { findings } = await call(library, 'story:check', { id: storyId(args[0]) })
     // Findings are the desk's to judge, not a failed command: the exit status is 0 either way.
     io.stdout(json ? JSON.stringify({ findings }, null, 2) + '\n' : formatFindings(findings))
+    return EXIT.ok
+  },
+  async preflight(library, { args, json }, io) {
+    if (args.length !== 1) throw new UsageError('preflight needs exactly one story ID')
+    const { text, blocked } = await preflightCommand(library, storyId(args[0]), json)
+    io.stdout(text)
+    return blocked ? EXIT.failed : EXIT.ok
+  },
+  embargo(library, { args, json, zone, clear }, io) {
+    if (args.length < 1 || args.length > 2) throw new UsageError('embargo needs a story ID, then a TIME or --clear')
+    const outcome = embargoCommand(library, storyId(args[0]), args[1], { zone, clear: clear ?? false, json })
+    if (typeof outcome !== 'string') throw new UsageError(outcome.usage)
+    io.stdout(outcome)
     return EXIT.ok
   },
   spike(library, { args, json }, io) {

@@ -25,12 +25,17 @@ export function allStoryIds(db: Db): StoryId[] {
  * Record that a story went out: published, at `publishedAt` (the time its page already carries),
  * as a new revision made on the one that was exported (a stale one is refused as a conflict).
  */
-export function markPublished(db: Db, story: Story, publishedAt: string, now: Date): Story {
+export function markPublished(db: Db, story: Story, publishedAt: string, now: Date, overrideNote?: string): Story {
   return saveStory(db, {
     id: story.id,
     expectedRevision: story.revision,
     changes: { status: 'published', publishedAt },
-    reason: 'status',
+    ...(overrideNote ? { reason: 'override', note: overrideNote } : { reason: 'status' }),
     now,
   })
+}
+
+/** An export past the preflight that did not change the status: the history keeps why, as a revision of its own. */
+export function recordOverride(db: Db, story: Story, note: string, now: Date): Story {
+  return saveStory(db, { id: story.id, expectedRevision: story.revision, changes: {}, reason: 'override', note, now })
 }

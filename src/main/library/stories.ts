@@ -267,13 +267,28 @@ export interface ListRequest {
   status?: StoryStatus
   limit: number
   offset: number
+  /** Only stories under an embargo that holds now (words alone hold until a time is set). */
+  embargoed?: boolean
+  now?: Date
 }
 
 export function listStories(db: Db, request: ListRequest): { total: number; items: StorySummary[] } {
   // Spiked stories are on the spike list, not here (spike.ts).
   const notSpiked = 'NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)'
-  const where = request.status ? `WHERE s.status = @status AND ${notSpiked}` : `WHERE ${notSpiked}`
-  const params = { status: request.status, limit: request.limit, offset: request.offset }
+  const holds =
+    "s.embargo IS NOT NULL AND coalesce(json_extract(s.embargo, '$.at') > @now, json_extract(s.embargo, '$.note') IS NOT NULL)"
+  const conditions = [
+    notSpiked,
+    ...(request.status ? ['s.status = @status'] : []),
+    ...(request.embargoed ? [holds] : []),
+  ]
+  const where = `WHERE ${conditions.join(' AND ')}`
+  const params = {
+    status: request.status,
+    limit: request.limit,
+    offset: request.offset,
+    ...(request.embargoed ? { now: (request.now ?? new Date()).toISOString() } : {}),
+  }
   const total = (prepared(db, `SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n
   const rows = prepared(
     db,

@@ -3,11 +3,15 @@ import type { StoryFields, StorySource } from '../../shared/story'
 import type { WireImportResult } from '../../shared/wire'
 import { prepared, type Db } from './open'
 import { insertStory } from './stories'
+import { fileKill, wireKillOf } from './kills'
+import { slugOfNotice } from '../wire/kill'
 
 /** A story made from wire copy, ready to be filed (the importers make these; they never touch the library). */
 export interface WireStory {
   fields: Partial<StoryFields>
   source: StorySource
+  /** A kill or withdrawal notice: the stories it refers to are marked (kills.ts). */
+  kill?: { kind: 'kill' | 'withdrawal'; notice: string }
 }
 
 /** One file of wire copy as read: its stories and its original bytes, or why it could not be read. */
@@ -55,9 +59,10 @@ export function fileWireCopy(
   // The file's bytes once, however many stories it makes (a message of 5,000 items is 5,000 stories).
   const store = (copy: ReadCopy): WireImportResult[] => {
     const fileId = insertFile.run(copy.fileName, copy.format, copy.bytes).lastInsertRowid
-    return copy.stories.map(({ fields, source }) => {
+    return copy.stories.map(({ fields, source, kill }) => {
       const story = insertStory(db, fields, { source, reason: 'import', now: copy.at })
       insertOriginal.run(story.id, fileId)
+      if (kill) fileKill(db, story, wireKillOf(kill, source, slugOfNotice(story.slug)), copy.at)
       return { file: copy.fileName, ok: true, id: story.id, format: copy.format, headline: story.headline }
     })
   }

@@ -11,7 +11,9 @@ import { exportWarnings } from '../export/warnings'
 import { mediaInfo } from '../library/media'
 import { renditionBytes } from '../library/renditions'
 import type { Db } from '../library/open'
-import { allStoryIds, findLinkedStory, markPublished, type LinkedStory } from '../library/publishing'
+import { blockingItems, overrideNote, overrideProblem, type PreflightItem } from '../../shared/preflight'
+import { allStoryIds, findLinkedStory, markPublished, recordOverride, type LinkedStory } from '../library/publishing'
+import { preflightStory } from './preflight'
 import { readHouseStyle } from '../library/settings'
 import { getStory } from '../library/stories'
 import { canonicalUrl, enc, type Layout } from './page-media'
@@ -105,6 +107,17 @@ async function exportOne(
   } catch (error) {
     return { id, ok: false, error: (error as Error).message, warnings: [] }
   }
+  // The preflight first: a story it holds is not written, and says why (the embargo, TK, a kill...).
+  let preflight: PreflightItem[]
+  try {
+    preflight = await preflightStory(db, story, now)
+  } catch (error) {
+    return { id, ok: false, headline: story.headline, error: (error as Error).message, warnings: [] }
+  }
+  const held = overrideProblem(preflight, request.override)
+  if (held) return { id, ok: false, headline: story.headline, error: held, warnings: [], preflight }
+  const overridden =
+    request.override && blockingItems(preflight).length ? overrideNote(preflight, request.override) : undefined
   const original = story
   const publish = request.markPublished && (story.status !== 'published' || !story.publishedAt)
   if (publish) {
@@ -172,8 +185,9 @@ async function exportOne(
       }),
       ...pictures.problems,
     ]
-    if (publish) markPublished(db, original, story.publishedAt ?? now.toISOString(), now)
-    return { id, ok: true, headline, file, warnings, ...(publish ? { published: true } : {}) }
+    if (publish) markPublished(db, original, story.publishedAt ?? now.toISOString(), now, overridden)
+    else if (overridden) recordOverride(db, original, overridden, now)
+    return { id, ok: true, headline, file, warnings, preflight, ...(publish ? { published: true } : {}) }
   } catch (error) {
     const message = error instanceof ApiError ? error.message : `could not be written: ${(error as Error).message}`
     return { id, ok: false, headline, error: message, warnings: [] }

@@ -2,6 +2,7 @@ import type { BlockNode } from '../../shared/body'
 import type { WireDraft } from './draft'
 import { clearFurniture, textOfBlock } from './furniture'
 import { cleanHeadline, DERIVED_HEADLINE_NOTE, headlineFromText } from './headline'
+import { killOfAdvisory } from './kill'
 import { embargoOf } from './meta'
 import { oneLine } from './text'
 import { slugify } from '../../shared/slug'
@@ -54,6 +55,9 @@ function keepOnce(draft: WireDraft, blocks: BlockNode[]): void {
 }
 
 export function tidyDraft(draft: WireDraft): WireDraft {
+  // A kill or withdrawal advisory is read before the headline's flags are taken off it.
+  draft.kill ??= killOfAdvisory(draft)
+  if (!draft.kill) delete draft.kill
   const { headline, flags } = cleanHeadline(draft.headline)
   draft.headline = headline
   draft.notes.push(...flags)

@@ -91,20 +91,23 @@ describe('the publish preflight', () => {
     expect(items[0]).toMatchObject({ message: 'killed by AP: KILL. Legal reasons.', deskHead: true })
   })
 
-  it('pictures: no image blocks; no credit and no alt text are warnings', () => {
+  it('pictures: no image, no credit and no alt text are warnings', () => {
     const lead = { mediaId: MEDIA, alt: 'The harbour at dawn', caption: 'The harbour', credit: 'PA' }
     expect(run(fine({ leadPicture: lead }))).toEqual([])
     const bare: BlockNode = { type: 'picture', version: 1, alt: '', caption: 'Quay', credit: '' } as BlockNode
     const gone = { ...lead, mediaId: 'b'.repeat(64) }
     const items = run(fine({ leadPicture: gone, body: bodyOf([paragraphNode(words(60)), bare]) }))
     expect(rules(items)).toEqual([
-      'blocking:picture-image',
-      'blocking:picture-image',
+      'warning:picture-image',
+      'warning:picture-image',
       'warning:picture-credit',
       'warning:picture-alt',
     ])
     expect(items[0]!.message).toBe('the lead picture has no image')
-    expect(items[1]).toMatchObject({ message: 'a picture in the body has no image', where: { field: 'picture', block: 1 } })
+    expect(items[1]).toMatchObject({
+      message: 'a picture in the body has no image',
+      where: { field: 'picture', block: 1 },
+    })
   })
 
   it('related links: a story gone from the library or not yet published is a warning', () => {
@@ -120,8 +123,20 @@ describe('the publish preflight', () => {
 
   it('spelling and style-book findings are warnings; other checks are the Checks panel’s', () => {
     const findings = [
-      { rule: 'spelling', severity: 'warning', message: '“harbr” may be misspelt.', excerpt: 'harbr', where: { field: 'body' } },
-      { rule: 'style-book', severity: 'warning', message: 'The style book says “per cent”.', excerpt: '%', where: { field: 'body' } },
+      {
+        rule: 'spelling',
+        severity: 'warning',
+        message: '“harbr” may be misspelt.',
+        excerpt: 'harbr',
+        where: { field: 'body' },
+      },
+      {
+        rule: 'style-book',
+        severity: 'warning',
+        message: 'The style book says “per cent”.',
+        excerpt: '%',
+        where: { field: 'body' },
+      },
       { rule: 'double-space', severity: 'warning', message: 'Two spaces.', excerpt: '  ', where: { field: 'body' } },
     ] as const
     const items = run(fine(), { findings: [...findings] })

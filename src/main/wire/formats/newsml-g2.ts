@@ -6,6 +6,7 @@ import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelin
 import { bylinesFrom } from '../bylines'
 import { placeOfDateline, sourceOfDateline } from '../dateline'
 import { withoutPageHeader } from '../furniture'
+import { killOfStatus } from '../kill'
 import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
@@ -140,6 +141,10 @@ function readItem(item: XElement): WireDraft {
   ])
   const status = child(itemMeta, 'pubStatus')?.attrs.qcode
   if (status && !/usable/.test(status)) draft.notes.push(`Wire status: ${status.replace(/^stat:/, '')}.`)
+  if (item.attrs.guid) draft.source.guid = item.attrs.guid.trim().slice(0, 500)
+  const edNotes = childrenNamed(itemMeta, 'edNote').map((n) => text(n))
+  const kill = killOfStatus(status, [`pubStatus ${status ?? ''}`, ...edNotes].filter(Boolean).join(' — '))
+  if (kill) draft.kill = kill
   const usage = text(find(child(item, 'rightsInfo'), 'usageTerms'))
   if (usage) draft.notes.push(`Usage terms: ${usage}`)
 

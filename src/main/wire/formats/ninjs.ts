@@ -10,6 +10,7 @@ import { parseHtml } from '../html'
 import { pictureOf } from '../pictures'
 import { decodeEntities, oneLine, paragraphsOf } from '../text'
 import { nitfPicture } from './nitf'
+import { killOfStatus } from '../kill'
 import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { defineWireFormat } from './format'
 import { cleanText } from '../decode'
@@ -145,6 +146,10 @@ function readItem(item: Json): WireDraft {
   if (ednote) draft.notes.push(oneLine(ednote))
   const status = str(item.pubstatus ?? item.pubStatus)
   if (status && status !== 'usable') draft.notes.push(`Wire status: ${status}.`)
+  const guid = str(item.guid) || str(item.uri)
+  if (guid) draft.source.guid = guid.slice(0, 500)
+  const kill = killOfStatus(status, [`pubstatus ${status}`, ednote].filter(Boolean).join(' — '))
+  if (kill) draft.kill = kill
   const embargo = str(item.embargoed)
   if (embargo) draft.notes.push(`Embargoed until ${embargo}.`)
   draft.embargo = embargoOf(embargo)

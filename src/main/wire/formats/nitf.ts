@@ -4,6 +4,7 @@ import { agencyLabel } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, dropTrailing, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
 import { placeOfDateline } from '../dateline'
+import { killOfStatus } from '../kill'
 import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { compactDate, isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
@@ -100,6 +101,10 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
   if (edMsg) draft.notes.push(decodeEntities(edMsg))
   const status = docdata?.attrs['management-status']
   if (status && status !== 'usable') draft.notes.push(`Wire status: ${status}.`)
+  const docId = child(docdata, 'doc-id')?.attrs['id-string']?.trim()
+  if (docId) draft.source.guid = docId.slice(0, 500)
+  const kill = killOfStatus(status, [`management-status ${status ?? ''}`, edMsg].filter(Boolean).join(' — '))
+  if (kill) draft.kill = kill
   const embargo = child(docdata, 'date.release')?.attrs.norm
   if (embargo) draft.notes.push(`Embargoed until ${compactDate(embargo) ?? embargo}.`)
   draft.embargo ??= embargoOf(embargo)

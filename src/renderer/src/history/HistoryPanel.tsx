@@ -17,6 +17,8 @@ const REASONS: Record<HistoryEntry['reason'], string> = {
   status: 'Status change',
   import: 'Imported',
   restore: 'Restored',
+  override: 'Overridden',
+  kill: 'Killed by the agency',
 }
 
 const when = houseDateTime

@@ -11,10 +11,14 @@ function pictures({ story }: PreflightContext) {
 
 const lower = (name: string) => name[0]!.toLowerCase() + name.slice(1)
 
+/**
+ * A warning, not a hold: wire copy often describes a picture it does not carry, and the page then
+ * prints its caption and credit alone (docs/export.md); the desk sees it before the story goes.
+ */
 export const pictureImage: PreflightRule = {
   id: 'picture-image',
   describe: 'A picture with no image (none chosen, or its bytes are not in the library).',
-  level: 'blocking',
+  level: 'warning',
   run: (context) =>
     pictures(context)
       .filter((p) => !p.mediaId || !context.lookups.hasPicture(p.mediaId))
