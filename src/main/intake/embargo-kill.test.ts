@@ -40,7 +40,8 @@ describe('an embargo from the wire', () => {
   it('from IPTC 7901 is the agency’s words, which hold until the desk sets a time', () => {
     const library = libraries.open()
     const story = importOne(library, 'iptc7901-embargoed.txt')
-    expect(story.embargo).toMatchObject({ note: expect.stringContaining('0001 GMT JUNE 1'), from: 'wire' })
+    expect(story.embargo?.from).toBe('wire')
+    expect(story.embargo?.note).toContain('0001 GMT JUNE 1')
     expect(story.bodyText).not.toContain('EMBARGOED')
   })
 
@@ -66,10 +67,8 @@ describe('an embargo from the wire', () => {
     const story = importOne(library, 'g2-embargoed.xml')
     const outDir = join(libraries.dir(), 'out')
     const held = await call(library, 'story:export', { ids: [story.id], outDir })
-    expect(held.results[0]).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/^held by the preflight: embargoed until 12:00 UTC\+01:00, Sun 1 Jun 2031/),
-    })
+    expect(held.results[0]?.ok).toBe(false)
+    expect(held.results[0]?.error).toMatch(/^held by the preflight: embargoed until 12:00 UTC\+01:00, Sun 1 Jun 2031/)
     expect(existsSync(join(outDir, `${story.slug}-${story.id}`))).toBe(false)
     expect(() =>
       call(library, 'story:save', { id: story.id, expectedRevision: story.revision, changes: { status: 'published' } }),
@@ -87,7 +86,8 @@ describe('an embargo from the wire', () => {
     expect(page).toContain('Treasury plans record spending')
     expect(page).not.toContain('STRICTLY EMBARGOED')
     const { revisions } = call(library, 'story:revisions', { id: story.id })
-    expect(revisions[0]).toMatchObject({ reason: 'override', note: expect.stringContaining(reason) })
+    expect(revisions[0]?.reason).toBe('override')
+    expect(revisions[0]?.note).toContain(reason)
     expect(revisions[0]!.note).toContain('embargoed until')
   })
 })
@@ -108,7 +108,8 @@ describe('a kill notice after its story', () => {
 
     const outDir = join(libraries.dir(), 'out')
     const held = await call(library, 'story:export', { ids: [story.id], outDir, override: { reason: 'we want it' } })
-    expect(held.results[0]).toMatchObject({ ok: false, error: expect.stringContaining("desk head's name") })
+    expect(held.results[0]?.ok).toBe(false)
+    expect(held.results[0]?.error).toContain("desk head's name")
     const done = await call(library, 'story:export', {
       ids: [story.id],
       outDir,
@@ -128,7 +129,8 @@ describe('a kill notice after its story', () => {
     // Same slug, but not the agency's: a local story is not the agency's to kill.
     expect(call(library, 'story:get', { id: other.id }).kill).toBeNull()
     const held = await call(library, 'story:export', { ids: [story.id], outDir: join(libraries.dir(), 'out') })
-    expect(held.results[0]).toMatchObject({ ok: false, error: expect.stringMatching(/killed by AP/) })
+    expect(held.results[0]?.ok).toBe(false)
+    expect(held.results[0]?.error).toMatch(/killed by AP/)
   })
 
   it('a story that is no kill notice kills nothing', () => {

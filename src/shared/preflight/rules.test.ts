@@ -94,7 +94,7 @@ describe('the publish preflight', () => {
   it('pictures: no image, no credit and no alt text are warnings', () => {
     const lead = { mediaId: MEDIA, alt: 'The harbour at dawn', caption: 'The harbour', credit: 'PA' }
     expect(run(fine({ leadPicture: lead }))).toEqual([])
-    const bare: BlockNode = { type: 'picture', version: 1, alt: '', caption: 'Quay', credit: '' } as BlockNode
+    const bare: BlockNode = { type: 'picture', version: 1, alt: '', caption: 'Quay', credit: '' }
     const gone = { ...lead, mediaId: 'b'.repeat(64) }
     const items = run(fine({ leadPicture: gone, body: bodyOf([paragraphNode(words(60)), bare]) }))
     expect(rules(items)).toEqual([
