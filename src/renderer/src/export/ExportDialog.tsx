@@ -6,6 +6,8 @@ import { flushAll } from '../app/flush'
 import { houseStyleRequested } from './events'
 import { Modal } from './Modal'
 import { runExport, type ExportChoice } from './run-export'
+import { PreflightList } from '../preflight/PreflightList'
+import { usePreflight } from '../preflight/usePreflight'
 
 const FOLDER_KEY = 'copydesk.export.folder'
 
@@ -47,6 +49,9 @@ export function ExportDialog({ openId, onClose, onPublished }: Props) {
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const running = progress !== null && outcome === null && error === null
+  // The open story's preflight, shown before it is exported (the whole library: each held story is named after).
+  const preflight = usePreflight(choice.scope === 'story' ? openId : null)
+  const held = choice.scope === 'story' && (preflight.items ?? []).some((i) => i.level === 'blocking')
 
   const set = <K extends keyof ExportChoice>(key: K, value: ExportChoice[K]) =>
     setChoice((c) => ({ ...c, [key]: value }))
@@ -175,6 +180,14 @@ export function ExportDialog({ openId, onClose, onPublished }: Props) {
           </button>
         </div>
         {note && <p className="export-note">{note}</p>}
+        {choice.scope === 'story' && preflight.items && (
+          <PreflightList items={preflight.items} onOverride={(override) => set('override', override)} />
+        )}
+        {choice.scope === 'story' && preflight.error && (
+          <p className="banner banner-error" role="alert">
+            The preflight could not run: {preflight.error}
+          </p>
+        )}
         <label className="export-publish">
           <input
             type="checkbox"
@@ -235,8 +248,8 @@ export function ExportDialog({ openId, onClose, onPublished }: Props) {
           <button type="button" onClick={onClose} disabled={running}>
             Close
           </button>
-          <button type="submit" className="primary" disabled={running}>
-            Export
+          <button type="submit" className="primary" disabled={running || (held && !choice.override)}>
+            {held ? 'Export anyway' : 'Export'}
           </button>
         </div>
       </form>

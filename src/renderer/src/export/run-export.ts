@@ -1,4 +1,5 @@
 import type { ExportFormat, ExportResult } from '@shared/export'
+import type { Override } from '@shared/preflight'
 import type { StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 
@@ -9,6 +10,8 @@ export interface ExportChoice {
   format: ExportFormat
   singleFile: boolean
   markPublished: boolean
+  /** Past the preflight's blocking items, with why (docs/preflight.md). */
+  override?: Override | null
 }
 
 const LIST_PAGE = 500
@@ -42,6 +45,7 @@ export async function runExport(
       format: choice.format,
       singleFile: choice.singleFile,
       markPublished: choice.markPublished,
+      ...(choice.override ? { override: choice.override } : {}),
     })
     outDir = reply.outDir
     results.push(...reply.results)

@@ -12,7 +12,8 @@ interface Props {
 
 export function LibraryPane({ openId, onOpen, searchRef }: Props) {
   const [query, setQuery] = useState('')
-  const [status, setStatus] = useState<StoryStatus | ''>('')
+  // The one filter: a status, or "under embargo" (the stories whose embargo still holds).
+  const [status, setStatus] = useState<StoryStatus | '' | 'embargoed'>('')
   const [spike, setSpike] = useState(false)
   const searching = query.trim().length > 0
   return (
@@ -32,9 +33,10 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
         <select
           aria-label="Show stories with status"
           value={status}
-          onChange={(e) => setStatus(e.target.value as StoryStatus | '')}
+          onChange={(e) => setStatus(e.target.value as StoryStatus | '' | 'embargoed')}
         >
           <option value="">All stories</option>
+          <option value="embargoed">Under embargo</option>
           {storyStatuses.map((s) => (
             <option key={s} value={s}>
               {s[0]!.toUpperCase() + s.slice(1)}
@@ -55,9 +57,20 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
           }}
         />
       ) : searching ? (
-        <SearchResults query={query} status={status || undefined} openId={openId} onOpen={onOpen} />
+        <SearchResults
+          query={query}
+          status={status && status !== 'embargoed' ? status : undefined}
+          openId={openId}
+          onOpen={onOpen}
+        />
       ) : (
-        <StoryList status={status || undefined} openId={openId} onOpen={onOpen} />
+        <StoryList
+          key={status}
+          status={status && status !== 'embargoed' ? status : undefined}
+          embargoed={status === 'embargoed'}
+          openId={openId}
+          onOpen={onOpen}
+        />
       )}
     </nav>
   )

@@ -12,6 +12,8 @@ const ROW_HEIGHT = 64
 
 interface Props {
   status?: StoryStatus
+  /** Only stories under an embargo that holds. */
+  embargoed?: boolean
   openId: StoryId | null
   onOpen: (id: StoryId) => void
 }
@@ -20,7 +22,7 @@ interface Props {
  * The whole library, newest first. Only the rows on screen are rendered, and only the pages they
  * fall in are fetched, so a library of years of copy scrolls as smoothly as an empty one.
  */
-export function StoryList({ status, openId, onOpen }: Props) {
+export function StoryList({ status, embargoed, openId, onOpen }: Props) {
   const [total, setTotal] = useState(0)
   const [pages, setPages] = useState<Map<number, StorySummary[]>>(new Map())
   const [error, setError] = useState<string | null>(null)
@@ -37,7 +39,7 @@ export function StoryList({ status, openId, onOpen }: Props) {
       if (loading.current.has(page)) return
       loading.current.add(page)
       const asked = generation.current
-      invoke('story:list', { status, limit: PAGE, offset: page * PAGE })
+      invoke('story:list', { status, limit: PAGE, offset: page * PAGE, ...(embargoed ? { embargoed } : {}) })
         .then(({ total: count, items }) => {
           if (asked !== generation.current) return
           setTotal(count)
@@ -47,7 +49,7 @@ export function StoryList({ status, openId, onOpen }: Props) {
         .catch((e: Error) => setError(`The library could not be listed: ${e.message}`))
         .finally(() => loading.current.delete(page))
     },
-    [status],
+    [status, embargoed],
   )
 
   // The project does not use the React Compiler, so TanStack's unmemoisable API is fine here.

@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react'
 import { mediaPreviewSrc } from '@shared/media'
 import type { StorySummary } from '@shared/story'
 import { Marked } from './Marked'
+import { EmbargoBadge } from '../embargo/EmbargoBadge'
 import { agencyBesideBylines } from './row-agency'
 import { lastEdited } from './when'
 
@@ -22,7 +23,7 @@ export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, o
   const agency = agencyBesideBylines(story)
   return (
     <button
-      className={`story-row${active ? ' active' : ''}`}
+      className={`story-row${active ? ' active' : ''}${story.kill ? ' killed' : ''}`}
       onClick={onOpen}
       data-story-id={story.id}
       aria-current={active ? 'true' : undefined}
@@ -42,7 +43,9 @@ export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, o
         </span>
       )}
       <span className="row-meta">
+        {story.kill && <span className="row-kill">{story.kill === 'kill' ? 'Killed' : 'Withdrawn'}</span>}
         <span className={`status status-${story.status}`}>{story.status}</span>
+        <EmbargoBadge embargo={story.embargo} compact />
         {by && <span className="row-byline">{by}</span>}
         {agency && <span className="row-agency">{agency}</span>}
         <time dateTime={story.updatedAt}>{lastEdited(story.updatedAt)}</time>

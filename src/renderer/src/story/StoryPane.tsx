@@ -17,6 +17,10 @@ import { SpellingLayer } from '../spelling/SpellingLayer'
 import { typeset } from '../typography/field-typography'
 import { useTypographyRules } from '../typography/useTypographyRules'
 import { StoryActions, type StoryActionsProps } from '../spike/StoryActions'
+import { EmbargoBadge } from '../embargo/EmbargoBadge'
+import { EmbargoField } from '../embargo/EmbargoField'
+import { PublishDialog } from '../preflight/PublishDialog'
+import { StoryNotes } from './StoryNotes'
 
 interface PaneProps {
   id: StoryId
@@ -113,6 +117,16 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
   )
 
   const { state } = autosave
+  // "Published" goes through the preflight (PublishDialog); other statuses are set at once.
+  const [publishing, setPublishing] = useState(false)
+  const { publish: publishSaved } = autosave
+  const publish = useCallback(
+    async (override: Parameters<typeof publishSaved>[0]) => {
+      const saved = await publishSaved(override)
+      setFields((old) => ({ ...old, status: saved.status, publishedAt: saved.publishedAt }))
+    },
+    [publishSaved],
+  )
   return (
     <div className={storyPanels.length ? 'story-layout with-panels' : 'story-layout'}>
       <article className="story" aria-label="Story">
@@ -122,7 +136,11 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
             <select
               aria-label="Story status"
               value={fields.status}
-              onChange={(e) => set('status', e.target.value as Fields['status'])}
+              onChange={(e) => {
+                const next = e.target.value as Fields['status']
+                if (next === 'published' && fields.status !== 'published') setPublishing(true)
+                else set('status', next)
+              }}
             >
               {storyStatuses.map((s) => (
                 <option key={s} value={s}>
@@ -135,6 +153,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
             {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
+          <EmbargoBadge embargo={fields.embargo} />
           <StoryActions story={story} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
           <SaveIndicator state={state} />
         </header>
@@ -154,6 +173,12 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
             )}
           </div>
         )}
+        <StoryNotes
+          agencyNote={fields.editorNote ?? ''}
+          deskNote={fields.deskNote ?? ''}
+          kill={fields.kill}
+          onDeskNote={(note) => set('deskNote', note)}
+        />
         <textarea
           className="headline"
           aria-label="Headline"
@@ -182,6 +207,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
             <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
           </label>
           <KeywordsField keywords={fields.keywords ?? []} onChange={(keywords) => set('keywords', keywords)} />
+          <EmbargoField embargo={fields.embargo} onChange={(embargo) => set('embargo', embargo)} />
         </div>
         <BodyEditor
           initial={story.body}
@@ -192,6 +218,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
           typography={typography}
         />
         <SpellingLayer storyId={story.id} editor={editorRef} />
+        {publishing && <PublishDialog id={story.id} publish={publish} onClose={() => setPublishing(false)} />}
       </article>
       <SidePanels story={story} fields={fields} set={set} editor={editorRef} reload={onReload} />
     </div>

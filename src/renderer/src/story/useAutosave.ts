@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Body } from '@shared/body'
+import type { Override } from '@shared/preflight'
 import type { Story, StoryFields } from '@shared/story'
 import { ApiError } from '@shared/errors'
 import { invoke } from '../app/client'
@@ -102,6 +103,28 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
     await saveNow()
   }, [story.id, saveNow])
 
+  /**
+   * Mark the story published through the preflight: what is pending is saved first, then the status
+   * with the editor's override (if any), so main holds it for the same reasons as export does.
+   */
+  const publish = useCallback(
+    async (override: Override | null): Promise<Story> => {
+      await saveNow()
+      const saved = await invoke('story:save', {
+        id: story.id,
+        expectedRevision: revision.current,
+        changes: { status: 'published' },
+        reason: 'status',
+        ...(override ? { override } : {}),
+      })
+      revision.current = saved.revision
+      setState({ kind: 'saved', at: saved.updatedAt })
+      libraryChanged.emit()
+      return saved
+    },
+    [story.id, saveNow],
+  )
+
   useEffect(() => {
     const unregister = registerFlusher(saveNow)
     const onHide = () => {
@@ -116,5 +139,5 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
     }
   }, [saveNow])
 
-  return { state, change, bodyChanged, saveNow, keepMine }
+  return { state, change, bodyChanged, saveNow, keepMine, publish }
 }
