@@ -21,6 +21,7 @@ import { EmbargoBadge } from '../embargo/EmbargoBadge'
 import { EmbargoField } from '../embargo/EmbargoField'
 import { PublishDialog } from '../preflight/PublishDialog'
 import { StoryNotes } from './StoryNotes'
+import { PlaceholderMarks } from '../editor/plugins/PlaceholderMarks'
 
 interface PaneProps {
   id: StoryId
@@ -218,6 +219,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
           typography={typography}
         />
         <SpellingLayer storyId={story.id} editor={editorRef} />
+        <PlaceholderMarks editor={editorRef} />
         {publishing && <PublishDialog id={story.id} publish={publish} onClose={() => setPublishing(false)} />}
       </article>
       <SidePanels story={story} fields={fields} set={set} editor={editorRef} reload={onReload} />
