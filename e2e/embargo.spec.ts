@@ -92,7 +92,7 @@ test('a 0-word story with TK in the headline: TK is marked and listed, and "publ
   await page.getByLabel('Story body').click()
   await page.keyboard.type('The cost is TK pounds.')
   await expect
-    .poll(() => page.evaluate(() => (CSS.highlights.get('placeholder') as Highlight | undefined)?.size ?? 0))
+    .poll(() => page.evaluate(() => (CSS.highlights.get('placeholder'))?.size ?? 0))
     .toBe(1)
 
   await page.getByLabel('Story status').selectOption('published')
