@@ -91,9 +91,7 @@ test('a 0-word story with TK in the headline: TK is marked and listed, and "publ
   // TK typed in the body is marked where it stands, as spelling marks a word.
   await page.getByLabel('Story body').click()
   await page.keyboard.type('The cost is TK pounds.')
-  await expect
-    .poll(() => page.evaluate(() => (CSS.highlights.get('placeholder'))?.size ?? 0))
-    .toBe(1)
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('placeholder')?.size ?? 0)).toBe(1)
 
   await page.getByLabel('Story status').selectOption('published')
   await expect(dialog.getByRole('list', { name: 'Blocking' })).toContainText('“TK” left in the body')

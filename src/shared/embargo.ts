@@ -65,7 +65,11 @@ function formatter(zone: string): Intl.DateTimeFormat {
 export function zoneOffsetAt(zone: string, instant: number): number {
   const fixed = offsetMinutes(zone)
   if (fixed !== undefined) return fixed
-  const p = Object.fromEntries(formatter(real(zone)).formatToParts(new Date(instant)).map((x) => [x.type, x.value]))
+  const p = Object.fromEntries(
+    formatter(real(zone))
+      .formatToParts(new Date(instant))
+      .map((x) => [x.type, x.value]),
+  )
   const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!)
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000)
 }

@@ -25,6 +25,7 @@ export type Kill = z.infer<typeof killSchema>
 export function describeKill(kill: Kill): string {
   const verb = kill.kind === 'kill' ? 'Killed' : 'Withdrawn'
   const by = kill.agency ? ` by ${kill.agency}` : ''
-  if (kill.isNotice) return `This is ${kill.agency ?? 'the agency'}'s ${kill.kind} notice: it must not run. ${kill.notice}`
+  if (kill.isNotice)
+    return `This is ${kill.agency ?? 'the agency'}'s ${kill.kind} notice: it must not run. ${kill.notice}`
   return `${verb}${by}: ${kill.notice}`
 }

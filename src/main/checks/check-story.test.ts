@@ -35,6 +35,7 @@ describe('copy-desk checks through the api and the CLI', () => {
       typography: true,
       dash: 'en',
       language: 'en-GB',
+      placeholderWords: ['TK', 'TKTK', 'TKTKTK'],
     })
 
     writeSetting(library.db, HEADLINE_MAX_LENGTH_KEY, 40)

@@ -46,7 +46,7 @@ export interface DeskFields {
 /** A doc written before the embargo was a story field held its instant as a string. */
 function embargoOfDoc(value: unknown): Embargo | null {
   if (typeof value === 'string') return Number.isNaN(Date.parse(value)) ? null : { at: new Date(value).toISOString() }
-  return value && typeof value === 'object' ? (value as Embargo) : null
+  return value && typeof value === 'object' ? value : null
 }
 
 /** The instant the desk server lists and guards by (its embargo column), from the story's embargo. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bodyOf, emptyBody, paragraphNode, type BlockNode } from '../body'
+import { defaultCheckOptions } from '../checks/options'
 import { embargoFrom } from '../embargo'
 import { blankStoryFields, type StoryFields } from '../story'
 import { overrideNote, overrideProblem, runPreflight, type PreflightItem } from '.'
@@ -54,7 +55,9 @@ describe('the publish preflight', () => {
       headline: 'Council to spend TK on harbour',
       body: bodyOf([paragraphNode(`${words(50)} The cost is TKTK.`), paragraphNode('Mayor XXX said. Tk is not one.')]),
     })
-    const items = run(story, { options: { headlineMaxLength: 80, placeholderWords: ['TK', 'TKTK', 'XXX'] } })
+    const items = run(story, {
+      options: { ...defaultCheckOptions, headlineMaxLength: 80, placeholderWords: ['TK', 'TKTK', 'XXX'] },
+    })
     expect(rules(items)).toEqual(['blocking:placeholder', 'blocking:placeholder', 'blocking:placeholder'])
     expect(items.map((i) => i.message)).toEqual([
       '“TK” left in the headline',
@@ -63,7 +66,9 @@ describe('the publish preflight', () => {
     ])
     expect(items[1]!.where).toMatchObject({ field: 'body', block: 0 })
     // A house without XXX as a placeholder does not flag it.
-    expect(run(story, { options: { headlineMaxLength: 80, placeholderWords: ['TK'] } })).toHaveLength(1)
+    expect(
+      run(story, { options: { ...defaultCheckOptions, headlineMaxLength: 80, placeholderWords: ['TK'] } }),
+    ).toHaveLength(1)
   })
 
   it('unresolved comments: the hook counts them and each story with any is held', () => {
@@ -146,8 +151,12 @@ describe('the publish preflight', () => {
 
   it('a headline over the house length is a warning', () => {
     const headline = 'A'.repeat(30)
-    expect(run(fine({ headline }), { options: { headlineMaxLength: 30, placeholderWords: [] } })).toEqual([])
-    const items = run(fine({ headline: headline + 'B' }), { options: { headlineMaxLength: 30, placeholderWords: [] } })
+    expect(
+      run(fine({ headline }), { options: { ...defaultCheckOptions, headlineMaxLength: 30, placeholderWords: [] } }),
+    ).toEqual([])
+    const items = run(fine({ headline: headline + 'B' }), {
+      options: { ...defaultCheckOptions, headlineMaxLength: 30, placeholderWords: [] },
+    })
     expect(rules(items)).toEqual(['warning:headline-length'])
   })
 

@@ -135,7 +135,8 @@ describe('NITF', () => {
       { headline: 'Petition to save branches passes 10,000 names', url: 'https://example.org/news/library-petition' },
     ])
     expect(draft.slug).toBe('council-budget')
-    expect(draft.source).toEqual({ format: 'nitf', agency: 'PA' })
+    // doc-id is the item's guid: how a later kill notice finds the story (docs/preflight.md).
+    expect(draft.source).toEqual({ format: 'nitf', agency: 'PA', guid: 'PA-2026-0412-council' })
     expect(draft.notes).toContain('Embargoed until 00:01 Monday. Check figures with the council before use.')
     const blocks = draft.body.root.children
     expect(paragraphs(draft)[0]).toBe(

@@ -7,7 +7,11 @@ export const killed: PreflightRule = {
   run: ({ story }) => {
     const kill = story.kill
     if (!kill) return []
-    const what = kill.isNotice ? `this is ${kill.agency ?? 'the agency'}'s ${kill.kind} notice` : kill.kind === 'kill' ? 'killed' : 'withdrawn'
+    const what = kill.isNotice
+      ? `this is ${kill.agency ?? 'the agency'}'s ${kill.kind} notice`
+      : kill.kind === 'kill'
+        ? 'killed'
+        : 'withdrawn'
     const by = !kill.isNotice && kill.agency ? ` by ${kill.agency}` : ''
     return [{ message: `${what}${by}: ${kill.notice}`.slice(0, 300), deskHead: true }]
   },
