@@ -55,6 +55,9 @@ function inlineToDelta(nodes: readonly InlineNode[], link?: { url: string; kind:
       ops.push({ insert: text, attributes: { ...base, ...(rest.format ? { format: rest.format } : {}) } })
     } else if (node.type === 'linebreak') ops.push({ insert: '\n', attributes: base })
     else if (node.type === 'tab') ops.push({ insert: '\t', attributes: base })
+    // Inline comments are not shared through the desk yet (their threads are the body's own state,
+    // not the doc's): the marked words go in as plain words, never lost.
+    else if (node.type === 'mark') ops.push(...inlineToDelta(node.children, link))
     else ops.push(...inlineToDelta(node.children, { url: node.url, kind: node.type }))
   }
   return ops
