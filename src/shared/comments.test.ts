@@ -32,7 +32,7 @@ describe('a body with comments', () => {
     const body = commentedBody()
     expect(bodySchema.parse(body)).toEqual(body)
     expect(bodyToText(body)).toBe(
-      'Sales fell 3 per cent last year.\n\nAsk the council why.\n\nRoads stay closed\nSchools reopen on Monday\n\nNo comment here.',
+      'Sales fell 3 per cent last year.\n\nAsk the council why.\n\nRoads stay closed\nSchools reopen on Monday\n\nNothing else to add.',
     )
   })
 

@@ -107,6 +107,11 @@ export function markedTexts(body: Body): Map<string, string> {
 
 /* ---------- leaving the app ---------- */
 
+/** A block with its comment marks taken out and their words kept in place. */
+export function withoutMarks<T>(block: T): T {
+  return strip(block as Node) as T
+}
+
 function strip(node: Node): Node {
   const children = childrenOf(node)
   if (!children) return node

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Body, BlockNode, InlineNode } from '../body'
 import { bodyOf, emptyBody, paragraphNode } from '../body'
+import { withoutMarks } from '../comments'
 import type { StoryFields } from '../story'
 
 /**
@@ -101,7 +102,7 @@ function blockToY(block: BlockNode): Y.Map<unknown> {
     const text = new Y.Text()
     text.applyDelta(inlineToDelta(children))
     map.set('text', text)
-  } else map.set('node', block)
+  } else map.set('node', withoutMarks(block))
   return map
 }
 
