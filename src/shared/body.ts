@@ -36,7 +36,9 @@ export const linkNodeSchema = z.looseObject({
   type: z.enum(['link', 'autolink']),
   url: safeLinkUrl,
   // A comment may be made on part of a link's words, so a mark may sit inside a link.
-  get children(): z.ZodArray<z.ZodUnion<[typeof textNodeSchema, typeof lineBreakNodeSchema, typeof tabNodeSchema, typeof markNodeSchema]>> {
+  get children(): z.ZodArray<
+    z.ZodUnion<[typeof textNodeSchema, typeof lineBreakNodeSchema, typeof tabNodeSchema, typeof markNodeSchema]>
+  > {
     return z.array(z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema, markNodeSchema]))
   },
 })
@@ -55,7 +57,13 @@ export const markNodeSchema = z.looseObject({
 })
 
 export const inlineNodeSchema: z.ZodUnion<
-  [typeof textNodeSchema, typeof lineBreakNodeSchema, typeof tabNodeSchema, typeof linkNodeSchema, typeof markNodeSchema]
+  [
+    typeof textNodeSchema,
+    typeof lineBreakNodeSchema,
+    typeof tabNodeSchema,
+    typeof linkNodeSchema,
+    typeof markNodeSchema,
+  ]
 > = z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema, linkNodeSchema, markNodeSchema])
 export type InlineNode = z.infer<typeof inlineNodeSchema>
 export type MarkNode = z.infer<typeof markNodeSchema>

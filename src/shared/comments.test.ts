@@ -39,7 +39,9 @@ describe('a body with comments', () => {
   it('counts the open threads, not the resolved ones, nor the replies', () => {
     expect(openComments(commentedBody())).toBe(3)
     expect(openComments(bodyOf([paragraphNode('Plain copy')]))).toBe(0)
-    expect(openComments(commentedBody(THREADS.map((t) => ({ ...t, resolved: { by: 'A', at: t.comments[0]!.at } }))))).toBe(0)
+    expect(
+      openComments(commentedBody(THREADS.map((t) => ({ ...t, resolved: { by: 'A', at: t.comments[0]!.at } })))),
+    ).toBe(0)
   })
 
   it('reads each thread’s marked words as they stand now, joined across marks and through nesting', () => {
@@ -89,7 +91,13 @@ describe('hostile comments are refused with a reason', () => {
   it('too many threads, too many replies, a thread with none', () => {
     const many = Array.from({ length: MAX_COMMENT_THREADS + 1 }, (_, i) => thread(`t${i}`, 'q', ['ok']))
     expect(problems(withThreads(many)).join()).toMatch(/at most 500 comment threads/)
-    const chatty = [thread('t', 'q', Array.from({ length: MAX_COMMENTS_PER_THREAD + 1 }, () => 'me too'))]
+    const chatty = [
+      thread(
+        't',
+        'q',
+        Array.from({ length: MAX_COMMENTS_PER_THREAD + 1 }, () => 'me too'),
+      ),
+    ]
     expect(problems(withThreads(chatty)).join()).toMatch(/at most 100 replies/)
     expect(problems(withThreads(one({ comments: [] })))).not.toEqual([])
   })
@@ -103,9 +111,9 @@ describe('hostile comments are refused with a reason', () => {
     expect(problems(withThreads(one({ resolved: { by: 'A', at: '2026-11-30T10:00:00.000Z', why: 'x' } })))).not.toEqual(
       [],
     )
-    expect(problems({ root: { ...commentedBody().root, $: { comments: THREADS, other: 'x'.repeat(1000) } } })).not.toEqual(
-      [],
-    )
+    expect(
+      problems({ root: { ...commentedBody().root, $: { comments: THREADS, other: 'x'.repeat(1000) } } }),
+    ).not.toEqual([])
   })
 
   it('empty or blank comments and authors, bad dates, ids that are not plain, duplicate threads', () => {
@@ -118,7 +126,8 @@ describe('hostile comments are refused with a reason', () => {
   })
 
   it('marks with ids that are not plain, or too many of them', () => {
-    const marked = (ids: string[]) => bodyOf([{ ...paragraphNode(''), children: [mark(ids, [textNode('x')])] } as never])
+    const marked = (ids: string[]) =>
+      bodyOf([{ ...paragraphNode(''), children: [mark(ids, [textNode('x')])] } as never])
     expect(problems(marked(['ok-1']))).toEqual([])
     expect(problems(marked(['<b>']))).not.toEqual([])
     expect(problems(marked(Array.from({ length: MAX_MARK_IDS }, (_, i) => `id${i}`)))).toEqual([])

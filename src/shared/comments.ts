@@ -101,7 +101,7 @@ export function markedTexts(body: Body): Map<string, string> {
     const inner = node.type === 'mark' && node.ids ? [...ids, ...node.ids] : ids
     for (const child of childrenOf(node) ?? []) walk(child, inner)
   }
-  for (const block of body.root.children) walk(block as Node, [])
+  for (const block of body.root.children) walk(block, [])
   return texts
 }
 
@@ -115,7 +115,10 @@ export function withoutMarks<T>(block: T): T {
 function strip(node: Node): Node {
   const children = childrenOf(node)
   if (!children) return node
-  return { ...node, children: children.flatMap((child) => (child.type === 'mark' ? (childrenOf(strip(child)) ?? []) : [strip(child)])) }
+  return {
+    ...node,
+    children: children.flatMap((child) => (child.type === 'mark' ? (childrenOf(strip(child)) ?? []) : [strip(child)])),
+  }
 }
 
 /**
