@@ -35,8 +35,7 @@ export function ThreadCard({ view, onGo, onReply, onResolve, onReopen }: Props) 
   return (
     <li className="thread" data-resolved={thread.resolved ? 'true' : undefined} aria-labelledby={`${id}-go`}>
       <button type="button" className="thread-go" id={`${id}-go`} onClick={onGo}>
-        <span className="visually-hidden">Go to </span>
-        <q>{quote}</q>
+        <span className="visually-hidden">Go to </span>“{quote}”
         {cut && <span className="thread-cut"> (these words were cut)</span>}
       </button>
       <ol className="thread-comments" aria-label="Comments">

@@ -39,18 +39,21 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener)
 }
 
-/** The name, updated when the editor changes it; asks main for the user name once. */
+/** Ask main for the computer's user name, once a page: before the first comment is signed. */
+export function askCommentAuthor(): void {
+  if (asked) return
+  asked = true
+  invoke('comments:author', {})
+    .then(({ name }) => {
+      osName = name
+      listeners.forEach((l) => l())
+    })
+    .catch(() => undefined)
+}
+
+/** The name, updated when the editor changes it. */
 export function useCommentAuthor(): { name: string; own: string } {
-  useEffect(() => {
-    if (asked) return
-    asked = true
-    invoke('comments:author', {})
-      .then(({ name }) => {
-        osName = name
-        listeners.forEach((l) => l())
-      })
-      .catch(() => undefined)
-  }, [])
+  useEffect(askCommentAuthor, [])
   const name = useSyncExternalStore(subscribe, commentAuthorNow)
   const typed = useSyncExternalStore(subscribe, own)
   return { name, own: typed }

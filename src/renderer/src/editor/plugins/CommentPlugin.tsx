@@ -12,7 +12,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react'
 import { MAX_COMMENT_CHARACTERS } from '@shared/limits'
 import { $addComment, $dropStrayMark, $selectedQuote, OPEN_COMMENT_BOX_COMMAND } from '../comments'
-import { commentAuthorNow } from '../../notes/author'
+import { askCommentAuthor, commentAuthorNow } from '../../notes/author'
 
 interface Draft {
   quote: string | null
@@ -30,6 +30,8 @@ export function CommentPlugin() {
   const [draft, setDraft] = useState<Draft | null>(null)
   const saved = useRef<BaseSelection | null>(null)
   const id = useId()
+
+  useEffect(askCommentAuthor, [])
 
   useEffect(() => {
     const open = () => {
@@ -96,7 +98,7 @@ export function CommentPlugin() {
       {draft.quote ? (
         <>
           <p className="comment-box-title" id={`${id}-title`}>
-            Comment on <q>{draft.quote}</q>
+            Comment on “{draft.quote}”
           </p>
           <textarea
             autoFocus
