@@ -7,6 +7,7 @@ import { defaultUserDataDir } from '../library/paths'
 import { storyStatuses, type StoryStatus } from '../../shared/story'
 import { formatSearchHits, formatStory, formatSummaries } from './format'
 import { formatFindings } from './check'
+import { commentsReport, formatComments } from './comments'
 import { runImport } from './import'
 import { exportRequestFrom, runExport, type ExportFlags } from './export'
 import { USAGE, type CliCommandName } from './commands'
@@ -138,6 +139,12 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
     const { findings } = await call(library, 'story:check', { id: storyId(args[0]) })
     // Findings are the desk's to judge, not a failed command: the exit status is 0 either way.
     io.stdout(json ? JSON.stringify({ findings }, null, 2) + '\n' : formatFindings(findings))
+    return EXIT.ok
+  },
+  comments(library, { args, json }, io) {
+    if (args.length !== 1) throw new UsageError('comments needs exactly one story ID')
+    const { body } = call(library, 'story:get', { id: storyId(args[0]) })
+    io.stdout(json ? JSON.stringify(commentsReport(body), null, 2) + '\n' : formatComments(body))
     return EXIT.ok
   },
   spike(library, { args, json }, io) {
