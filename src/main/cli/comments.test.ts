@@ -5,6 +5,7 @@ import { commentedBody } from '@test/fixtures/comments/stories'
 import { bodyFromParagraphs } from '../../shared/body'
 import { openLibrary } from '../library'
 import { createStory } from '../library/stories'
+import { commentsReport } from './comments'
 import { runCli } from './run'
 
 async function run(argv: string[], env: NodeJS.ProcessEnv) {
@@ -32,9 +33,11 @@ describe('copydesk comments', () => {
     expect(text.stdout).toMatch(/resolved by Quillfeather {2}“Schools reopen on Monday”/)
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('3 open, 1 resolved')
 
-    const json = JSON.parse((await run(['comments', String(story.id), '--json'], env)).stdout)
+    const json = JSON.parse((await run(['comments', String(story.id), '--json'], env)).stdout) as ReturnType<
+      typeof commentsReport
+    >
     expect(json.open).toBe(3)
-    expect(json.threads.map((t: { words: string }) => t.words)).toEqual([
+    expect(json.threads.map((t) => t.words)).toEqual([
       'fell 3 per cent',
       'council',
       'Schools reopen on Monday',
