@@ -82,6 +82,16 @@ test('an editor comments on words, replies, resolves, finds it after a reload, a
   await expect(resolved.getByRole('button', { name: 'Reopen', exact: true })).toBeVisible()
   await expect(page.getByRole('status')).toHaveText('Saved')
 
+  // History says what happened to the comments since the story was created.
+  await page.getByRole('tab', { name: 'History', exact: true }).click()
+  await page
+    .getByRole('list', { name: 'Revisions' })
+    .getByRole('button', { name: /Created/ })
+    .click()
+  const diff = page.getByLabel('Changes from revision 1 to now')
+  await expect(diff.locator('.diff-comments')).toHaveText('Comments: 1 added, 1 reply, 1 resolved')
+  await expect(diff.getByRole('region', { name: 'Comments: what changed' }).locator('ins')).toContainText(COMMENT)
+
   // Saved with the story: one thread, two comments, resolved; none open for the preflight.
   const saved = call(desk.library, 'story:get', { id: story.id })
   expect(commentThreads(saved.body)).toMatchObject([
