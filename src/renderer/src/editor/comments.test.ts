@@ -14,7 +14,15 @@ import { bodyFromParagraphs, bodySchema, type Body } from '@shared/body'
 import { bodyToText } from '@shared/body-text'
 import { commentThreads, markedTexts, openComments, stripComments } from '@shared/comments'
 import { bodyNodes } from './nodes'
-import { $addComment, $dropStrayMark, $reopenComment, $replyToComment, $resolveComment, $threads } from './comments'
+import {
+  $addComment,
+  $markedWords,
+  $dropStrayMark,
+  $reopenComment,
+  $replyToComment,
+  $resolveComment,
+  $threads,
+} from './comments'
 
 /** The body editor's node set without a DOM: what it saves is what the library gets. */
 function editorWith(body: Body): LexicalEditor {
@@ -122,6 +130,8 @@ describe('comments in the editor', () => {
     const split = saved(editor)
     expect(split.root.children).toHaveLength(2)
     expect(markedTexts(split).get(id)).toBe('beta gamma')
+    // The Notes panel reads the same words, in reading order, across the two paragraphs.
+    expect(editor.getEditorState().read($markedWords).get(id)).toBe('beta gamma')
     // Backspace at the start of the second paragraph joins them again.
     editor.update(
       () => {

@@ -112,6 +112,20 @@ export function $marksOf(id: string): MarkNode[] {
   return out
 }
 
+/** Inside read(): every thread's marked words as they stand now, in one walk of the body. */
+export function $markedWords(): Map<string, string> {
+  const words = new Map<string, string[]>()
+  // Children go on the stack last first, so they come off in reading order.
+  const stack: LexicalNode[] = $getRoot().getChildren().reverse()
+  while (stack.length) {
+    const node = stack.pop()!
+    if ($isMarkNode(node))
+      for (const id of node.getIDs()) words.set(id, [...(words.get(id) ?? []), node.getTextContent()])
+    if ($isElementNode(node)) stack.push(...node.getChildren().reverse())
+  }
+  return new Map([...words].map(([id, parts]) => [id, parts.join(' ').replace(/\s+/g, ' ').trim()]))
+}
+
 /** Select a thread's words (the first stretch to the last) and bring them into view; false when they were cut. */
 export function goToComment(editor: LexicalEditor, id: string): boolean {
   let key: string | null = null

@@ -3,7 +3,7 @@ import type { CommentThread } from '@shared/comments'
 import { MAX_COMMENT_AUTHOR } from '@shared/limits'
 import { LiveRegion } from '../app/LiveRegion'
 import {
-  $marksOf,
+  $markedWords,
   $reopenComment,
   $replyToComment,
   $resolveComment,
@@ -14,6 +14,9 @@ import {
 import type { StoryPanelProps } from '../story/panel-props'
 import { setCommentAuthor, useCommentAuthor } from './author'
 import { ThreadCard } from './ThreadCard'
+
+/** A pause this long in typing reads the threads again: live, never in the way of a keystroke. */
+const READ_DELAY_MS = 150
 
 export interface ThreadView {
   thread: CommentThread
@@ -37,19 +40,23 @@ export function NotesPanel({ editor }: StoryPanelProps) {
     if (!body) return
     const read = () =>
       setViews(
-        body.getEditorState().read(() =>
-          $threads().map((thread) => ({
-            thread,
-            words: $marksOf(thread.id)
-              .map((mark) => mark.getTextContent())
-              .join(' '),
-          })),
-        ),
+        body.getEditorState().read(() => {
+          const words = $markedWords()
+          return $threads().map((thread) => ({ thread, words: words.get(thread.id) ?? '' }))
+        }),
       )
     read()
-    return body.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size || dirtyLeaves.size) read()
+    // Read again once typing pauses: the words under a mark change as the editor types.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const off = body.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (!dirtyElements.size && !dirtyLeaves.size) return
+      clearTimeout(timer)
+      timer = setTimeout(read, READ_DELAY_MS)
     })
+    return () => {
+      clearTimeout(timer)
+      off()
+    }
   }, [editor])
 
   const update = (change: () => void, said: string) => {
