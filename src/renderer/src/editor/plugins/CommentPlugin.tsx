@@ -2,17 +2,28 @@ import { $createMarkNode, MarkNode } from '@lexical/mark'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister, registerNestedElementResolver } from '@lexical/utils'
 import {
+  $getNodeByKey,
   $getSelection,
+  $isElementNode,
+  $isRangeSelection,
   $setSelection,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_LOW,
   KEY_DOWN_COMMAND,
   type BaseSelection,
+  type PointType,
 } from 'lexical'
 import { useEffect, useId, useRef, useState } from 'react'
 import { MAX_COMMENT_CHARACTERS } from '@shared/limits'
 import { $addComment, $dropStrayMark, $selectedQuote, OPEN_COMMENT_BOX_COMMAND } from '../comments'
 import { askCommentAuthor, commentAuthorNow } from '../../notes/author'
+
+/** Inside read() or update(): whether a point saved earlier still points into the body. */
+function $stillThere(point: PointType): boolean {
+  const node = $getNodeByKey(point.key)
+  if (!node || !node.isAttached()) return false
+  return point.offset <= ($isElementNode(node) ? node.getChildrenSize() : node.getTextContentSize())
+}
 
 interface Draft {
   quote: string | null
@@ -76,10 +87,19 @@ export function CommentPlugin() {
         ...draft,
         error: `A comment holds at most ${MAX_COMMENT_CHARACTERS.toLocaleString('en')} characters`,
       })
-    editor.update(() => {
-      if (saved.current) $setSelection(saved.current.clone())
-      $addComment(text, commentAuthorNow())
-    })
+    let added = false
+    editor.update(
+      () => {
+        // The words chosen when the box opened, unless they were cut since (the body stays editable).
+        const chosen = saved.current
+        if ($isRangeSelection(chosen) && $stillThere(chosen.anchor) && $stillThere(chosen.focus))
+          $setSelection(chosen.clone())
+        added = $addComment(text, commentAuthorNow()) !== null
+      },
+      { discrete: true },
+    )
+    if (!added)
+      return setDraft({ ...draft, error: 'The words chosen have changed: select them again, then Add comment' })
     close()
   }
 
