@@ -138,3 +138,45 @@ test('copying commented words out of the body carries the words, not the comment
   expect(copied.html).toContain('on Sundays.')
   expect(copied.html).not.toMatch(/<mark|Obsidian-llama/)
 })
+
+test('a comment stays on its words as the editor splits and joins the paragraph, and after a reload', async ({
+  desk,
+  page,
+}) => {
+  call(desk.library, 'story:create', {
+    headline: 'Ferry fares rise',
+    body: bodyFromParagraphs(['Fares rise by ten per cent in March.']),
+  })
+  await page.reload()
+  await page.getByRole('button', { name: /Ferry fares rise/ }).click()
+  const body = page.getByLabel('Story body')
+  await body.locator('p').first().click()
+  await page.keyboard.press('Home')
+  for (let i = 0; i < 'Fares rise by '.length; i++) await page.keyboard.press('ArrowRight')
+  for (let i = 0; i < 'ten per cent'.length; i++) await page.keyboard.press('Shift+ArrowRight')
+  await page.getByRole('button', { name: 'Comment on the selected words' }).click()
+  await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Ten or twelve?')
+  await page.keyboard.press('Control+Enter')
+  await expect(body.locator('mark')).toHaveText('ten per cent')
+
+  // Enter inside the marked words: the comment now spans two paragraphs.
+  await page.keyboard.press('Home')
+  for (let i = 0; i < 'Fares rise by ten '.length; i++) await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Enter')
+  await expect(body.locator('p')).toHaveCount(2)
+  await expect(body.locator('mark')).toHaveText(['ten', 'per cent'])
+  // Backspace joins them again; the words and their comment are whole.
+  await page.keyboard.press('Backspace')
+  await expect(body.locator('p')).toHaveCount(1)
+  await expect(body.locator('p')).toHaveText('Fares rise by ten per cent in March.')
+  await expect(body.locator('mark')).toHaveText(['ten per cent'])
+  await expect(page.getByRole('status')).toHaveText('Saved')
+
+  await page.reload()
+  await page.getByRole('button', { name: /Ferry fares rise/ }).click()
+  await page.getByRole('tab', { name: 'Notes', exact: true }).click()
+  const thread = page
+    .getByRole('list', { name: 'Open comments' })
+    .getByRole('listitem', { name: 'Go to “ten per cent”' })
+  await expect(thread.getByText('Ten or twelve?')).toBeVisible()
+})

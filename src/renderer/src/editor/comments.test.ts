@@ -17,7 +17,7 @@ import { bodyNodes } from './nodes'
 import {
   $addComment,
   $markedWords,
-  $dropStrayMark,
+  $tidyMark,
   $reopenComment,
   $replyToComment,
   $resolveComment,
@@ -34,7 +34,7 @@ function editorWith(body: Body): LexicalEditor {
     },
   })
   editor.setEditorState(editor.parseEditorState(JSON.stringify(body)))
-  editor.registerNodeTransform(MarkNode, $dropStrayMark)
+  editor.registerNodeTransform(MarkNode, $tidyMark)
   return editor
 }
 const saved = (editor: LexicalEditor) => bodySchema.parse(editor.getEditorState().toJSON())
@@ -149,6 +149,8 @@ describe('comments in the editor', () => {
     expect(joined.root.children).toHaveLength(1)
     expect(bodyToText(joined)).toBe('Oh, Alpha beta gamma delta.')
     expect(markedTexts(joined).get(id)).toBe('beta gamma')
+    // One stretch again, not two marks side by side.
+    expect(JSON.stringify(joined).match(/"type":"mark"/g)).toHaveLength(1)
     expect(bodyToText(stripComments(joined))).toBe('Oh, Alpha beta gamma delta.')
   })
 

@@ -151,11 +151,41 @@ export function goToComment(editor: LexicalEditor, id: string): boolean {
  * left by an undo that took its thread away) loses those ids, and with none left its words stand
  * alone. Ids are never shown, but a highlight with no comment behind it would confuse.
  */
-export function $dropStrayMark(mark: MarkNode): void {
+function $dropStrayIds(mark: MarkNode): boolean {
   const known = new Set($threads().map((t) => t.id))
   const ids = mark.getIDs()
   const kept = ids.filter((id) => known.has(id))
-  if (kept.length === ids.length) return
-  if (kept.length) mark.setIDs(kept)
-  else $unwrapMarkNode(mark)
+  if (kept.length === ids.length) return true
+  if (kept.length) {
+    mark.setIDs(kept)
+    return true
+  }
+  $unwrapMarkNode(mark)
+  return false
+}
+
+const sameIds = (a: MarkNode, b: MarkNode) => {
+  const x = a.getIDs().sort()
+  const y = b.getIDs().sort()
+  return x.length === y.length && x.every((id, i) => id === y[i])
+}
+
+/**
+ * The transform on every changed mark: stray ids go (above), and a mark next to one with the same
+ * threads (a paragraph split by Enter and joined again by Backspace) becomes one with it, so the
+ * words read as one stretch again.
+ */
+export function $tidyMark(mark: MarkNode): void {
+  if (!$dropStrayIds(mark)) return
+  const previous = mark.getPreviousSibling()
+  if ($isMarkNode(previous) && sameIds(previous, mark)) {
+    previous.append(...mark.getChildren())
+    mark.remove()
+    return
+  }
+  const next = mark.getNextSibling()
+  if ($isMarkNode(next) && sameIds(next, mark)) {
+    mark.append(...next.getChildren())
+    next.remove()
+  }
 }

@@ -15,7 +15,7 @@ import {
 } from 'lexical'
 import { useEffect, useId, useRef, useState } from 'react'
 import { MAX_COMMENT_CHARACTERS } from '@shared/limits'
-import { $addComment, $dropStrayMark, $selectedQuote, OPEN_COMMENT_BOX_COMMAND } from '../comments'
+import { $addComment, $tidyMark, $selectedQuote, OPEN_COMMENT_BOX_COMMAND } from '../comments'
 import { askCommentAuthor, commentAuthorNow } from '../../notes/author'
 
 /** Inside read() or update(): whether a point saved earlier still points into the body. */
@@ -58,7 +58,7 @@ export function CommentPlugin() {
         (from) => $createMarkNode(from.getIDs()),
         (from, to) => from.getIDs().forEach((markId) => to.addID(markId)),
       ),
-      editor.registerNodeTransform(MarkNode, $dropStrayMark),
+      editor.registerNodeTransform(MarkNode, $tidyMark),
       editor.registerCommand(OPEN_COMMENT_BOX_COMMAND, open, COMMAND_PRIORITY_EDITOR),
       editor.registerCommand(
         KEY_DOWN_COMMAND,
