@@ -11,6 +11,7 @@ import {
   $setState,
   createCommand,
   createState,
+  type BaseSelection,
   type LexicalCommand,
   type LexicalEditor,
   type LexicalNode,
@@ -52,8 +53,7 @@ export function newCommentId(): string {
 }
 
 /** Inside read(): the selected words, when some are selected (a comment needs words to be on). */
-export function $selectedQuote(): string | null {
-  const selection = $getSelection()
+export function $selectedQuote(selection: BaseSelection | null = $getSelection()): string | null {
   if (!$isRangeSelection(selection) || selection.isCollapsed()) return null
   const text = selection.getTextContent().replace(/\s+/g, ' ').trim()
   return text ? text : null

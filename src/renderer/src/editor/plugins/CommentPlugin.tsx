@@ -2,6 +2,7 @@ import { $createMarkNode, MarkNode } from '@lexical/mark'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister, registerNestedElementResolver } from '@lexical/utils'
 import {
+  $createRangeSelectionFromDom,
   $getNodeByKey,
   $getSelection,
   $isElementNode,
@@ -10,6 +11,7 @@ import {
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_LOW,
   KEY_DOWN_COMMAND,
+  getDOMSelection,
   type BaseSelection,
   type PointType,
 } from 'lexical'
@@ -45,10 +47,14 @@ export function CommentPlugin() {
   useEffect(askCommentAuthor, [])
 
   useEffect(() => {
+    // Runs as a command listener, inside the editor's update: $-functions read the pending state.
     const open = () => {
-      const quote = editor.getEditorState().read($selectedQuote)
-      saved.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null)
-      setDraft({ quote, text: '', error: null })
+      // Take the selection from the page first: Lexical learns of it from selectionchange, which
+      // may not have arrived yet when Ctrl+Alt+M follows the last Shift+arrow at once.
+      // Only read: setting it would move the page's selection, and the focus, back to the body.
+      const chosen = $createRangeSelectionFromDom(getDOMSelection(null), editor) ?? $getSelection()
+      saved.current = chosen?.clone() ?? null
+      setDraft({ quote: $selectedQuote(chosen), text: '', error: null })
       return true
     }
     return mergeRegister(
