@@ -30,6 +30,7 @@ import {
 import { saveWithPreflight, storyPreflight } from './publish/preflight'
 import { exportDictionaryFile, readDictionaryUpload } from './spelling'
 import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, unspikeStory } from './library/spike'
+import { commentAuthor } from './comments/author'
 
 /**
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
@@ -69,6 +70,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'media:begin': (library, request) => beginUpload(library.db, request),
   'media:part': (library, part) => receivePart(library.db, part),
   'media:finish': (library, request) => finishUpload(library.db, request),
+  'comments:author': () => ({ name: commentAuthor() }),
   'settings:get': (library) => readHouseStyle(library.db),
   'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
   'story:export': (library, request) => exportStories(library.db, request),

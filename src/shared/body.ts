@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { isSafeLink } from './links'
 import { pictureNodeSchema } from './picture'
-import { bodyLimitProblem, MAX_BLOCKS } from './limits'
+import { commentIdSchema, rootStateSchema } from './comments'
+import { bodyLimitProblem, MAX_BLOCKS, MAX_MARK_IDS } from './limits'
 
 /**
  * The story body is the Lexical editor state as JSON. These schemas name the node types the
@@ -34,13 +35,38 @@ export const tabNodeSchema = z.looseObject({ type: z.literal('tab'), text: z.str
 export const linkNodeSchema = z.looseObject({
   type: z.enum(['link', 'autolink']),
   url: safeLinkUrl,
-  get children() {
-    return z.array(z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema]))
+  // A comment may be made on part of a link's words, so a mark may sit inside a link.
+  get children(): z.ZodArray<
+    z.ZodUnion<[typeof textNodeSchema, typeof lineBreakNodeSchema, typeof tabNodeSchema, typeof markNodeSchema]>
+  > {
+    return z.array(z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema, markNodeSchema]))
   },
 })
 
-export const inlineNodeSchema = z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema, linkNodeSchema])
+/**
+ * Words an inline comment is about (Lexical's MarkNode, src/shared/comments.ts): the ids of the
+ * threads on them, and the words. A mark never publishes: export renders its words only. Marks
+ * inside marks are accepted (the editor flattens them, but a save must never fail on one).
+ */
+export const markNodeSchema = z.looseObject({
+  type: z.literal('mark'),
+  ids: z.array(commentIdSchema).max(MAX_MARK_IDS, `one stretch of words carries at most ${MAX_MARK_IDS} comments`),
+  get children(): z.ZodArray<typeof inlineNodeSchema> {
+    return z.array(inlineNodeSchema)
+  },
+})
+
+export const inlineNodeSchema: z.ZodUnion<
+  [
+    typeof textNodeSchema,
+    typeof lineBreakNodeSchema,
+    typeof tabNodeSchema,
+    typeof linkNodeSchema,
+    typeof markNodeSchema,
+  ]
+> = z.union([textNodeSchema, lineBreakNodeSchema, tabNodeSchema, linkNodeSchema, markNodeSchema])
 export type InlineNode = z.infer<typeof inlineNodeSchema>
+export type MarkNode = z.infer<typeof markNodeSchema>
 
 export const paragraphNodeSchema = z.looseObject({
   type: z.literal('paragraph'),
@@ -90,6 +116,8 @@ const bodyShapeSchema = z.strictObject({
   root: z.looseObject({
     type: z.literal('root'),
     children: z.array(blockNodeSchema).max(MAX_BLOCKS),
+    /** Lexical's node state on the root: the story's comment threads (src/shared/comments.ts). */
+    $: rootStateSchema.optional(),
   }),
 })
 

@@ -35,6 +35,7 @@ export const apiChannels = [
   'story:discard-untouched',
   'story:check',
   'checks:options',
+  'comments:author',
   // Spelling: the house dictionary, the style book, a story's language and let-stand words.
   'dictionary:list',
   'dictionary:add',

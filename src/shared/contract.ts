@@ -112,6 +112,8 @@ export const contract = {
   'media:begin': { input: mediaBeginInputSchema, output: mediaBeginOutputSchema },
   'media:part': { input: mediaPartInputSchema, output: mediaPartOutputSchema },
   'media:finish': { input: mediaFinishInputSchema, output: mediaAddOutputSchema },
+  /** The name comments are signed with until the editor gives their own: the computer's user name. */
+  'comments:author': { input: z.strictObject({}), output: z.strictObject({ name: z.string() }) },
   /** The house style the export follows (dateline style, credit label, language...). */
   'settings:get': { input: z.strictObject({}), output: houseStyleSchema },
   'settings:set': { input: houseStylePatchSchema, output: houseStyleSchema },

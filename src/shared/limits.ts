@@ -63,3 +63,22 @@ export function bodyLimitProblem(body: unknown): string | null {
   }
   return null
 }
+
+/**
+ * Inline comments (src/shared/comments.ts) ride in the story body but are not its words, so the
+ * character limit above does not see them: they have limits of their own. A story with hundreds of
+ * open threads is a story no one can read; a thread is a conversation of a few lines, not a chat log.
+ */
+export const MAX_COMMENT_THREADS = 500
+/** Comments in one thread, the first one included. */
+export const MAX_COMMENTS_PER_THREAD = 100
+/** One comment: a paragraph or two of advice, never a second story. */
+export const MAX_COMMENT_CHARACTERS = 4000
+/** All the comments of a story together (the figures above multiplied would be 200 million). */
+export const MAX_ALL_COMMENT_CHARACTERS = 200_000
+/** The words a thread was made on, kept so the thread still says what it was about when they are cut. */
+export const MAX_COMMENT_QUOTE = 300
+/** An author's name. */
+export const MAX_COMMENT_AUTHOR = 80
+/** Threads one stretch of words may carry at once (overlapping comments). */
+export const MAX_MARK_IDS = 50

@@ -16,6 +16,7 @@ export const revisionReasonSchema = z.enum(revisionReasons)
 export type RevisionReason = z.infer<typeof revisionReasonSchema>
 
 const revisionNumber = z.number().int().positive()
+const count = z.number().int().nonnegative()
 
 /** One entry of a story's history: a revision, or a run of autosaves kept as its last. */
 export const historyEntrySchema = z.strictObject({
@@ -48,6 +49,7 @@ export const diffFields = [
   'leadAlt',
   'body',
   'bodyPictures',
+  'comments',
   'related',
   'keywords',
 ] as const
@@ -69,6 +71,16 @@ export const revisionDiffSchema = z.strictObject({
   fields: z.array(z.strictObject({ field: z.enum(diffFields), parts: z.array(diffPartSchema) })),
   wordsAdded: z.number().int().nonnegative(),
   wordsRemoved: z.number().int().nonnegative(),
+  /** What happened to the inline comments (src/shared/comments.ts), counted; absent when nothing did. */
+  comments: z
+    .strictObject({
+      added: count,
+      replies: count,
+      resolved: count,
+      reopened: count,
+      removed: count,
+    })
+    .optional(),
 })
 export type RevisionDiff = z.infer<typeof revisionDiffSchema>
 

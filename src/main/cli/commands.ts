@@ -28,6 +28,11 @@ export const cliCommands = [
     summary: 'copy-desk checks, spelling and the style book; exit 0 whatever they find (docs/copy-desk.md)',
   },
   {
+    name: 'comments',
+    synopsis: 'comments ID [--json]',
+    summary: 'the inline comments on a story, open first; they never export (docs/comments.md)',
+  },
+  {
     name: 'spike',
     synopsis: 'spike ID... [--json]',
     summary: 'set stories aside on the spike: out of the list and search, kept for the house period',

@@ -8,6 +8,7 @@ import { defaultUserDataDir } from '../library/paths'
 import { storyStatuses, type StoryStatus } from '../../shared/story'
 import { formatSearchHits, formatStory, formatSummaries } from './format'
 import { formatFindings } from './check'
+import { commentsReport, formatComments } from './comments'
 import { runImport } from './import'
 import { exportRequestFrom, runExport, type ExportFlags } from './export'
 import { USAGE, type CliCommandName } from './commands'
@@ -174,6 +175,12 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
     const outcome = embargoCommand(library, storyId(args[0]), args[1], { zone, clear: clear ?? false, json })
     if (typeof outcome !== 'string') throw new UsageError(outcome.usage)
     io.stdout(outcome)
+    return EXIT.ok
+  },
+  comments(library, { args, json }, io) {
+    if (args.length !== 1) throw new UsageError('comments needs exactly one story ID')
+    const { body } = call(library, 'story:get', { id: storyId(args[0]) })
+    io.stdout(json ? JSON.stringify(commentsReport(body), null, 2) + '\n' : formatComments(body))
     return EXIT.ok
   },
   spike(library, { args, json }, io) {

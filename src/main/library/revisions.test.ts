@@ -8,6 +8,7 @@ import { addMedia } from './media'
 import { bodyOf, paragraphNode, type BlockNode } from '../../shared/body'
 import { makePng } from '@test/fixtures/pictures/images'
 import { createStory, getStory, saveStory } from './stories'
+import { commentedBody, thread, THREADS } from '@test/fixtures/comments/stories'
 
 const at = (time: string) => new Date(`2026-11-24T${time}Z`)
 
@@ -311,5 +312,44 @@ describe('revisions: pictures, related stories and every other field', () => {
       ['restore', 'revision 1'],
       ['restore', 'revision 2'],
     ])
+  })
+})
+
+describe('revisions: inline comments', () => {
+  const libraries = useTempLibraries()
+
+  it('says how many comments were added, answered, resolved and reopened, and shows each thread', () => {
+    const { db } = libraries.open()
+    let story = createStory(
+      db,
+      { headline: 'Harbour shop', body: commentedBody(THREADS.slice(0, 1)) },
+      { now: at('09:00:00') },
+    )
+    const [first] = THREADS
+    const answered = { ...first!, comments: [...first!.comments, { ...first!.comments[0]!, id: 'r2', text: 'Agreed' }] }
+    story = saveStory(db, {
+      id: story.id,
+      expectedRevision: story.revision,
+      reason: 'edit',
+      changes: {
+        body: commentedBody([
+          { ...answered, resolved: { by: 'Desk', at: '2026-11-24T09:30:00.000Z' } },
+          thread('new', 'council', ['Name them']),
+        ]),
+      },
+      now: at('09:30:00'),
+    })
+    const diff = revisionDiff(db, story.id, 1)
+    expect(diff.comments).toEqual({ added: 1, replies: 1, resolved: 1, reopened: 0, removed: 0 })
+    const lines = diff.fields.find((f) => f.field === 'comments')!.parts
+    expect(
+      lines
+        .filter((p) => p.change === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toMatch(/resolved[\s\S]*Name them/)
+    // Only the comments changed: the words did not.
+    expect(diff.fields.map((f) => f.field)).toEqual(['comments'])
+    expect(revisionDiff(db, story.id, story.revision).comments).toBeUndefined()
   })
 })

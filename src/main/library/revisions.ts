@@ -1,6 +1,7 @@
 import { diffWords, diffWordsWithSpace } from 'diff'
 import { countWords } from '../../shared/body'
 import { bodyToText } from '../../shared/body-text'
+import { commentChanges, commentsText } from '../../shared/comments'
 import { ApiError } from '../../shared/errors'
 import type { PictureNode } from '../../shared/body'
 import {
@@ -132,6 +133,7 @@ function fieldTexts(db: Db, fields: Partial<StoryFields>): Record<DiffField, str
           `${imageText(db, p.mediaId)}: ${p.caption || '(no caption)'} · credit: ${p.credit || '(none)'} · alt: ${p.alt || '(none)'}`,
       )
       .join('\n'),
+    comments: commentsText(fields.body),
     related: (fields.related ?? []).map(relatedText).join('\n'),
     keywords: (fields.keywords ?? []).join(', '),
   }
@@ -195,8 +197,10 @@ function fieldsAt(db: Db, id: StoryId, revision: number | undefined, story: Stor
  */
 export function revisionDiff(db: Db, id: StoryId, revision: number, against?: number): RevisionDiff {
   const story = getStory(db, id)
-  const then = fieldTexts(db, revisionFields(db, id, revision))
-  const now = fieldTexts(db, fieldsAt(db, id, against, story))
+  const thenFields = revisionFields(db, id, revision)
+  const nowFields = fieldsAt(db, id, against, story)
+  const then = fieldTexts(db, thenFields)
+  const now = fieldTexts(db, nowFields)
   const fields: RevisionDiff['fields'] = []
   let wordsAdded = 0
   let wordsRemoved = 0
@@ -211,6 +215,7 @@ export function revisionDiff(db: Db, id: StoryId, revision: number, against?: nu
     }
     fields.push({ field, parts })
   }
+  const comments = commentChanges(thenFields.body, nowFields.body)
   return {
     id,
     revision,
@@ -219,6 +224,7 @@ export function revisionDiff(db: Db, id: StoryId, revision: number, against?: nu
     fields,
     wordsAdded,
     wordsRemoved,
+    ...(Object.values(comments).some(Boolean) ? { comments } : {}),
   }
 }
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { Body, BlockNode, InlineNode } from '../body'
 import { bodyOf, emptyBody, paragraphNode } from '../body'
 import type { Embargo } from '../embargo'
+import { withoutMarks } from '../comments'
 import type { StoryFields } from '../story'
 
 /**
@@ -70,6 +71,9 @@ function inlineToDelta(nodes: readonly InlineNode[], link?: { url: string; kind:
       ops.push({ insert: text, attributes: { ...base, ...(rest.format ? { format: rest.format } : {}) } })
     } else if (node.type === 'linebreak') ops.push({ insert: '\n', attributes: base })
     else if (node.type === 'tab') ops.push({ insert: '\t', attributes: base })
+    // Inline comments are not shared through the desk yet (their threads are the body's own state,
+    // not the doc's): the marked words go in as plain words, never lost.
+    else if (node.type === 'mark') ops.push(...inlineToDelta(node.children, link))
     else ops.push(...inlineToDelta(node.children, { url: node.url, kind: node.type }))
   }
   return ops
@@ -113,7 +117,7 @@ function blockToY(block: BlockNode): Y.Map<unknown> {
     const text = new Y.Text()
     text.applyDelta(inlineToDelta(children))
     map.set('text', text)
-  } else map.set('node', block)
+  } else map.set('node', withoutMarks(block))
   return map
 }
 

@@ -21,6 +21,10 @@ export function renderInline(nodes: readonly InlineNode[] | undefined, ctx: Body
       case 'autolink':
         out += renderLink(node, renderInline(node.children, ctx))
         break
+      case 'mark':
+        // An inline comment's words: the words publish, the comment never does (no <mark>, no id).
+        out += renderInline(node.children, ctx)
+        break
       // Anything else (a node type this build does not know) contributes no markup.
     }
   }

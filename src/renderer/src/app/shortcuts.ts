@@ -66,6 +66,8 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['[text](address)'], does: 'A link as you type' },
       { keys: ['"', "'"], does: 'Curly quotes and apostrophes in the story’s language (house style)' },
       { keys: ['--', ' - ', '...'], does: 'A dash (the house’s), and an ellipsis …; Mod+Z straight after: as typed' },
+      { keys: ['Mod+Alt+M'], does: 'Comment on the selected words (never exported)' },
+      { keys: ['Mod+Enter', 'Escape'], does: 'In a comment or reply: add it; in the comment box: cancel' },
     ],
   },
   {

@@ -14,6 +14,7 @@ import { bodyNodes } from './nodes'
 import { BodyChangePlugin } from './plugins/BodyChangePlugin'
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
 import { LinkPopoverPlugin } from './plugins/LinkPopoverPlugin'
+import { CommentPlugin } from './plugins/CommentPlugin'
 import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
 import { TextStylePlugin } from './plugins/TextStylePlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
@@ -51,6 +52,7 @@ export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind, t
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ToolbarPlugin />
+      <CommentPlugin />
       <FindReplacePlugin story={storyFind} />
       <PicturePlugin />
       <div className="body-frame">

@@ -6,5 +6,7 @@ export const bodyTheme: EditorThemeClasses = {
   quote: 'body-quote',
   list: { ul: 'body-ul', ol: 'body-ol', listitem: 'body-li', nested: { listitem: 'body-li-nested' } },
   link: 'body-link',
+  mark: 'body-comment',
+  markOverlap: 'body-comment-overlap',
   text: { bold: 'body-bold', italic: 'body-italic', underline: 'body-underline', strikethrough: 'body-strike' },
 }

@@ -12,8 +12,24 @@ export const FIELD_LABELS: Record<DiffField, string> = {
   leadAlt: 'Lead picture alt text',
   body: 'Body',
   bodyPictures: 'Pictures in the body',
+  comments: 'Comments',
   related: 'Related stories',
   keywords: 'Keywords',
+}
+
+/** "2 added, 1 resolved": only what happened. */
+export function commentSummary(changes: NonNullable<RevisionDiff['comments']>): string {
+  const said: [number, string][] = [
+    [changes.added, 'added'],
+    [changes.replies, changes.replies === 1 ? 'reply' : 'replies'],
+    [changes.resolved, 'resolved'],
+    [changes.reopened, 'reopened'],
+    [changes.removed, 'removed'],
+  ]
+  return said
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(', ')
 }
 
 export const words = (n: number) => `${n} ${n === 1 ? 'word' : 'words'}`
@@ -33,6 +49,7 @@ export function DiffView({ diff }: { diff: RevisionDiff }) {
         From revision {diff.revision} to {later}: <span className="diff-added">{words(diff.wordsAdded)} added</span>,{' '}
         <span className="diff-removed">{diff.wordsRemoved} removed</span>
       </p>
+      {diff.comments && <p className="diff-comments">Comments: {commentSummary(diff.comments)}</p>}
       {diff.fields.map(({ field, parts }) => (
         // Named apart from the field itself, so "Headline" means the field the editor types in, never its diff.
         <section key={field} className="diff-field" aria-label={`${FIELD_LABELS[field]}: what changed`}>

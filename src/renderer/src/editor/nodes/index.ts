@@ -1,5 +1,6 @@
 import { AutoLinkNode, LinkNode } from '@lexical/link'
 import { ListItemNode, ListNode } from '@lexical/list'
+import { MarkNode } from '@lexical/mark'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import type { Klass, LexicalNode } from 'lexical'
 import { PictureNode } from './PictureNode'
@@ -13,4 +14,6 @@ export const bodyNodes: Klass<LexicalNode>[] = [
   LinkNode,
   AutoLinkNode,
   PictureNode,
+  // Words an inline comment is on (editor/comments.ts); export renders their words only.
+  MarkNode,
 ]

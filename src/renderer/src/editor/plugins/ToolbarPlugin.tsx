@@ -25,6 +25,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { isMac, keyName } from '../../app/shortcuts'
 import { OPEN_LINK_POPOVER_COMMAND } from './LinkPopoverPlugin'
 import { OPEN_PICTURE_DIALOG_COMMAND } from './PicturePlugin'
+import { OPEN_COMMENT_BOX_COMMAND } from '../comments'
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number'
 
@@ -168,6 +169,10 @@ export function ToolbarPlugin() {
       })}
       {button('Picture', undefined, () => editor.dispatchCommand(OPEN_PICTURE_DIALOG_COMMAND, undefined), {
         name: 'Insert picture',
+      })}
+      {button('Comment', undefined, () => editor.dispatchCommand(OPEN_COMMENT_BOX_COMMAND, undefined), {
+        name: 'Comment on the selected words',
+        keys: 'Mod+Alt+M',
       })}
     </div>
   )
