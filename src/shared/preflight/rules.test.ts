@@ -5,6 +5,7 @@ import { embargoFrom } from '../embargo'
 import { blankStoryFields, type StoryFields } from '../story'
 import { overrideNote, overrideProblem, runPreflight, type PreflightItem } from '.'
 import type { PreflightLookups } from './rule'
+import { commentedBody } from '@test/fixtures/comments/stories'
 import * as comments from './rules/unresolved-comments'
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ')
@@ -77,6 +78,10 @@ describe('the publish preflight', () => {
     expect(rules(items)).toEqual(['blocking:unresolved-comments'])
     expect(items[0]!.message).toBe('2 unresolved comments')
     expect(run(fine(), { countComments: () => 1 })[0]!.message).toBe('1 unresolved comment')
+    // The real count: a body with three open threads (and resolved ones) holds the story.
+    const commented = run({ ...fine(), body: commentedBody() })
+    expect(rules(commented)).toContain('blocking:unresolved-comments')
+    expect(commented.find((i) => i.message.includes('unresolved'))!.message).toBe('3 unresolved comments')
   })
 
   it('an embargo in force blocks, naming when it ends; an ended one does not', () => {
