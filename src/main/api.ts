@@ -16,6 +16,7 @@ import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/r
 import { restorePreview, restoreRevision, revisionDiff, storyHistory } from './library/revisions'
 import { checkStory } from './checks/check-story'
 import { readCheckOptions } from './library/check-options'
+import { libraryProblem } from './library/sqlite-problems'
 import {
   addHouseWords,
   importHouseDictionary,
@@ -123,6 +124,9 @@ export async function dispatch(library: Library, channel: unknown, rawInput: unk
     return { ok: true, value: await call(library, channel, rawInput) }
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toShape() }
+    // A damaged, full or read-only library is the machine's doing, not a bug: said in words.
+    const problem = libraryProblem(error, library.file, library.restoreAdvice)
+    if (problem) return { ok: false, error: problem.toShape() }
     return { ok: false, error: { code: 'internal', message: (error as Error).message || String(error) } }
   }
 }

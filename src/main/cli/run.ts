@@ -203,6 +203,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   try {
     const backups = backupsDirFor(defaultUserDataDir(process.platform, io.env))
     library = openLibraryOrAdvise(resolveLibraryPath({ flag: parsed.library, env: io.env }), backups)
+    if (library.damage) io.stderr(`copydesk: warning: ${library.damage.message}\n`)
     const outcome = command(library, parsed, io)
     if (typeof outcome === 'number') return outcome
     // An async command (backup) keeps the library open until it has settled.
