@@ -4,7 +4,7 @@ import { apiChannels } from '../shared/channels'
 import type { Library } from './library'
 import { createStory, deleteStory, getStory, listStories, saveStory } from './library/stories'
 import { searchStories } from './library/search'
-import { importWireFiles } from './intake/import-wire'
+import { importWireFilesSliced } from './intake/import-wire'
 import { describeOriginal } from './wire/original'
 import { findOriginal } from './library/wire-copy'
 import { addPicture } from './library/media'
@@ -35,9 +35,10 @@ import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, 
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
  * (in Electron that loop also forwards the editor's keystrokes), or off main's thread (sharp makes
  * export renditions in libuv's pool): their handlers return promises. story:check waits for
- * Hunspell's WebAssembly to load (the spelling findings).
+ * Hunspell's WebAssembly to load (the spelling findings); wire:import reads one file between pauses.
  */
-export type SlicedChannel = 'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview'
+export type SlicedChannel =
+  'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview' | 'wire:import'
 
 /** What call() gives back: the output itself, or a promise of it for a sliced channel. */
 export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
@@ -55,8 +56,8 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:list': (library, request) => listStories(library.db, request),
   'story:search': (library, { query, limit, status }) => ({ items: searchStories(library.db, query, limit, status) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),
-  'wire:import': (library, { files }) => ({
-    results: importWireFiles(
+  'wire:import': async (library, { files }) => ({
+    results: await importWireFilesSliced(
       library,
       files.map((file) => ({ name: file.name, bytes: Buffer.from(file.data, 'base64') })),
     ),

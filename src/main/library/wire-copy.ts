@@ -47,6 +47,7 @@ export function fileWireCopy(
   copies: Iterable<WireCopy>,
   total: number,
   onProgress?: ImportProgress,
+  { checkpoint = true }: { checkpoint?: boolean } = {},
 ): WireImportResult[] {
   const results: WireImportResult[] = []
   const insertFile = prepared(db, 'INSERT INTO wire_files (file_name, format, bytes) VALUES (?, ?, ?)')
@@ -93,8 +94,13 @@ export function fileWireCopy(
       onProgress?.(++done, total)
     })
   }
-  if (filedBytes >= CHECKPOINT_AFTER_BYTES) db.pragma('wal_checkpoint(TRUNCATE)')
+  if (checkpoint) checkpointAfterImport(db, filedBytes)
   return results
+}
+
+/** Fold the WAL back into the library after a large import (CHECKPOINT_AFTER_BYTES of wire copy or more). */
+export function checkpointAfterImport(db: Db, filedBytes: number): void {
+  if (filedBytes >= CHECKPOINT_AFTER_BYTES) db.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 function messageOf(error: unknown): string {
