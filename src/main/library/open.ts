@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, statS
 import { dirname } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { SCHEMA_VERSION, migrations } from './migrations'
+import { packedOrNull } from './packing'
 import { isDamageError as isDamage, libraryProblem } from './sqlite-problems'
 
 /**
@@ -124,6 +125,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 }
 
 function migrate(db: Db, from: number, file: string): void {
+  // Functions the migrations call (SQL has no deflate).
+  if (from < SCHEMA_VERSION)
+    db.function('copydesk_pack', { deterministic: true }, (bytes) => packedOrNull(bytes as Buffer))
   for (let version = from; version < SCHEMA_VERSION; version++) {
     const step = db.transaction(() => {
       db.exec(migrations[version]!)
