@@ -234,7 +234,7 @@ export const migrations: readonly string[] = [
   CREATE INDEX spiked_at ON spiked (spiked_at);
   ALTER TABLE revisions ADD COLUMN note TEXT;
   `,
-  // 13: wire originals deflated (library/packing.ts): about a quarter of their size. Each existing
+  // 12: wire originals deflated (library/packing.ts): about a quarter of their size. Each existing
   // original is packed in place (copydesk_pack, registered by open.ts, gives NULL for bytes that
   // would not shrink, which stay as they are), so nothing is lost and the file shrinks at the next
   // VACUUM or as SQLite reuses the freed pages.
