@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/api'
+import { runCli } from '../../src/main/cli/run'
 import { openLibrary } from '../../src/main/library'
 import { backupPrefix, dailyBackup, openLibraryOrAdvise } from '../../src/main/library/backup'
 import { createStory } from '../../src/main/library/stories'
@@ -67,6 +68,31 @@ describe('a library with a damaged page', () => {
       }
     } finally {
       library.close()
+    }
+  })
+
+  it('the CLI warns at open and names the file and the backup when a story cannot be read', async () => {
+    const dir = libraries.dir()
+    const file = join(dir, 'library.sqlite')
+    const env = { XDG_CONFIG_HOME: join(dir, 'config') }
+    const backups = join(dir, 'config', 'Copydesk', 'backups')
+    fill(file, 300)
+    const made = openLibrary(file)
+    const backup = (await dailyBackup(made, backups, new Date('2026-11-30T09:00:00'))) as { file: string }
+    made.close()
+    damage(file)
+    const told: string[] = []
+    for (let id = 1; id <= 300; id += 7) {
+      let stderr = ''
+      await runCli(['--library', file, 'show', String(id)], { stdout: () => {}, stderr: (t) => (stderr += t), env })
+      told.push(stderr)
+    }
+    for (const stderr of told) expect(stderr).toMatch(new RegExp(`^copydesk: warning: The library ${file} is damaged`))
+    const failures = told.map((stderr) => stderr.split('\n').slice(1).join('\n')).filter((rest) => rest.trim())
+    expect(failures.length).toBeGreaterThan(0)
+    for (const failure of failures) {
+      expect(failure).toContain(file)
+      expect(failure).toContain(backup.file)
     }
   })
 
