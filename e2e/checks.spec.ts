@@ -78,3 +78,24 @@ test('find and replace all in the body, then one undo brings every word back', a
   await page.keyboard.press('Control+z')
   await expect(body.locator('p')).toHaveText(before)
 })
+
+test('the checks run in a worker, so a story full of names never holds the page (#24.1)', async ({ desk, page }) => {
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  // Names one letter apart, paragraph after paragraph: the name rule's worst case.
+  const names = Array.from(
+    { length: 400 },
+    (_, i) => `Zelenskyy${String.fromCharCode(97 + (i % 26))} met Zelensky${String.fromCharCode(97 + (i % 26))} again.`,
+  )
+  call(desk.library, 'story:create', { ...complete, headline: 'Names everywhere', body: bodyFromParagraphs(names) })
+  await page.reload()
+  await page.getByRole('button', { name: /Names everywhere/ }).click()
+  await page.getByRole('tab', { name: 'Checks' }).click()
+  await expect(page.locator('.checks-summary')).toHaveText(/\d+ findings?/)
+  expect(workers.some((url) => /checks\.worker/.test(url))).toBe(true)
+  expect(errors.filter((text) => /checks run on the page/.test(text))).toEqual([])
+})

@@ -4,7 +4,7 @@ import { apiChannels } from '../shared/channels'
 import type { Library } from './library'
 import { createStory, deleteStory, getStory, listStories, saveStory } from './library/stories'
 import { searchStories } from './library/search'
-import { importWireFiles } from './intake/import-wire'
+import { importWireFilesSliced } from './intake/import-wire'
 import { describeOriginal } from './wire/original'
 import { findOriginal } from './library/wire-copy'
 import { addPicture } from './library/media'
@@ -16,6 +16,7 @@ import { lookupRelated, matchRelatedHeadline, suggestRelated } from './library/r
 import { restorePreview, restoreRevision, revisionDiff, storyHistory } from './library/revisions'
 import { checkStory } from './checks/check-story'
 import { readCheckOptions } from './library/check-options'
+import { libraryProblem } from './library/sqlite-problems'
 import {
   addHouseWords,
   importHouseDictionary,
@@ -36,10 +37,10 @@ import { commentAuthor } from './comments/author'
  * Channels whose work is done a slice at a time, letting main's event loop run between slices
  * (in Electron that loop also forwards the editor's keystrokes), or off main's thread (sharp makes
  * export renditions in libuv's pool): their handlers return promises. story:check waits for
- * Hunspell's WebAssembly to load (the spelling findings).
+ * Hunspell's WebAssembly to load (the spelling findings); wire:import reads one file between pauses.
  */
 export type SlicedChannel =
-  'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview' | 'story:preflight'
+  'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview' | 'story:preflight' | 'wire:import'
 
 /** What call() gives back: the output itself, or a promise of it for a sliced channel. */
 export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
@@ -59,8 +60,8 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:list': (library, request) => listStories(library.db, request),
   'story:search': (library, { query, limit, status }) => ({ items: searchStories(library.db, query, limit, status) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),
-  'wire:import': (library, { files }) => ({
-    results: importWireFiles(
+  'wire:import': async (library, { files }) => ({
+    results: await importWireFilesSliced(
       library,
       files.map((file) => ({ name: file.name, bytes: Buffer.from(file.data, 'base64') })),
     ),
@@ -130,6 +131,9 @@ export async function dispatch(library: Library, channel: unknown, rawInput: unk
     return { ok: true, value: await call(library, channel, rawInput) }
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toShape() }
+    // A damaged, full or read-only library is the machine's doing, not a bug: said in words.
+    const problem = libraryProblem(error, library.file, library.restoreAdvice)
+    if (problem) return { ok: false, error: problem.toShape() }
     return { ok: false, error: { code: 'internal', message: (error as Error).message || String(error) } }
   }
 }

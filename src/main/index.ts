@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { join } from 'node:path'
 import { resolveLibraryPath, type Library } from './library'
 import { findMedia } from './library/media'
@@ -55,6 +55,23 @@ if (!app.requestSingleInstanceLock()) {
       flush,
     })
     window.on('closed', () => (window = null))
+    const damage = library.damage
+    if (damage) {
+      // The check at open found damage: say so before the editor relies on the library, and offer
+      // the latest backup (shown in its folder, ready to be copied in once Copydesk has quit).
+      void dialog
+        .showMessageBox(window, {
+          type: 'warning',
+          title: 'The library is damaged',
+          message: 'Copydesk found damage in its library',
+          detail: damage.message,
+          buttons: damage.backup ? ['Show the latest backup', 'Carry on'] : ['Carry on'],
+          defaultId: 0,
+        })
+        .then(({ response }) => {
+          if (damage.backup && response === 0) shell.showItemInFolder(damage.backup)
+        })
+    }
     void dailyBackup(library, backups).then((outcome) => {
       if (outcome.status === 'failed') dialog.showErrorBox('Copydesk could not back up its library', outcome.message)
       // Stories spiked longer ago than the house period go for good, after the day's backup has them.

@@ -19,7 +19,7 @@ import {
   relatedSuggestInputSchema,
 } from './related'
 import { storyFieldsSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema } from './story'
-import { wireFileInputSchema, wireImportResultSchema, wireOriginalSchema } from './wire'
+import { wireImportInputSchema, wireImportResultSchema, wireOriginalSchema } from './wire'
 import {
   historyEntrySchema,
   restoreInputSchema,
@@ -97,7 +97,7 @@ export const contract = {
   'story:delete': { input: idInput, output: z.strictObject({ id: storyIdSchema }) },
   /** Import wire copy (any format, detected from the bytes); one result a story made or a file refused. */
   'wire:import': {
-    input: z.strictObject({ files: z.array(wireFileInputSchema).min(1, 'choose at least one file').max(500) }),
+    input: wireImportInputSchema,
     output: z.strictObject({ results: z.array(wireImportResultSchema) }),
   },
   /** The wire copy an imported story came from, decoded for reading beside it, with the agency's notes. */

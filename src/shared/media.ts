@@ -27,6 +27,21 @@ export const MAX_PICTURE_BYTES = 40 * 1024 * 1024
 /** A decoded image this large would take gigabytes of memory to show: refused as if broken. */
 export const MAX_PICTURE_PIXELS = 250_000_000
 
+/**
+ * The longest side a picture may have. Chromium draws no canvas wider or taller than 32,767 pixels,
+ * so no screen in the app could show more, and a 1 x 250,000,000 "picture" is an attack, not a
+ * panorama (the widest phone panoramas are about 20,000 pixels).
+ */
+export const MAX_PICTURE_SIDE = 32_767
+
+/**
+ * The most pixels the app itself decodes for one picture: what it shows is a preview at most
+ * PREVIEW_HEIGHT tall and PREVIEW_MAX_WIDTH wide (5.8 megapixels, 23 MB decoded). A picture with more
+ * pixels is shown through a preview, whatever its file size: a 219 KB PNG of 15,000 x 15,000 pixels
+ * took Chromium to 1.3 GB when it was shown itself.
+ */
+export const PREVIEW_MAX_WIDTH = 4800
+
 /** A media id is the SHA-256 of the bytes, in lower-case hex: the same picture is stored once. */
 const MEDIA_ID = '[0-9a-f]{64}'
 export const mediaIdSchema = z.string().regex(new RegExp(`^${MEDIA_ID}$`), 'a media id is a SHA-256 hex digest')
@@ -71,6 +86,7 @@ export function mediaPreviewSrc(id: MediaId): string {
 export const LARGE_PICTURE_BYTES = 1024 * 1024
 /** A preview is this many pixels tall: enough for a figure on a high-density screen. */
 export const PREVIEW_HEIGHT = 1200
+export const PREVIEW_MAX_PIXELS = PREVIEW_HEIGHT * PREVIEW_MAX_WIDTH
 /**
  * A JPEG's preview is a JPEG (encoded five times faster than WebP: 45 ms against 230 ms for a
  * 1,800 x 1,200 copy here); any other picture's is a WebP, which keeps transparency.

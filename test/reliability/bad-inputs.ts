@@ -119,3 +119,46 @@ export function namesField(
     error.message.includes(field)
   )
 }
+
+/** A string field's length limit, at and just past it: the value at the limit must never be refused for its length. */
+export interface LimitInput {
+  channel: Channel
+  field: string
+  limit: number
+  at: unknown
+  past: unknown
+}
+
+function maxLength(schema: z.ZodType): number | null {
+  const checks = (defOf(schema) as Def & { checks?: { _zod: { def: { check: string; maximum?: number } } }[] }).checks
+  const max = checks?.find((check) => check._zod.def.check === 'max_length')?._zod.def.maximum
+  return typeof max === 'number' ? max : null
+}
+
+function limitCases(channel: Channel, path: string[], field: z.ZodType, depth: number): LimitInput[] {
+  const inner = unwrap(field)
+  const def = defOf(inner)
+  const max = maxLength(inner)
+  const cases: LimitInput[] = []
+  // Strings up to 64 MB (past that the huge-string cases already speak): a picture's base64 included.
+  if (def.type === 'string' && max !== null && max <= 64 * 1024 * 1024) {
+    cases.push({
+      channel,
+      field: path.join('.'),
+      limit: max,
+      at: place(path, 'a'.repeat(max)),
+      past: place(path, 'a'.repeat(max + 1)),
+    })
+  }
+  if (depth >= 4) return cases
+  if (def.type === 'array' && def.element)
+    return [...cases, ...limitCases(channel, [...path, '0'], def.element, depth + 1)]
+  for (const [key, child] of Object.entries(shapeOf(inner) ?? {}))
+    cases.push(...limitCases(channel, [...path, key], child, depth + 1))
+  return cases
+}
+
+/** Every string field of a channel with a length limit, at the limit and one character past it. */
+export function limitInputsFor(channel: Channel, schema: z.ZodType = contract[channel].input): LimitInput[] {
+  return Object.entries(shapeOf(schema) ?? {}).flatMap(([key, field]) => limitCases(channel, [key], field, 1))
+}

@@ -5,7 +5,7 @@ import { registerIpc } from '../../src/main/shell/ipc'
 import { contract, type Channel, type Reply } from '../../src/shared/contract'
 import { invalidInput } from '../../src/shared/errors'
 import { useTempLibraries } from '../library-fixture'
-import { badInputsFor, namesField, type BadInput } from './bad-inputs'
+import { badInputsFor, limitInputsFor, namesField, type BadInput } from './bad-inputs'
 
 type Handler = (event: { senderFrame: { url: string; parent?: unknown } | null }, input: unknown) => unknown
 
@@ -98,6 +98,35 @@ describe('every IPC channel refuses malformed input with a clear error', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
     // Nothing was written by any refused call.
     expect(library.db.prepare('SELECT count(*) AS n FROM stories').get()).toEqual({ n: 0 })
+  })
+
+  it.each(channels.filter(isApiChannel))(
+    '%s: every string at its length limit is not refused for its length, one past it is, and nothing is "internal"',
+    async (channel) => {
+      const library = libraries.open()
+      const problems: string[] = []
+      for (const limit of limitInputsFor(channel)) {
+        const past = await dispatch(library, channel, limit.past)
+        if (past.ok || past.error.code !== 'invalid-input' || !namesField(past.error, limit.field))
+          problems.push(`${limit.field} at ${limit.limit + 1}: ${JSON.stringify(past).slice(0, 200)}`)
+        const at = await dispatch(library, channel, limit.at)
+        if (!at.ok && at.error.code === 'internal') problems.push(`${limit.field} at ${limit.limit}: internal`)
+        if (
+          !at.ok &&
+          at.error.issues?.some((issue) => issue.path === limit.field && /too big|at most/i.test(issue.message))
+        )
+          problems.push(`${limit.field} at ${limit.limit}: refused for its length (${at.error.message.slice(0, 200)})`)
+        casesRun += 2
+      }
+      expect(problems).toEqual([])
+    },
+  )
+
+  it('finds the length limits it tests (the generator is not empty)', () => {
+    expect(limitInputsFor('story:create').map((l) => l.field)).toEqual(
+      expect.arrayContaining(['headline', 'standfirst']),
+    )
+    expect(limitInputsFor('wire:import').map((l) => l.field)).toEqual(['files.0.name', 'files.0.data'])
   })
 
   it('answers no channel for a frame that is not the app’s own top-level page', async () => {

@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/errors'
 import { resolveLibraryPath, type Library } from '../library'
 import { call } from '../api'
 import { backupLibrary, backupsDirFor, openLibraryOrAdvise } from '../library/backup'
+import { libraryProblem } from '../library/sqlite-problems'
 import { defaultUserDataDir } from '../library/paths'
 import { storyStatuses, type StoryStatus } from '../../shared/story'
 import { formatSearchHits, formatStory, formatSummaries } from './format'
@@ -246,25 +247,30 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   try {
     const backups = backupsDirFor(defaultUserDataDir(process.platform, io.env))
     library = openLibraryOrAdvise(resolveLibraryPath({ flag: parsed.library, env: io.env }), backups)
+    if (library.damage) io.stderr(`copydesk: warning: ${library.damage.message}\n`)
     const outcome = command(library, parsed, io)
     if (typeof outcome === 'number') return outcome
     // An async command (backup) keeps the library open until it has settled.
     const open = library
     library = undefined
-    return outcome.catch((error: unknown) => failed(error, io)).finally(() => open.close())
+    return outcome.catch((error: unknown) => failed(error, io, open)).finally(() => open.close())
   } catch (error) {
-    return failed(error, io)
+    return failed(error, io, library)
   } finally {
     library?.close()
   }
 }
 
-function failed(error: unknown, io: CliIo): number {
+function failed(error: unknown, io: CliIo, library?: Library): number {
   if (error instanceof UsageError) {
     io.stderr(`copydesk: ${error.message}\n\n${USAGE}`)
     return EXIT.usage
   }
-  const message = error instanceof ApiError ? error.message : String((error as Error).message ?? error)
+  // A damaged, full or read-only library in words, as the app says it (library/sqlite-problems.ts).
+  const problem =
+    library && !(error instanceof ApiError) ? libraryProblem(error, library.file, library.restoreAdvice) : null
+  const message =
+    problem?.message ?? (error instanceof ApiError ? error.message : String((error as Error).message ?? error))
   io.stderr(`copydesk: ${message}\n`)
   return EXIT.failed
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '@test/library-fixture'
 import { call, dispatch } from '../api'
 import { importWireFiles } from './import-wire'
+import { findOriginal } from '../library/wire-copy'
 import { fixture } from '@test/wire/fixtures'
 
 const count = (library: ReturnType<ReturnType<typeof useTempLibraries>['open']>, table: string) =>
@@ -43,14 +44,9 @@ describe('importing wire files into the library', () => {
       slug: 'council-budget',
     })
     expect(story.leadPicture).not.toHaveProperty('mediaId')
-    const original = library.db
-      .prepare(
-        'SELECT f.file_name, f.format, f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = 1',
-      )
-      .get() as {
-      bytes: Buffer
-    }
-    expect(Buffer.compare(original.bytes, bytes)).toBe(0)
+    const original = findOriginal(library.db, 1)
+    expect(original).toMatchObject({ fileName: 'council-vote.xml', format: 'nitf' })
+    expect(Buffer.compare(Buffer.from(original.bytes), bytes)).toBe(0)
     expect(library.db.prepare('SELECT reason FROM revisions WHERE story_id = 1').get()).toEqual({ reason: 'import' })
     expect(call(library, 'story:search', { query: 'Wigton' }).items.map((h) => h.id)).toEqual([1])
     expect(call(library, 'story:list', {}).items[0]).toMatchObject({ agency: 'PA', bylines: ['Ruth MacLeod'] })

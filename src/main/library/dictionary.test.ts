@@ -107,9 +107,11 @@ describe('the house dictionary and style book in the library', () => {
     'the seed sample imported: a house list with Zelensky -> Zelenskyy is reported in every field where it appears',
     async () => {
       const library = libraries.open()
-      const [result] = call(library, 'wire:import', {
-        files: [{ name: '000_30a9b267f3936a89.txt', data: readFileSync(seedSample).toString('base64') }],
-      }).results
+      const [result] = (
+        await call(library, 'wire:import', {
+          files: [{ name: '000_30a9b267f3936a89.txt', data: readFileSync(seedSample).toString('base64') }],
+        })
+      ).results
       const id = result!.id!
       call(library, 'style-book:put', { entries: [{ form: 'Zelensky', preferred: 'Zelenskyy', note: '' }] })
       const story = call(library, 'story:get', { id })

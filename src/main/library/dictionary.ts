@@ -1,3 +1,4 @@
+import { unpack } from './packing'
 import { prepared, type Db } from './open'
 import { readHouseStyle } from './settings'
 import { ApiError } from '../../shared/errors'
@@ -124,10 +125,10 @@ export function readStorySpelling(db: Db, id: number): StorySpelling {
   const original = () =>
     prepared(
       db,
-      'SELECT f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
-    ).get(id) as { bytes: Buffer } | undefined
+      'SELECT f.bytes, f.deflated FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
+    ).get(id) as { bytes: Buffer; deflated: number } | undefined
   const stored = canonical(story.language) ? null : original()
-  const wire = canonical(story.language) ?? (stored ? languageOfOriginal(stored.bytes) : null)
+  const wire = canonical(story.language) ?? (stored ? languageOfOriginal(unpack(stored.bytes, stored.deflated)) : null)
   const house = readHouseStyle(db).language
   return {
     id,

@@ -22,6 +22,10 @@ export interface Library {
    * Undefined for a story that is not shared.
    */
   desk?: { save(request: SaveRequest): Story | undefined }
+  /** How to bring back the latest backup, offered when the file turns out damaged (library/backup.ts sets it). */
+  restoreAdvice?: () => string
+  /** Set when SQLite's quick check at open found damage: the warning to show, with the backup offered. */
+  damage?: { message: string; backup: string | null }
   close(): void
 }
 

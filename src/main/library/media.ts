@@ -13,6 +13,7 @@ import {
 } from '../../shared/media'
 import { quietMoment } from '../input-quiet'
 import { suggestFromJpeg } from '../media/picture-metadata'
+import { makePreview, needsPreview } from '../media/preview'
 import { sniffImage } from '../media/sniff-image'
 import { prepared, type Db } from './open'
 
@@ -82,9 +83,12 @@ interface Preview {
  * editor's picture.
  */
 function previewOrNull(preview: Uint8Array | undefined, info: MediaInfo): Preview | null {
-  if (!preview || preview.length >= info.size) return null
+  // A preview smaller than the picture, except for one with too many pixels to show: its preview is kept whatever its size.
+  if (!preview || (preview.length >= info.size && !needsPreview(info.width, info.height))) return null
   const sniffed = sniffImage(preview)
   if (!sniffed.ok || !(previewTypes as readonly string[]).includes(sniffed.image.type)) return null
+  // A preview must itself be cheap to show.
+  if (needsPreview(sniffed.image.width, sniffed.image.height)) return null
   return {
     bytes: Buffer.from(preview.buffer, preview.byteOffset, preview.byteLength),
     type: sniffed.image.type as PreviewType,
@@ -168,6 +172,14 @@ export async function storeMedia(db: Db, bytes: Uint8Array, options: AddOptions 
   const already = inFlight.get(info.id)
   if (already) return already
   const done = (async () => {
+    // Too many pixels for the app to show itself and no usable preview sent: main makes one.
+    if (needsPreview(info.width, info.height) && !previewOrNull(options.preview, info)) {
+      try {
+        options = { ...options, preview: (await makePreview(bytes, info.type)).bytes }
+      } catch (error) {
+        throw refuse(name, `its pixels could not be read (${(error as Error).message})`)
+      }
+    }
     for (const _ of storeSteps(db, bytes, info, options)) {
       await quietMoment()
     }

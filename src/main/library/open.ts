@@ -1,7 +1,47 @@
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { SCHEMA_VERSION, migrations } from './migrations'
+import { packedOrNull } from './packing'
+import { isDamageError as isDamage, libraryProblem } from './sqlite-problems'
+
+/**
+ * The library is fine but cannot be used as asked (a folder, read-only files): said as such, with no
+ * advice to restore a backup, which would not help and would read like damage.
+ */
+export class LibraryAccessError extends ApiError {
+  constructor(message: string) {
+    super('library', message)
+  }
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Refuse, before SQLite is asked, a library that cannot be written: SQLite would say "attempt to
+ * write a readonly database" at the first save, or, for the -wal and -shm files, at open.
+ */
+function assertWritable(file: string): void {
+  const readOnly = [file, `${file}-wal`, `${file}-shm`].filter((path) => existsSync(path) && !writable(path))
+  if (!existsSync(file) || !existsSync(`${file}-wal`)) {
+    // SQLite makes the -wal and -shm files (and the library itself) in the library's folder.
+    if (!writable(dirname(file))) readOnly.push(`the folder ${dirname(file)}`)
+  }
+  if (readOnly.length) {
+    throw new LibraryAccessError(
+      `${file} cannot be opened for writing: ${readOnly.join(', ')} ${readOnly.length === 1 ? 'is' : 'are'} read-only. ` +
+        'The library is not damaged and was left untouched; make the files writable (or ask whoever looks after this computer) and start Copydesk again.',
+    )
+  }
+}
 
 export type Db = Database.Database
 
@@ -9,7 +49,12 @@ const SQLITE_HEADER = 'SQLite format 3\0'
 
 /** Refuse, before SQLite touches it, a file that exists but is not a SQLite database. */
 function assertSqliteFile(file: string): void {
-  if (!existsSync(file) || statSync(file).size === 0) return
+  if (!existsSync(file)) return
+  if (statSync(file).isDirectory())
+    throw new LibraryAccessError(
+      `${file} is a folder, not a library file; name the library file itself (for example ${file}/library.sqlite)`,
+    )
+  if (statSync(file).size === 0) return
   const fd = openSync(file, 'r')
   try {
     const header = Buffer.alloc(16)
@@ -34,6 +79,7 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   assertSqliteFile(file)
+  if (!options.readonly) assertWritable(file)
   let db: Db
   try {
     db = new Database(file, {
@@ -41,7 +87,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     })
   } catch (error) {
-    throw new ApiError('library', `${file} could not be opened: ${(error as Error).message}`)
+    throw (
+      libraryProblem(error, file) ?? new ApiError('library', `${file} could not be opened: ${(error as Error).message}`)
+    )
   }
   try {
     const version = db.pragma('user_version', { simple: true }) as number
@@ -64,6 +112,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (error) {
     db.close()
     if (error instanceof ApiError) throw error
+    if (!isDamage(error)) {
+      const problem = libraryProblem(error, file, undefined, 'nothing was changed')
+      if (problem) throw new LibraryAccessError(problem.message)
+    }
     const message = (error as Error).message
     throw new ApiError(
       'library',
@@ -73,6 +125,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 }
 
 function migrate(db: Db, from: number, file: string): void {
+  // Functions the migrations call (SQL has no deflate).
+  if (from < SCHEMA_VERSION)
+    db.function('copydesk_pack', { deterministic: true }, (bytes) => packedOrNull(bytes as Buffer))
   for (let version = from; version < SCHEMA_VERSION; version++) {
     const step = db.transaction(() => {
       db.exec(migrations[version]!)
@@ -81,6 +136,8 @@ function migrate(db: Db, from: number, file: string): void {
     try {
       step.immediate()
     } catch (error) {
+      const problem = isDamage(error) ? null : libraryProblem(error, file, undefined, 'the library was left as it was')
+      if (problem) throw new LibraryAccessError(problem.message)
       throw new ApiError(
         'library',
         `${file}: upgrading the library to version ${version + 1} failed: ${(error as Error).message}`,

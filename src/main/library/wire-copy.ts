@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/errors'
 import type { StoryFields, StorySource } from '../../shared/story'
 import type { WireImportResult } from '../../shared/wire'
 import { prepared, type Db } from './open'
+import { pack, unpack } from './packing'
 import { insertStory } from './stories'
 import { fileKill, wireKillOf } from './kills'
 import { slugOfNotice } from '../wire/kill'
@@ -51,14 +52,16 @@ export function fileWireCopy(
   copies: Iterable<WireCopy>,
   total: number,
   onProgress?: ImportProgress,
+  { checkpoint = true }: { checkpoint?: boolean } = {},
 ): WireImportResult[] {
   const results: WireImportResult[] = []
-  const insertFile = prepared(db, 'INSERT INTO wire_files (file_name, format, bytes) VALUES (?, ?, ?)')
+  const insertFile = prepared(db, 'INSERT INTO wire_files (file_name, format, bytes, deflated) VALUES (?, ?, ?, ?)')
   const insertOriginal = prepared(db, 'INSERT INTO story_originals (story_id, file_id) VALUES (?, ?)')
 
   // The file's bytes once, however many stories it makes (a message of 5,000 items is 5,000 stories).
   const store = (copy: ReadCopy): WireImportResult[] => {
-    const fileId = insertFile.run(copy.fileName, copy.format, copy.bytes).lastInsertRowid
+    const packed = pack(copy.bytes)
+    const fileId = insertFile.run(copy.fileName, copy.format, packed.bytes, packed.deflated).lastInsertRowid
     return copy.stories.map(({ fields, source, kill }) => {
       const story = insertStory(db, fields, { source, reason: 'import', now: copy.at })
       insertOriginal.run(story.id, fileId)
@@ -98,8 +101,13 @@ export function fileWireCopy(
       onProgress?.(++done, total)
     })
   }
-  if (filedBytes >= CHECKPOINT_AFTER_BYTES) db.pragma('wal_checkpoint(TRUNCATE)')
+  if (checkpoint) checkpointAfterImport(db, filedBytes)
   return results
+}
+
+/** Fold the WAL back into the library after a large import (CHECKPOINT_AFTER_BYTES of wire copy or more). */
+export function checkpointAfterImport(db: Db, filedBytes: number): void {
+  if (filedBytes >= CHECKPOINT_AFTER_BYTES) db.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 function messageOf(error: unknown): string {
@@ -117,9 +125,9 @@ export interface StoredOriginal {
 export function findOriginal(db: Db, id: number): StoredOriginal {
   const row = prepared(
     db,
-    'SELECT f.file_name, f.format, f.bytes FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
-  ).get(id) as { file_name: string; format: string; bytes: Buffer } | undefined
-  if (row) return { fileName: row.file_name, format: row.format, bytes: row.bytes }
+    'SELECT f.file_name, f.format, f.bytes, f.deflated FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
+  ).get(id) as { file_name: string; format: string; bytes: Buffer; deflated: number } | undefined
+  if (row) return { fileName: row.file_name, format: row.format, bytes: unpack(row.bytes, row.deflated) }
   const exists = prepared(db, 'SELECT 1 FROM stories WHERE id = ?').get(id)
   throw new ApiError(
     'not-found',

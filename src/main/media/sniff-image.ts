@@ -1,5 +1,11 @@
 import { crc32 } from 'node:zlib'
-import { ACCEPTED_PICTURES, MAX_PICTURE_PIXELS, PICTURE_TYPE_NAMES, type PictureType } from '../../shared/media'
+import {
+  ACCEPTED_PICTURES,
+  MAX_PICTURE_PIXELS,
+  MAX_PICTURE_SIDE,
+  PICTURE_TYPE_NAMES,
+  type PictureType,
+} from '../../shared/media'
 
 /**
  * What a file is, read from its bytes (never its name), and how big the picture is. Each reader
@@ -309,6 +315,12 @@ export function sniffImage(bytes: Uint8Array): SniffResult {
   const reader = readerFor(bytes)!
   try {
     const image = reader.read(bytes)
+    if (Math.max(image.width, image.height) > MAX_PICTURE_SIDE) {
+      return {
+        ok: false,
+        reason: `it is ${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')} pixels; no screen can show a side longer than ${MAX_PICTURE_SIDE.toLocaleString('en')} pixels (is the file damaged?)`,
+      }
+    }
     if (image.width * image.height > MAX_PICTURE_PIXELS) {
       return {
         ok: false,

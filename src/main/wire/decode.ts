@@ -168,6 +168,12 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
     return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'ascii' }
 
   const label = declared?.trim().toLowerCase()
+  // A declaration read as 8-bit text cannot be UTF-16 (whose ASCII has a zero byte beside every
+  // letter): a "UTF-16" label on such bytes is a mislabelling, and they are read as UTF-8.
+  if (label && /^(utf-?16(le|be)?|ucs-?2|unicode)$/.test(label) && !bytes.subarray(0, 4096).includes(0)) {
+    const decoded = strictOrMixed(bytes)
+    return { text: repairMojibake(decoded.text), encoding: decoded.encoding }
+  }
   if (label && !UTF8_LABELS.has(label)) {
     if (LATIN1_LABELS.has(label)) {
       try {

@@ -89,12 +89,22 @@ const NOT_WIRE_ROOTS = new Set([
   'stylesheet', 'transform', 'schema', 'definitions',
 ])
 
-function xmlKind(text: string): Detected {
+/**
+ * How far into a file the root element is looked for. The first 4 KB almost always hold it; a
+ * DOCTYPE with an internal subset (entity declarations) can run longer, so then the search goes on
+ * this far before the file is called cut off.
+ */
+export const PROLOG_MAX_BYTES = 64 * 1024
+
+function xmlKind(text: string, longer?: () => string): Detected {
   // The first element after the prolog (declaration, comments, DOCTYPE, processing instructions).
   const body = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '').trimStart()
   const m = /^<([A-Za-z_][\w.:-]*)/.exec(body)
+  if (!m && longer) return xmlKind(longer())
   if (!m)
-    throw new WireError('this looks like XML but no root element was found in the first 4 KB (is the file cut off?)')
+    throw new WireError(
+      `this looks like XML but no root element was found in the first ${PROLOG_MAX_BYTES / 1024} KB (is the file cut off?)`,
+    )
   const root = m[1]!.replace(/^[\w.-]+:/, '')
   const format = xmlFormats.find((f) => f.detect.roots.includes(root))
   if (format) return format.id
@@ -120,8 +130,10 @@ export function detectFormat(bytes: Uint8Array): Detected {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) at = 3
   else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     // UTF-16 text: judge it by its characters, not its bytes.
-    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2, 8194))
-    return detectText(text)
+    const decoder = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be')
+    return detectText(decoder.decode(bytes.subarray(2, 8194)), () =>
+      decoder.decode(bytes.subarray(2, 2 + 2 * PROLOG_MAX_BYTES)),
+    )
   }
   // Control-character framing: ANPA opens with SYN SYN SOH, IPTC 7901 with SOH.
   // Feeds pad before the framing (line ends, DEL fill from the teleprinter days, spaces): skip it to the SOH.
@@ -134,14 +146,15 @@ export function detectFormat(bytes: Uint8Array): Detected {
   }
   if (looksBinary(bytes))
     throw new WireError('this is a binary file (it holds control bytes that text never has), not wire copy')
-  return detectText(head(bytes, at))
+  return detectText(head(bytes, at), () => head(bytes, at, PROLOG_MAX_BYTES))
 }
 
-function detectText(start: string): Detected {
+/** `longer` reads further into the file, for XML whose prolog outruns the first peek. */
+function detectText(start: string, longer?: () => string): Detected {
   const text = start.replace(/^[\s\u00a0\ufeff]+/, '')
   if (!text) throw new WireError('the file holds only blank space')
   if (text.startsWith('{\\rtf')) throw new WireError('this is an RTF document; save it as plain text and import that')
-  if (text[0] === '<') return xmlKind(text)
+  if (text[0] === '<') return xmlKind(text, longer && (() => longer().replace(/^[\s\u00a0\ufeff]+/, '')))
   const format = textFormats.find((f) => f.detect.test(text))
   if (!format) throw new WireError('this is text in no form Copydesk reads')
   return format.id

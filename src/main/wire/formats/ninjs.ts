@@ -233,5 +233,7 @@ export const ninjsFormat = defineWireFormat({
   label: 'ninjs',
   // JSON opens an object with a key, or an array of objects; "[Updated] Storm…" is text.
   detect: { by: 'text', test: (text) => /^\{\s*("|\})|^\[\s*(\{|\])/.test(text) },
-  read: (text) => readNinjs(cleanText(text)),
+  // U+2028 and U+2029 are allowed inside JSON strings; cleanText makes them line ends, which JSON
+  // strings may not hold raw, so they become the \n escape first (outside a string neither is JSON).
+  read: (text) => readNinjs(cleanText(text.replace(/[\u2028\u2029]/g, '\\n'))),
 })

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { defaultCheckOptions, runChecks, type CheckOptions, type Finding } from '@shared/checks'
+import { defaultCheckOptions, type CheckOptions, type Finding } from '@shared/checks'
+import { checkOffPage } from './run-checks'
 import { invoke } from '../app/client'
 import { readBody } from '../editor/BodyEditor'
 import type { StoryPanelProps } from '../story/panel-props'
@@ -15,8 +16,8 @@ import { houseStyleChanged } from '../export/events'
 const CHECK_DELAY_MS = 250
 
 /**
- * The Checks panel: the copy-desk checks run here, in the renderer, on the story as it stands in
- * the editor (saved or not), the same code the CLI and the api run.
+ * The Checks panel: the copy-desk checks run in the renderer (in a worker), on the story as it
+ * stands in the editor (saved or not), the same code the CLI and the api run.
  */
 export function ChecksPanel({ fields, editor }: StoryPanelProps) {
   const [options, setOptions] = useState<CheckOptions>(defaultCheckOptions)
@@ -50,16 +51,23 @@ export function ChecksPanel({ fields, editor }: StoryPanelProps) {
   }, [editor])
 
   useEffect(() => {
+    let current = true
     const timer = setTimeout(() => {
       const body = readBody(editor.current)
       if (!body) return
       const story = { ...fields, body }
-      // Spelling and the style book come after the copy-desk checks, in reading order among themselves.
       // The story's language (spelling's, the one answer) sets the quotes; the house's until it is read.
       const language = spelt?.settings?.language ?? options.language
-      setFindings([...runChecks(story, { ...options, language }), ...houseFindingsNow(story, spelt)])
+      // The copy-desk checks in a worker (run-checks.ts): a long story never holds the page.
+      void checkOffPage(story, { ...options, language }).then((checked) => {
+        // Spelling and the style book come after the copy-desk checks, in reading order among themselves.
+        if (current && checked) setFindings([...checked, ...houseFindingsNow(story, spelt)])
+      })
     }, CHECK_DELAY_MS)
-    return () => clearTimeout(timer)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
   }, [fields, bodyVersion, options, editor, spelt, house])
 
   if (!findings) return <p className="loading">Checking…</p>

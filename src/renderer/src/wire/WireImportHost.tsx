@@ -16,24 +16,58 @@ interface Batch {
   finished: boolean
 }
 
-/** One file through main; anything that goes wrong becomes that file's failure, never the batch's. */
-async function importOne(file: File): Promise<WireImportResult[]> {
-  if (file.size > MAX_WIRE_FILE_BYTES) {
-    const size = (file.size / (1024 * 1024)).toFixed(1)
-    return [
-      {
-        file: file.name,
-        ok: false,
-        error: `the file is ${size} MB; wire files over 20.0 MB are refused (wire copy is a few kilobytes: is this the right file?)`,
-      },
-    ]
+/** Files sent to main in one call: stored in one transaction, while the progress bar still moves often. */
+const BATCH_FILES = 25
+/** Bytes of wire copy in one call (far inside main's 64 MB): a few seconds of reading at most. */
+const BATCH_BYTES = 8 * 1024 * 1024
+
+function tooBig(file: File): WireImportResult | null {
+  if (file.size <= MAX_WIRE_FILE_BYTES) return null
+  const size = (file.size / (1024 * 1024)).toFixed(1)
+  return {
+    file: file.name,
+    ok: false,
+    error: `the file is ${size} MB; wire files over 20.0 MB are refused (wire copy is a few kilobytes: is this the right file?)`,
   }
+}
+
+/** The files in the batches they are sent in; a file too big for import is a batch of its own (refused here). */
+function batchesOf(files: File[]): File[][] {
+  const batches: File[][] = []
+  let batch: File[] = []
+  let bytes = 0
+  for (const file of files) {
+    if (tooBig(file)) {
+      if (batch.length) batches.push(batch)
+      batches.push([file])
+      batch = []
+      bytes = 0
+      continue
+    }
+    if (batch.length === BATCH_FILES || bytes + file.size > BATCH_BYTES) {
+      batches.push(batch)
+      batch = []
+      bytes = 0
+    }
+    batch.push(file)
+    bytes += file.size
+  }
+  if (batch.length) batches.push(batch)
+  return batches
+}
+
+/** A batch of files through main in one call; anything that goes wrong becomes each file's failure, never the whole import's. */
+async function importBatch(files: File[]): Promise<WireImportResult[]> {
+  const refused = files.length === 1 ? tooBig(files[0]!) : null
+  if (refused) return [refused]
   try {
-    const data = await fileToBase64(file)
-    const { results } = await invoke('wire:import', { files: [{ name: file.name || 'untitled', data }] })
+    const data = await Promise.all(files.map(fileToBase64))
+    const { results } = await invoke('wire:import', {
+      files: files.map((file, i) => ({ name: file.name || 'untitled', data: data[i]! })),
+    })
     return results
   } catch (error) {
-    return [{ file: file.name, ok: false, error: (error as Error).message }]
+    return files.map((file) => ({ file: file.name, ok: false, error: (error as Error).message }))
   }
 }
 
@@ -48,7 +82,7 @@ function importMessage(batch: Batch, imported: number, failed: number): string {
 /**
  * Wire import in the window: the hidden file chooser behind "Import wire copy…", files dropped
  * anywhere on the window (pictures excepted: they go to the picture feature), a progress bar that
- * moves file by file (one call each), and the report at the end: what was imported, each opening
+ * moves batch by batch (up to BATCH_FILES files a call, one transaction each in main), and the report at the end: what was imported, each opening
  * its story, and what failed and why.
  */
 export function WireImportHost({ onOpen }: { onOpen: (id: StoryId) => void }) {
@@ -63,10 +97,12 @@ export function WireImportHost({ onOpen }: { onOpen: (id: StoryId) => void }) {
     if (!files.length || running.current) return
     running.current = true
     setBatch({ total: files.length, done: 0, current: files[0]!.name, results: [], finished: false })
-    for (const [index, file] of files.entries()) {
-      setBatch((b) => b && { ...b, current: file.name })
-      const results = await importOne(file)
-      setBatch((b) => b && { ...b, done: index + 1, results: [...b.results, ...results] })
+    let done = 0
+    for (const group of batchesOf(files)) {
+      setBatch((b) => b && { ...b, current: group[0]!.name })
+      const results = await importBatch(group)
+      done += group.length
+      setBatch((b) => b && { ...b, done, results: [...b.results, ...results] })
       if (results.some((r) => r.ok)) libraryChanged.emit()
     }
     setBatch((b) => b && { ...b, finished: true })
