@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { ApiError } from '../../shared/errors'
 import { SCHEMA_VERSION, migrations } from './migrations'
+import { finishUpgrades, type UpgradeOptions } from './upgrade'
 
 export type Db = Database.Database
 
@@ -26,6 +27,8 @@ export interface OpenOptions {
   /** A better-sqlite3 addon built for another ABI (Electron's); see docs/architecture.md. */
   nativeBinding?: string
   readonly?: boolean
+  /** How a long upgrade (upgrade.ts: every story converted, a batch at a time) reports progress. */
+  upgrade?: UpgradeOptions
 }
 
 /**
@@ -59,7 +62,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    if (!options.readonly) migrate(db, version, file)
+    if (!options.readonly) {
+      migrate(db, version, file)
+      finish(db, file, options.upgrade)
+    }
     return db
   } catch (error) {
     db.close()
@@ -86,6 +92,17 @@ function migrate(db: Db, from: number, file: string): void {
         `${file}: upgrading the library to version ${version + 1} failed: ${(error as Error).message}`,
       )
     }
+  }
+}
+
+function finish(db: Db, file: string, upgrade?: UpgradeOptions): void {
+  try {
+    finishUpgrades(db, upgrade)
+  } catch (error) {
+    throw new ApiError(
+      'library',
+      `${file}: upgrading the library's stories failed: ${(error as Error).message}; what was done is kept and the rest is tried again when it is next opened`,
+    )
   }
 }
 
