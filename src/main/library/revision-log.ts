@@ -1,7 +1,7 @@
 import type { RevisionReason } from '../../shared/revisions'
 import type { Story, StoryFields } from '../../shared/story'
 import { prepared, type Db } from './open'
-import { packText, unpackText } from './packed'
+import { packSnapshot, unpackText } from './packed'
 
 /**
  * Autosave runs about once a second while an editor types. Autosaves that fall in the same
@@ -46,16 +46,6 @@ export function recordRevision(db: Db, story: Story, reason: RevisionReason, not
     note ?? null,
     story.status,
   )
-}
-
-/**
- * A revision keeps the story as saved, deflated, without its body text: that is derived from the
- * body (bodyToText) and was a third of every snapshot. The status is a column of its own, so the
- * history lists status changes without unpacking a snapshot.
- */
-export function packSnapshot(story: Record<string, unknown>): Buffer {
-  const { bodyText: _derived, ...kept } = story
-  return packText(JSON.stringify(kept))
 }
 
 /** A stored revision's snapshot as written (packed, or JSON text in a library from before issue 22), or undefined. */

@@ -40,7 +40,7 @@ function readOld(file: string) {
                 json_extract(snapshot, '$.status') AS status
            FROM revisions ORDER BY story_id, revision`,
       )
-      .all() as { story_id: number; revision: number; snapshot: string; status: string }[]
+      .all() as { story_id: number; revision: number; reason: string; snapshot: string; status: string }[]
     const pictures = db.prepare('SELECT id FROM media ORDER BY id').all() as { id: string }[]
     const pictureBytes = new Map(
       pictures.map(({ id }) => [
@@ -90,10 +90,10 @@ function expectNothingLost(file: string, old: ReturnType<typeof readOld>) {
         headline: row.headline,
         standfirst: row.standfirst,
         status: row.status,
-        bylines: JSON.parse(row.bylines as string),
-        dateline: JSON.parse(row.dateline as string),
-        leadPicture: row.lead_picture ? JSON.parse(row.lead_picture as string) : null,
-        related: JSON.parse(row.related as string),
+        bylines: JSON.parse(row.bylines as string) as unknown,
+        dateline: JSON.parse(row.dateline as string) as unknown,
+        leadPicture: row.lead_picture ? (JSON.parse(row.lead_picture as string) as unknown) : null,
+        related: JSON.parse(row.related as string) as unknown,
         revision: row.revision,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
@@ -120,7 +120,7 @@ function expectNothingLost(file: string, old: ReturnType<typeof readOld>) {
         .filter((entry) => entry.status)
         .map((entry) => [entry.revision, entry.status])
       const expected = old.revisions
-        .filter((r) => r.story_id === id && ['status', 'create', 'import'].includes(r.reason as string))
+        .filter((r) => r.story_id === id && ['status', 'create', 'import'].includes(r.reason))
         .map((r) => [r.revision, r.status])
         .reverse()
       expect(statuses).toEqual(expected)

@@ -1,6 +1,9 @@
-import { packText } from './packed'
-import { prepared, type Db } from './open'
-import { packSnapshot } from './revision-log'
+import type Database from 'better-sqlite3'
+import { packSnapshot, packText } from './packed'
+
+// Not open.ts's Db and prepared(): open.ts runs these tasks, so this file stands on its own.
+type Db = Database.Database
+const prepared = (db: Db, sql: string) => db.prepare(sql)
 
 /**
  * Upgrades too large for one transaction (every story of a library of a million) run after the
