@@ -242,8 +242,11 @@ export const migrations: readonly string[] = [
   // field), at a quarter of the size, with prefixes of two to five letters so a half-typed word
   // reads one prefix list instead of merging every word it starts. Existing stories are packed and
   // indexed after this step, a batch at a time and resumably (upgrade.ts, task 'pack-stories').
+  // A picture added a part at a time is stored as its parts arrive, under the upload's own key
+  // (media.parts names it; null for a picture whose parts are under its id), so finishing is one row.
   `
   ALTER TABLE revisions ADD COLUMN status TEXT;
+  ALTER TABLE media ADD COLUMN parts TEXT;
   DROP TRIGGER stories_ai;
   DROP TRIGGER stories_ad;
   DROP TRIGGER stories_au;
