@@ -237,43 +237,15 @@ export const migrations: readonly string[] = [
   // 12 (planned as 17 in stop 26; issue 22): a smaller library, a third of the size. A story's body
   // and each revision's snapshot are stored deflated (packed.ts), and snapshots no longer repeat the
   // body text (derived from the body); a revision's status gets a column, so the history reads it
-  // without unpacking. The search index keeps which field a word is in but not where in it
-  // (detail = column: search and suggestions match words and prefixes, never phrases, and rank by
-  // field), at a quarter of the size, with prefixes of two to five letters so a half-typed word
-  // reads one prefix list instead of merging every word it starts. Existing stories are packed and
-  // indexed after this step, a batch at a time and resumably (upgrade.ts, task 'pack-stories').
-  // A picture added a part at a time is stored as its parts arrive, under the upload's own key
-  // (media.parts names it; null for a picture whose parts are under its id), so finishing is one row.
+  // without unpacking. Existing stories are packed after this step, a batch at a time and
+  // resumably (upgrade.ts, task 'pack-stories'). The search index is kept as it was: a column-level
+  // index (detail = column) is a third of its size but made ranking 20 times slower
+  // (docs/benchmarks.md, "Disk"). A picture added a part at a time is stored as its parts arrive,
+  // under the upload's own key (media.parts names it; null for a picture whose parts are under its
+  // id), so finishing is one row.
   `
   ALTER TABLE revisions ADD COLUMN status TEXT;
   ALTER TABLE media ADD COLUMN parts TEXT;
-  DROP TRIGGER stories_ai;
-  DROP TRIGGER stories_ad;
-  DROP TRIGGER stories_au;
-  DROP TABLE story_vocab;
-  DROP TABLE story_search;
-  CREATE VIRTUAL TABLE story_search USING fts5 (
-    headline, standfirst, byline_text, body_text,
-    content = 'stories', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4 5',
-    detail = column
-  );
-  CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
-    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
-    VALUES (new.id, new.headline, new.standfirst, new.byline_text, new.body_text);
-  END;
-  CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN
-    INSERT INTO story_search (story_search, rowid, headline, standfirst, byline_text, body_text)
-    VALUES ('delete', old.id, old.headline, old.standfirst, old.byline_text, old.body_text);
-  END;
-  CREATE TRIGGER stories_au AFTER UPDATE OF headline, standfirst, byline_text, body_text ON stories BEGIN
-    INSERT INTO story_search (story_search, rowid, headline, standfirst, byline_text, body_text)
-    VALUES ('delete', old.id, old.headline, old.standfirst, old.byline_text, old.body_text);
-    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
-    VALUES (new.id, new.headline, new.standfirst, new.byline_text, new.body_text);
-  END;
-  CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_search, 'row');
   CREATE TABLE library_upgrade (
     task     TEXT PRIMARY KEY,
     done_to  INTEGER NOT NULL DEFAULT 0

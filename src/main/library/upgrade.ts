@@ -34,31 +34,22 @@ interface Task {
 interface StoryBatchRow {
   id: number
   body: string | Buffer
-  headline: string
-  standfirst: string
-  byline_text: string
-  body_text: string
 }
 
 /**
- * Migration 12 (issue 22): pack each story's body and revisions, and put it in the rebuilt search
- * index. A story is all or nothing within its batch; a value already packed is left as it is.
+ * Migration 12 (issue 22): pack each story's body and revisions. A story is all or nothing within
+ * its batch; a value already packed is left as it is.
  */
 const packStories: Task = {
   total: (db) => (prepared(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n,
   doneTo: (db, id) => (prepared(db, 'SELECT count(*) AS n FROM stories WHERE id <= ?').get(id) as { n: number }).n,
   batch(db, doneTo, size) {
-    const rows = prepared(
-      db,
-      `SELECT id, body, headline, standfirst, byline_text, body_text FROM stories
-        WHERE id > ? ORDER BY id LIMIT ?`,
-    ).all(doneTo, size) as StoryBatchRow[]
+    const rows = prepared(db, 'SELECT id, body FROM stories WHERE id > ? ORDER BY id LIMIT ?').all(
+      doneTo,
+      size,
+    ) as StoryBatchRow[]
     if (!rows.length) return null
     const setBody = prepared(db, 'UPDATE stories SET body = ? WHERE id = ?')
-    const index = prepared(
-      db,
-      'INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text) VALUES (?, ?, ?, ?, ?)',
-    )
     const revisions = prepared(db, 'SELECT revision, snapshot FROM revisions WHERE story_id = ?')
     const setRevision = prepared(
       db,
@@ -66,7 +57,6 @@ const packStories: Task = {
     )
     for (const row of rows) {
       if (typeof row.body === 'string') setBody.run(packText(row.body), row.id)
-      index.run(row.id, row.headline, row.standfirst, row.byline_text, row.body_text)
       for (const revision of revisions.all(row.id) as { revision: number; snapshot: string | Buffer }[]) {
         if (typeof revision.snapshot !== 'string') continue
         const snapshot = JSON.parse(revision.snapshot) as Record<string, unknown>
