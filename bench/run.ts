@@ -86,7 +86,7 @@ async function main(): Promise<number> {
 
   const file = libraryFileFor(cacheDir, size)
   log(`library: ${size.toLocaleString('en')} generated stories (${file})`)
-  buildLibrary(file, size, (done, total) =>
+  await buildLibrary(file, size, (done, total) =>
     log(`  generating ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
   )
   const library = openLibrary(file)

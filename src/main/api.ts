@@ -130,6 +130,10 @@ export async function dispatch(library: Library, channel: unknown, rawInput: unk
     if (!isApiChannel(channel)) throw new ApiError('invalid-input', `there is no channel named ${String(channel)}`)
     return { ok: true, value: await call(library, channel, rawInput) }
   } catch (error) {
+    // In a library known to be damaged, a story that cannot be found may be one the damage hid
+    // (a damaged index page reads as "no such row"): said with the warning and its backup.
+    if (error instanceof ApiError && error.code === 'not-found' && library.damage)
+      return { ok: false, error: { code: 'library', message: `${error.message} ${library.damage.message}` } }
     if (error instanceof ApiError) return { ok: false, error: error.toShape() }
     // A damaged, full or read-only library is the machine's doing, not a bug: said in words.
     const problem = libraryProblem(error, library.file, library.restoreAdvice)

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildLibrary, generateStory, typingStory } from '../../bench/generate'
+import { buildLibrary, generateStory, headlineOf, typingStory } from '../../bench/generate'
 import { countWords } from '../../src/shared/body'
 import { bodyToText } from '../../src/shared/body-text'
 import { openLibrary } from '../../src/main/library'
@@ -42,6 +42,10 @@ describe('the benchmark library generator', () => {
     expect(new Set(stories.map((s) => s.fields.headline)).size).toBe(stories.length)
   })
 
+  it("knows a story's headline without generating the story (shards link to earlier shards by it)", () => {
+    stories.forEach((story, i) => expect(headlineOf(i)).toBe(story.fields.headline))
+  })
+
   it('is the same on every run, so a cached library is the library the code would build', () => {
     expect(generateStory(12, 60)).toEqual(stories[12])
   })
@@ -55,8 +59,8 @@ describe('the benchmark library generator', () => {
     expect(new Set(story.body.root.children.map((b) => b.type))).toEqual(new Set(['paragraph', 'heading']))
   })
 
-  it('builds a library whose related links point at earlier stories with their headlines', () => {
-    const file = buildLibrary(join(temp.dir(), 'library.sqlite'), 40)
+  it('builds a library whose related links point at earlier stories with their headlines', async () => {
+    const file = await buildLibrary(join(temp.dir(), 'library.sqlite'), 40)
     const library = openLibrary(file)
     try {
       const count = library.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }

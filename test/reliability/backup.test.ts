@@ -14,6 +14,7 @@ import {
   listBackups,
   openLibraryOrAdvise,
 } from '../../src/main/library/backup'
+import { unpackText } from '../../src/main/library/packed'
 import { createStory, getStory, saveStory } from '../../src/main/library/stories'
 import { bodyFromParagraphs } from '../../src/shared/body'
 import { useTempLibraries } from '../library-fixture'
@@ -96,15 +97,18 @@ describe('backing up a library', () => {
     expect(copy.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
     const copied = copy.prepare('SELECT revision, body FROM stories WHERE id = ?').get(story.id) as {
       revision: number
-      body: string
+      body: Buffer
     }
     // Whatever revision the copy holds, it holds all of it: the story and its revision row agree.
     const row = copy
       .prepare('SELECT snapshot FROM revisions WHERE story_id = ? AND revision = ?')
       .get(story.id, copied.revision) as {
-      snapshot: string
+      snapshot: Buffer
     }
-    expect(JSON.stringify((JSON.parse(row.snapshot) as { body: unknown }).body)).toBe(copied.body)
+    // Both are stored packed (packed.ts).
+    expect(JSON.stringify((JSON.parse(unpackText(row.snapshot)) as { body: unknown }).body)).toBe(
+      unpackText(copied.body),
+    )
     copy.close()
   })
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../src/main/library'
+import { unpackText } from '../../src/main/library/packed'
 import { createStory } from '../../src/main/library/stories'
 import { bodyFromParagraphs } from '../../src/shared/body'
 import { bundleChild, childEnv } from './bundle'
@@ -68,7 +69,8 @@ interface StoryRow {
   id: number
   headline: string
   revision: number
-  body: string
+  /** The body JSON as stored: packed (packed.ts). */
+  body: Buffer | string
 }
 
 /** Open the library as the app would after the crash, and hold it to everything it promised. */
@@ -95,13 +97,15 @@ function inspect(file: string, ledger: Ledger): string[] {
         [save.revision, save.revision + 1],
         `story ${save.id}: revision after acknowledged ${save.revision}`,
       ).toContain(story!.revision)
-      if (story!.revision === save.revision) expect(story!.body).toContain(`Edit ${save.marker} ends here.`)
+      if (story!.revision === save.revision) expect(unpackText(story!.body)).toContain(`Edit ${save.marker} ends here.`)
     }
     // A story and the revision that records it are written together, or not at all.
     for (const story of stories) {
-      const snapshot = revisionAt.get(story.id, story.revision) as { snapshot: string } | undefined
+      const snapshot = revisionAt.get(story.id, story.revision) as { snapshot: Buffer } | undefined
       expect(snapshot, `the revision row of story ${story.id} at revision ${story.revision}`).toBeDefined()
-      expect(JSON.stringify((JSON.parse(snapshot!.snapshot) as { body: unknown }).body)).toBe(story.body)
+      expect(JSON.stringify((JSON.parse(unpackText(snapshot!.snapshot)) as { body: unknown }).body)).toBe(
+        unpackText(story.body),
+      )
     }
 
     const found = new Map<string, { size: number; count: number }>()

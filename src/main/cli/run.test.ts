@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '@test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
@@ -21,6 +22,20 @@ describe('the copydesk CLI', () => {
   it('lists an empty library as [] and creates the file', () => {
     const file = join(libraries.dir(), 'a.sqlite')
     expect(run(['--library', file, 'list', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' })
+  })
+
+  it('upgrades a library from before issue 22 as it opens it, saying how far it is on stderr', () => {
+    const file = join(libraries.dir(), 'old.sqlite')
+    writeFileSync(
+      file,
+      gunzipSync(readFileSync(resolve(__dirname, '../../../test/fixtures/library/v11-library.sqlite.gz'))),
+    )
+    const result = run(['--library', file, 'list', '--json'])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/^copydesk: upgrading the library: 15 of 15 stories\n$/m)
+    expect(JSON.parse(result.stdout)).toHaveLength(14)
+    // Once upgraded, it opens without a word.
+    expect(run(['--library', file, 'list', '--json']).stderr).toBe('')
   })
 
   it('shows, lists and searches stories; COPYDESK_LIBRARY names the library', () => {

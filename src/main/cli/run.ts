@@ -222,6 +222,22 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
   },
 }
 
+/**
+ * An old library is upgraded when it is opened (library/upgrade.ts): a million stories take minutes,
+ * so the CLI says how far it is, in twentieths, on stderr (stdout stays the command's own output).
+ */
+function upgradeProgress(io: CliIo): (task: string, done: number, total: number) => void {
+  let said = -1
+  return (_task, done, total) => {
+    const twentieth = Math.floor((done * 20) / Math.max(1, total))
+    if (twentieth === said) return
+    said = twentieth
+    io.stderr(
+      `copydesk: upgrading the library: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} stories\n`,
+    )
+  }
+}
+
 export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   // The desk server has its own options and needs no library.
   if (argv[0] === 'server') return runServerCli(argv.slice(1), io)
@@ -246,7 +262,9 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   let library: Library | undefined
   try {
     const backups = backupsDirFor(defaultUserDataDir(process.platform, io.env))
-    library = openLibraryOrAdvise(resolveLibraryPath({ flag: parsed.library, env: io.env }), backups)
+    library = openLibraryOrAdvise(resolveLibraryPath({ flag: parsed.library, env: io.env }), backups, {
+      upgrade: { onProgress: upgradeProgress(io) },
+    })
     if (library.damage) io.stderr(`copydesk: warning: ${library.damage.message}\n`)
     const outcome = command(library, parsed, io)
     if (typeof outcome === 'number') return outcome

@@ -46,6 +46,38 @@ describe('a large picture handed over in parts', () => {
     expect(rows(library, 'media')).toBe(1)
   })
 
+  it('is in the library part by part as it arrives, so finishing writes only the picture row', async () => {
+    const library = libraries.open()
+    const photo = padJpeg(makeJpeg({ width: 800, height: 600 }), 4.5 * PART_BYTES)
+    const { upload } = call(library, 'media:begin', { name: 'flood.jpg', size: photo.length })
+    for (let seq = 0; seq < 5; seq++) {
+      call(library, 'media:part', { upload, seq, data: photo.subarray(seq * PART_BYTES, (seq + 1) * PART_BYTES) })
+      // Written in the next moment with no keys (here, at once): before the next part comes.
+      await vi.waitFor(() => expect([rows(library, 'media'), rows(library, 'media_part')]).toEqual([0, seq + 1]))
+    }
+    const added = await call(library, 'media:finish', { upload })
+    expect([rows(library, 'media'), rows(library, 'media_part')]).toEqual([1, 5])
+    // Read back after the library is closed and opened again (the sweep keeps adopted parts).
+    const file = library.file
+    library.close()
+    const again = libraries.open(file)
+    expect(Buffer.compare(findMedia(again.db, added.mediaId)!.bytes, photo)).toBe(0)
+    // The same picture handed over again keeps one copy of its bytes.
+    expect(await handOver(again, 'flood copy.jpg', photo)).toEqual(added)
+    expect([rows(again, 'media'), rows(again, 'media_part')]).toEqual([1, 5])
+  })
+
+  it('leaves no parts behind when the app stops mid-way: the next open sweeps them', async () => {
+    const library = libraries.open()
+    const photo = padJpeg(makeJpeg(), 2.5 * PART_BYTES)
+    const { upload } = call(library, 'media:begin', { name: 'storm.jpg', size: photo.length })
+    call(library, 'media:part', { upload, seq: 0, data: photo.subarray(0, PART_BYTES) })
+    await vi.waitFor(() => expect(rows(library, 'media_part')).toBe(1))
+    const file = library.file
+    library.close()
+    expect(rows(libraries.open(file), 'media_part')).toBe(0)
+  })
+
   it('is refused at its first part when the file is no picture, and nothing more is taken', () => {
     const library = libraries.open()
     const minutes = Buffer.concat([Buffer.from('PK\u0003\u0004word/document.xml'), Buffer.alloc(2 * PART_BYTES, 7)])

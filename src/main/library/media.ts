@@ -195,7 +195,53 @@ export async function storeMedia(db: Db, bytes: Uint8Array, options: AddOptions 
 
 /** Parts of pictures whose store never finished (the app was killed mid-way): nothing refers to them. */
 export function sweepInterruptedPictures(db: Db): void {
-  prepared(db, 'DELETE FROM media_part WHERE media_id NOT IN (SELECT id FROM media)').run()
+  prepared(db, 'DELETE FROM media_part WHERE media_id NOT IN (SELECT coalesce(parts, id) FROM media)').run()
+}
+
+/**
+ * A picture whose parts are already in the library under `partsKey` (stored as they arrived,
+ * media-upload.ts): finishing it is one row, not 20 MB written at the end. The same picture already
+ * in the library keeps its own parts, and these are removed.
+ */
+export function adoptParts(
+  db: Db,
+  bytes: Uint8Array,
+  partsKey: string,
+  parts: number,
+  options: AddOptions & { name: string },
+): MediaAdded {
+  const info = examine(bytes, options.name, options.id)
+  const preview = previewOrNull(options.preview, info)
+  db.transaction(() => {
+    if (mediaInfo(db, info.id)) {
+      prepared(db, 'DELETE FROM media_part WHERE media_id = ?').run(partsKey)
+      if (preview)
+        prepared(db, 'UPDATE media SET preview = ?, preview_type = ? WHERE id = ? AND preview IS NULL').run(
+          preview.bytes,
+          preview.type,
+          info.id,
+        )
+      return
+    }
+    const stored = prepared(db, 'SELECT count(*) AS n FROM media_part WHERE media_id = ?').get(partsKey) as {
+      n: number
+    }
+    if (stored.n !== parts)
+      throw new ApiError('conflict', `${options.name} was not added: storing it was interrupted; add it again`)
+    prepared(
+      db,
+      `INSERT INTO media (id, type, size, width, height, created_at, preview, preview_type, parts)
+       VALUES (@id, @type, @size, @width, @height, @createdAt, @preview, @previewType, @parts)`,
+    ).run({
+      ...info,
+      createdAt: (options.now ?? new Date()).toISOString(),
+      preview: preview?.bytes ?? null,
+      previewType: preview?.type ?? null,
+      parts: partsKey,
+    })
+  })()
+  const suggested: PictureSuggestion = info.type === 'image/jpeg' ? suggestFromJpeg(bytes) : {}
+  return { mediaId: info.id, type: info.type, width: info.width, height: info.height, size: info.size, suggested }
 }
 
 /** What the renderer gets back from media:add: the stored picture and words its metadata offers. */
@@ -229,9 +275,10 @@ export function findMedia(db: Db, id: MediaId, { preview = false } = {}): Stored
     }
     if (row.preview && row.type) return { ...info, type: row.type, size: row.preview.length, bytes: row.preview }
   }
-  const parts = prepared(db, 'SELECT bytes FROM media_part WHERE media_id = ? ORDER BY seq').all(id) as {
-    bytes: Buffer
-  }[]
+  const parts = prepared(
+    db,
+    'SELECT bytes FROM media_part WHERE media_id = (SELECT coalesce(parts, id) FROM media WHERE id = ?) ORDER BY seq',
+  ).all(id) as { bytes: Buffer }[]
   return { ...info, bytes: parts.length === 1 ? parts[0]!.bytes : Buffer.concat(parts.map((p) => p.bytes)) }
 }
 

@@ -272,6 +272,24 @@ export const migrations: readonly string[] = [
   ALTER TABLE wire_files ADD COLUMN deflated INTEGER NOT NULL DEFAULT 0;
   UPDATE wire_files SET bytes = copydesk_pack(bytes), deflated = 1 WHERE copydesk_pack(bytes) IS NOT NULL;
   `,
+  // 14 (issue 22): a smaller library, a third of the size. A story's body
+  // and each revision's snapshot are stored deflated (packed.ts), and snapshots no longer repeat the
+  // body text (derived from the body); a revision's status gets a column, so the history reads it
+  // without unpacking. Existing stories are packed after this step, a batch at a time and
+  // resumably (upgrade.ts, task 'pack-stories'). The search index is kept as it was: a column-level
+  // index (detail = column) is a third of its size but made ranking 20 times slower
+  // (docs/benchmarks.md, "Disk"). A picture added a part at a time is stored as its parts arrive,
+  // under the upload's own key (media.parts names it; null for a picture whose parts are under its
+  // id), so finishing is one row.
+  `
+  ALTER TABLE revisions ADD COLUMN status TEXT;
+  ALTER TABLE media ADD COLUMN parts TEXT;
+  CREATE TABLE library_upgrade (
+    task     TEXT PRIMARY KEY,
+    done_to  INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  INSERT INTO library_upgrade (task) SELECT 'pack-stories' WHERE EXISTS (SELECT 1 FROM stories);
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { SCHEMA_VERSION, migrations } from './migrations'
 import { packedOrNull } from './packing'
+import { finishUpgrades, type UpgradeOptions } from './upgrade'
 import { isDamageError as isDamage, libraryProblem } from './sqlite-problems'
 
 /**
@@ -71,6 +72,8 @@ export interface OpenOptions {
   /** A better-sqlite3 addon built for another ABI (Electron's); see docs/architecture.md. */
   nativeBinding?: string
   readonly?: boolean
+  /** How a long upgrade (upgrade.ts: every story converted, a batch at a time) reports progress. */
+  upgrade?: UpgradeOptions
 }
 
 /**
@@ -107,7 +110,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    if (!options.readonly) migrate(db, version, file)
+    if (!options.readonly) {
+      migrate(db, version, file)
+      finish(db, file, options.upgrade)
+    }
     return db
   } catch (error) {
     db.close()
@@ -143,6 +149,17 @@ function migrate(db: Db, from: number, file: string): void {
         `${file}: upgrading the library to version ${version + 1} failed: ${(error as Error).message}`,
       )
     }
+  }
+}
+
+function finish(db: Db, file: string, upgrade?: UpgradeOptions): void {
+  try {
+    finishUpgrades(db, upgrade)
+  } catch (error) {
+    throw new ApiError(
+      'library',
+      `${file}: upgrading the library's stories failed: ${(error as Error).message}; what was done is kept and the rest is tried again when it is next opened`,
+    )
   }
 }
 

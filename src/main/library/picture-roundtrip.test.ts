@@ -5,6 +5,7 @@ import { bodyOf, bodySchema, paragraphNode, type BlockNode } from '../../shared/
 import { call } from '../api'
 import { runCli } from '../cli/run'
 import { listRevisions } from './stories'
+import { readSnapshot } from './revision-log'
 
 /** The picture node exactly as the renderer's PictureNode exports it. */
 const picture = (fields: { mediaId?: string; alt: string; caption: string; credit: string }): BlockNode => ({
@@ -54,10 +55,7 @@ describe('pictures in a story', () => {
     expect(again.body).toEqual(body)
     expect(again.leadPicture).toEqual(lead)
 
-    const snapshot = library.db
-      .prepare('SELECT snapshot FROM revisions WHERE story_id = ? AND revision = ?')
-      .get(story.id, saved.revision) as { snapshot: string }
-    expect(JSON.parse(snapshot.snapshot)).toMatchObject({ body, leadPicture: lead })
+    expect(readSnapshot(library.db, story.id, saved.revision)).toMatchObject({ body, leadPicture: lead })
     expect(listRevisions(library.db, story.id)).toHaveLength(2)
 
     let out = ''

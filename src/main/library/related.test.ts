@@ -13,6 +13,7 @@ import { distinctiveTerms, documentCounts, lookupRelated, matchRelatedHeadline, 
 import { restoreRevision } from './revisions'
 import { createStory, deleteStory, getStory, saveStory } from './stories'
 import { contentTerms, countTerms, type TermCount } from './terms'
+import { readSnapshot } from './revision-log'
 
 const samples = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/samples')
 const seedSample = resolve(samples, '000_30a9b267f3936a89.txt')
@@ -253,14 +254,7 @@ describe('related entries as stored', () => {
     })
 
     expect(getStory(db, visit.id).related).toEqual(reordered)
-    const snapshot = (revision: number) =>
-      JSON.parse(
-        (
-          db.prepare('SELECT snapshot FROM revisions WHERE story_id = ? AND revision = ?').get(visit.id, revision) as {
-            snapshot: string
-          }
-        ).snapshot,
-      ) as { related: unknown }
+    const snapshot = (revision: number) => readSnapshot(db, visit.id, revision)!
     expect(snapshot(saved.revision).related).toEqual(first)
     expect(snapshot(later.revision).related).toEqual(reordered)
 

@@ -1,6 +1,7 @@
 import type { RevisionReason } from '../../shared/revisions'
 import type { Story, StoryFields } from '../../shared/story'
 import { prepared, type Db } from './open'
+import { packSnapshot, unpackText } from './packed'
 
 /**
  * Autosave runs about once a second while an editor types. Autosaves that fall in the same
@@ -33,9 +34,25 @@ export function recordRevision(db: Db, story: Story, reason: RevisionReason, not
   }
   prepared(
     db,
-    `INSERT INTO revisions (story_id, revision, saved_at, reason, word_count, snapshot, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(story.id, story.revision, story.updatedAt, reason, story.wordCount, JSON.stringify(story), note ?? null)
+    `INSERT INTO revisions (story_id, revision, saved_at, reason, word_count, snapshot, note, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    story.id,
+    story.revision,
+    story.updatedAt,
+    reason,
+    story.wordCount,
+    packSnapshot(story),
+    note ?? null,
+    story.status,
+  )
+}
+
+/** A stored revision's snapshot as written (packed, or JSON text in a library from before issue 22), or undefined. */
+export function readSnapshot(db: Db, id: number, revision: number): Record<string, unknown> | undefined {
+  const row = prepared(db, 'SELECT snapshot FROM revisions WHERE story_id = ? AND revision = ?').get(id, revision) as
+    { snapshot: string | Buffer } | undefined
+  return row ? (JSON.parse(unpackText(row.snapshot)) as Record<string, unknown>) : undefined
 }
 
 /**

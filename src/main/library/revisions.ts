@@ -23,7 +23,7 @@ import {
 } from '../../shared/story'
 import { mediaInfo } from './media'
 import { prepared, type Db } from './open'
-import { AUTOSAVE_STRETCH_MINUTES } from './revision-log'
+import { AUTOSAVE_STRETCH_MINUTES, readSnapshot } from './revision-log'
 import { getStory, saveStory } from './stories'
 
 function currentRevision(db: Db, id: StoryId): number {
@@ -47,7 +47,7 @@ export function storyHistory(db: Db, id: StoryId): HistoryEntry[] {
   const rows = prepared(
     db,
     `SELECT revision, saved_at AS savedAt, reason, word_count AS wordCount,
-            CASE WHEN reason IN ('status', 'create', 'import') THEN json_extract(snapshot, '$.status') END AS status,
+            CASE WHEN reason IN ('status', 'create', 'import') THEN status END AS status,
             note
        FROM revisions WHERE story_id = ? ORDER BY revision`,
   ).all(id) as HistoryRow[]
@@ -73,15 +73,13 @@ export function storyHistory(db: Db, id: StoryId): HistoryEntry[] {
 /** The editor's fields of a stored revision; a snapshot that no longer reads is reported, not guessed at. */
 function revisionFields(db: Db, id: StoryId, revision: number): Partial<StoryFields> {
   currentRevision(db, id)
-  const row = prepared(db, 'SELECT snapshot FROM revisions WHERE story_id = ? AND revision = ?').get(id, revision) as
-    { snapshot: string } | undefined
-  if (!row) {
+  const snapshot = readSnapshot(db, id, revision)
+  if (!snapshot) {
     throw new ApiError(
       'not-found',
       `story ${id} has no revision ${revision} in its history (autosaves within ${AUTOSAVE_STRETCH_MINUTES} minutes are kept as one)`,
     )
   }
-  const snapshot = JSON.parse(row.snapshot) as Record<string, unknown>
   const fields: Record<string, unknown> = {}
   for (const key of Object.keys(storyFieldsSchema.shape)) if (snapshot[key] !== undefined) fields[key] = snapshot[key]
   const parsed = storyFieldsSchema.partial().safeParse(fields)

@@ -28,6 +28,9 @@ function expectNoTrace(bytes: string) {
   expect(bytes).toContain('Schools reopen on Monday')
 }
 
+// Open comments hold a story at the preflight (docs/preflight.md): exported here on purpose, with the reason.
+const HELD = { override: { reason: 'the test exports a story with open comments on purpose' } }
+
 function story() {
   const library = libraries.open()
   const saved = create(library, { headline: 'Sales fall at the harbour shop', body: commentedBody() })
@@ -41,7 +44,7 @@ describe('comments never publish', () => {
     const { library, saved, out } = story()
     for (const singleFile of [false, true]) {
       const dir = join(out, singleFile ? 'single' : 'folder')
-      const { results } = await call(library, 'story:export', { ids: [saved.id], outDir: dir, singleFile })
+      const { results } = await call(library, 'story:export', { ids: [saved.id], outDir: dir, singleFile, ...HELD })
       expect(results[0]!.ok).toBe(true)
       expectNoTrace(writtenText(dir))
     }
@@ -49,7 +52,7 @@ describe('comments never publish', () => {
 
   it('a ninjs export carries no trace of them', async () => {
     const { library, saved, out } = story()
-    const { results } = await call(library, 'story:export', { ids: [saved.id], outDir: out, format: 'ninjs' })
+    const { results } = await call(library, 'story:export', { ids: [saved.id], outDir: out, format: 'ninjs', ...HELD })
     expect(results[0]!.ok).toBe(true)
     const bytes = writtenText(out)
     expectNoTrace(bytes)

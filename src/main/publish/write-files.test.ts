@@ -1,3 +1,4 @@
+import { bodyFromParagraphs } from '@shared/body'
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -37,6 +38,8 @@ function setup(): Setup {
   const mediaId = addPicture(lib)
   const story = create(lib, {
     headline: 'Harbour wall gives way',
+    // Words enough for the preflight: these tests are about where files go, not what holds a story.
+    body: bodyFromParagraphs(['The harbour wall gave way in the night and the road above it is shut.']),
     leadPicture: { mediaId, alt: 'The harbour wall', caption: 'The wall', credit: 'Jo Bloggs' },
   })
   return { lib, out, outside, secret, base: exportBaseName(story), id: story.id, mediaId }

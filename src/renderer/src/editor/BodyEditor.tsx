@@ -10,6 +10,7 @@ import type { LexicalEditor } from 'lexical'
 import { useState, type RefObject } from 'react'
 import type { Body } from '@shared/body'
 import { isSafeLink } from './links'
+import { readBodyJson } from './body-json'
 import { bodyNodes } from './nodes'
 import { BodyChangePlugin } from './plugins/BodyChangePlugin'
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
@@ -76,7 +77,7 @@ export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind, t
   )
 }
 
-/** The body as the library stores it. */
+/** The body as the library stores it (a block at a time: body-json.ts). */
 export function readBody(editor: LexicalEditor | null): Body | null {
-  return editor ? (editor.getEditorState().toJSON() as unknown as Body) : null
+  return editor ? readBodyJson(editor) : null
 }
