@@ -166,5 +166,7 @@ export const storySummarySchema = z.strictObject({
   updatedAt: z.iso.datetime(),
   /** The lead picture's media id, for the list's thumbnail; null without one (or without its image). */
   leadMediaId: z.string().nullable(),
+  /** Present on a story shared to the desk: whose it is, who has it, which desk. */
+  desk: z.strictObject({ owner: z.string(), assignee: z.string().nullable(), desk: z.string() }).optional(),
 })
 export type StorySummary = z.infer<typeof storySummarySchema>

@@ -10,8 +10,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { sweepInterruptedPictures } from './media'
 import { openDatabase, type Db, type OpenOptions } from './open'
-import type { SaveRequest } from './stories'
-import type { Story } from '../../shared/story'
+import type { DeskSession } from './desk/session'
+import type { DeskNews } from '../../shared/desk/contract'
 
 export interface Library {
   readonly file: string
@@ -21,7 +21,13 @@ export interface Library {
    * goes into its Y.Doc (merged, never refused as a conflict) and comes back as the projected row.
    * Undefined for a story that is not shared.
    */
-  desk?: { save(request: SaveRequest): Story | undefined }
+  desk?: DeskSession
+  /**
+   * Told when the desk changes something the window shows: stories that changed from elsewhere,
+   * the connection, the count of changes waiting. Set by whoever shows a window (the Electron
+   * shell, the e2e bridge); the desk session calls it.
+   */
+  onDesk?: (news: DeskNews) => void
   close(): void
 }
 

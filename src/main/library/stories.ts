@@ -1,5 +1,6 @@
 import { prepared, type Db } from './open'
 import { reasonForSave, recordRevision } from './revision-log'
+import type { DeskDetails } from '../../shared/desk/contract'
 import { ApiError } from '../../shared/errors'
 import { countWords, emptyBody } from '../../shared/body'
 import { bodyToText } from '../../shared/body-text'
@@ -104,10 +105,13 @@ export interface SummaryRow {
   word_count: number
   updated_at: string
   lead_media_id: string | null
+  /** JSON of the desk details when the story is shared (library/desk/), else null. */
+  desk_json: string | null
 }
 
 export const SUMMARY_COLUMNS =
-  "s.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at, json_extract(s.lead_picture, '$.mediaId') AS lead_media_id"
+  "s.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at, json_extract(s.lead_picture, '$.mediaId') AS lead_media_id, " +
+  "(SELECT json_object('owner', d.owner, 'assignee', d.assignee, 'desk', d.desk) FROM desk_stories d WHERE d.story_id = s.id) AS desk_json"
 
 export function summaryFromRow(row: SummaryRow): StorySummary {
   return {
@@ -120,6 +124,8 @@ export function summaryFromRow(row: SummaryRow): StorySummary {
     wordCount: row.word_count,
     updatedAt: row.updated_at,
     leadMediaId: row.lead_media_id ?? null,
+    // Only shared stories carry it, so a local library's summaries are as they always were.
+    ...(row.desk_json ? { desk: JSON.parse(row.desk_json) as DeskDetails } : {}),
   }
 }
 
