@@ -5,6 +5,7 @@ import { openLibrary, type Library } from '../src/main/library'
 import { bodyFromParagraphs } from '../src/shared/body'
 import { findPostgresBin } from '../src/server/postgres-cluster'
 import { PASSWORD, startDesk, type Desk as DeskServer } from '../test/team/harness'
+import { expectNoAxeViolations } from './axe'
 import { bridgeContext, expect, ORIGIN, test } from './bridge'
 
 // Two editors' windows (two Chromium pages, each bridged to its own library) on one desk server
@@ -78,6 +79,8 @@ test('two editors on one desk: A shares, B sees and edits, A sees it; B works of
     const ann = await editorWindow(browser, annLibrary)
     const bob = await editorWindow(browser, bobLibrary)
     windows.push(ann, bob)
+    // B works in a narrow window: the desk's controls must fit and work at 720 px.
+    await bob.setViewportSize({ width: 720, height: 900 })
     await signIn(ann, server.url, 'ann')
     await signIn(bob, server.url, 'bob')
 
@@ -86,6 +89,12 @@ test('two editors on one desk: A shares, B sees and edits, A sees it; B works of
     await ann.getByRole('button', { name: 'Share to desk' }).click()
     await expect(ann.getByRole('article', { name: 'Story' }).getByText('ann’s · on the desk')).toBeVisible()
     await expect(row(ann, 'Harbour bridge closes')).toContainText('Shared')
+    await expectNoAxeViolations(ann, 'a shared story open, the library marking it')
+    await ann.getByRole('button', { name: 'Desk…' }).click()
+    await expect(ann.getByRole('dialog', { name: 'Desk' })).toContainText('Signed in as ann on the news desk')
+    await expectNoAxeViolations(ann, 'the Desk dialog, signed in')
+    await ann.keyboard.press('Escape')
+    await expect(ann.getByRole('dialog', { name: 'Desk' })).toBeHidden()
 
     // B's library shows it (the change feed), marked shared and whose; B opens it and sees A's words.
     await expect(row(bob, 'Harbour bridge closes')).toContainText('ann’s · on the desk')
@@ -117,6 +126,28 @@ test('two editors on one desk: A shares, B sees and edits, A sees it; B works of
     }
     await expect(deskState(bob)).toHaveText('Online · all changes on the desk')
     await expect(deskState(ann)).toHaveText('Online · all changes on the desk')
+
+    // A hands the story to B, by the keyboard alone; B's open story and library say B has it.
+    await ann.getByRole('button', { name: 'Hand to…' }).focus()
+    await ann.keyboard.press('Enter')
+    const handTo = ann.getByRole('dialog', { name: 'Hand to' })
+    await expect(handTo.getByRole('textbox', { name: 'Colleague' })).toBeFocused()
+    await ann.keyboard.type('bob')
+    await ann.keyboard.press('Tab')
+    await expect(handTo.getByRole('combobox', { name: 'Status' })).toBeFocused()
+    await handTo.getByRole('combobox', { name: 'Status' }).selectOption('editing')
+    await expectNoAxeViolations(ann, 'the Hand to dialog')
+    await ann.keyboard.press('Tab')
+    await ann.keyboard.press('Tab')
+    await expect(handTo.getByRole('button', { name: 'Hand over' })).toBeFocused()
+    await ann.keyboard.press('Enter')
+    await expect(handTo).toBeHidden()
+    await expect(ann.getByRole('article', { name: 'Story' }).getByText('ann’s · with bob')).toBeVisible()
+    await expect(bob.getByRole('article', { name: 'Story' }).getByText('ann’s · with bob')).toBeVisible()
+    await expect(bob.getByRole('combobox', { name: 'Story status' })).toHaveValue('editing')
+    await expectNoAxeViolations(bob, 'a shared story handed over, at 720 px')
+    await bob.getByRole('button', { name: 'Library', exact: true }).click()
+    await expect(row(bob, 'Harbour bridge closes')).toContainText('ann’s · with bob')
   } finally {
     for (const page of windows) await page.context().close()
     for (const library of libraries) {

@@ -97,9 +97,11 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
   }, [focusHeadline])
   const currentBody = useCallback(() => readBody(editorRef.current), [])
   // A shared story: what colleagues wrote comes in merged, and is put in front of the editor.
-  const onMerged = useCallback((merged: Story) => {
+  const [deskNow, setDeskNow] = useState(desk)
+  const onMerged = useCallback((merged: Story, details?: DeskDetails | null) => {
     const { body, ...rest } = storyFieldsOf(merged)
     setFields(rest)
+    if (details !== undefined) setDeskNow(details)
     if (editorRef.current) mergeDeskBody(editorRef.current, body)
   }, [])
   const autosave = useAutosave(story, currentBody, base === null ? undefined : { base, onMerged })
@@ -155,7 +157,7 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
             {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
-          <StoryDeskBar id={story.id} status={fields.status} desk={desk} onShared={onReload} />
+          <StoryDeskBar id={story.id} status={fields.status} desk={deskNow} onShared={onReload} />
           <StoryActions story={story} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
           <SaveIndicator state={state} />
         </header>

@@ -5,6 +5,7 @@ import { ApiError } from '@shared/errors'
 import { invoke } from '../app/client'
 import { registerFlusher } from '../app/flush'
 import { libraryChanged } from '../app/library-events'
+import type { DeskDetails } from '@shared/desk/contract'
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -28,7 +29,8 @@ export const AUTOSAVE_DELAY_MS = 700
  */
 export interface DeskEditing {
   base: number
-  onMerged: (story: Story) => void
+  /** `desk` comes when the desk's details were fetched too (a colleague handed the story on). */
+  onMerged: (story: Story, desk?: DeskDetails | null) => void
 }
 
 export function useAutosave(story: Story, readBody: () => Body | null, desk?: DeskEditing) {
@@ -69,7 +71,7 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
     }
     base.current = opened.base
     revision.current = opened.story.revision
-    onMerged.current?.(opened.story)
+    onMerged.current?.(opened.story, opened.desk)
   }, [story.id])
 
   const saveNow = useCallback(async (): Promise<void> => {
