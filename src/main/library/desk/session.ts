@@ -35,6 +35,19 @@ export interface DeskLink {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
+/**
+ * ws with an 'error' listener of its own. The provider, giving up on a connection attempt that
+ * is slow to open (a loaded machine, a server restarting), removes its listeners and closes the
+ * socket while it is still connecting; ws then emits 'error', and an 'error' nobody listens to
+ * ends the process: the editor's app, with its window. The provider has already handled it.
+ */
+class DeskWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args)
+    this.on('error', () => undefined)
+  }
+}
+
 /** Plain http/ws to anything but this machine would carry passwords and copy in the clear. */
 export function checkServerUrl(address: string, allowInsecure = false): URL {
   let url: URL
@@ -130,7 +143,7 @@ export class DeskSession {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
     this.socket = new HocuspocusProviderWebsocket({
       url: url.toString(),
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: DeskWebSocket,
       delay: 200,
       minDelay: 100,
       maxDelay: 2000,

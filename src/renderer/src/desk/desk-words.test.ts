@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DeskStatus } from '@shared/desk/contract'
-import { deskStateWords } from './desk-words'
+import { deskConnectionWords, deskStateWords } from './desk-words'
 
 const joined: DeskStatus = {
   joined: true,
@@ -28,5 +28,10 @@ describe('the desk indicator says what waits', () => {
   it('puts a refusal before anything else, and says when no desk is joined', () => {
     expect(deskStateWords({ ...joined, refused: 'token expired', waiting: 4 })).toMatch(/refused you: token expired/)
     expect(deskStateWords({ ...joined, joined: false })).toBe('Not on a desk')
+  })
+  it('announces the connection alone, so a screen reader is not told of every save', () => {
+    expect(deskConnectionWords({ ...joined, waiting: 3 })).toBe(deskConnectionWords(joined))
+    expect(deskConnectionWords({ ...joined, online: false })).toMatch(/offline/)
+    expect(deskConnectionWords({ ...joined, joined: false })).toBe('')
   })
 })

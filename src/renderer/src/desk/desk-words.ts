@@ -17,3 +17,11 @@ export function deskStateWords(status: DeskStatus): string {
   }
   return status.waiting ? `Online · ${changes(status.waiting)} going up` : 'Online · all changes on the desk'
 }
+
+/** What the live region announces: the connection itself, when it changes (not every count). */
+export function deskConnectionWords(status: DeskStatus): string {
+  if (!status.joined) return ''
+  if (status.refused) return 'The desk refused you'
+  if (status.workingOffline) return 'Working offline'
+  return status.online ? 'Desk online' : 'Desk offline: changes wait until it is back'
+}
