@@ -25,6 +25,7 @@ import { startSuite } from './suites/start'
 import { suggestSuite } from './suites/suggest'
 import { typingSuite } from './suites/typing'
 import { spellingSuite } from './suites/spelling'
+import { deskSuite } from './suites/desk'
 
 export const suites: Suite[] = [
   searchSuite,
@@ -41,6 +42,7 @@ export const suites: Suite[] = [
   picturesSuite,
   spellingSuite,
   renditionsSuite,
+  deskSuite,
 ]
 
 const USAGE = `usage: npm run bench -- [--quick] [--size N] [--out FILE] [SUITE...]

@@ -109,6 +109,10 @@ export async function bridgeContext(page: Page, library: Library): Promise<Desk>
     return dispatch(library, channel, input)
   })
   await context.addInitScript(installBridge)
+  // The desk's news goes to the page as webContents.send('desk:news') does in the app (index.ts).
+  library.onDesk = (news) => {
+    void current.evaluate((n) => window.__copydeskEmit('desk:news', n), news).catch(() => undefined)
+  }
   return new Desk(page, library, flush)
 }
 

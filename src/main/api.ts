@@ -30,6 +30,14 @@ import {
 } from './library/dictionary'
 import { saveWithPreflight, storyPreflight } from './publish/preflight'
 import { exportDictionaryFile, readDictionaryUpload } from './spelling'
+import {
+  deskSession,
+  deskStatusOf,
+  joinFromWindow,
+  openForEditor,
+  setOnline,
+  shareFromWindow,
+} from './library/desk/window'
 import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, unspikeStory } from './library/spike'
 import { commentAuthor } from './comments/author'
 
@@ -40,7 +48,16 @@ import { commentAuthor } from './comments/author'
  * Hunspell's WebAssembly to load (the spelling findings); wire:import reads one file between pauses.
  */
 export type SlicedChannel =
-  'media:add' | 'media:finish' | 'story:check' | 'story:export' | 'story:preview' | 'story:preflight' | 'wire:import'
+  | 'media:add'
+  | 'media:finish'
+  | 'story:check'
+  | 'story:export'
+  | 'story:preview'
+  | 'story:preflight'
+  | 'wire:import'
+  | 'desk:join'
+  | 'desk:sync'
+  | 'desk:share'
 
 /** What call() gives back: the output itself, or a promise of it for a sliced channel. */
 export type Answer<C extends ApiChannel> = C extends SlicedChannel ? Promise<Output<C>> : Output<C>
@@ -111,6 +128,14 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'spelling:story': (library, { id }) => readStorySpelling(library.db, id),
   'spelling:story-set': (library, request) => saveStorySpelling(library.db, request),
   'spelling:names': (library) => ({ names: libraryNames(library.db) }),
+  'desk:status': (library) => deskStatusOf(library),
+  'desk:join': (library, input) => joinFromWindow(library, input),
+  'desk:online': (library, { online }) => setOnline(library, online),
+  'desk:sync': async (library) => ({ changed: await deskSession(library).follow() }),
+  'desk:share': (library, { id }) => shareFromWindow(library, id),
+  'desk:hand-to': (library, { id, assignee, status }) => deskSession(library).handTo(id, assignee, status),
+  'desk:open': (library, { id }) => openForEditor(library, id),
+  'desk:edit': (library, { id, base, changes }) => deskSession(library).editFromEditor(id, base, changes),
 }
 
 export function isApiChannel(channel: unknown): channel is ApiChannel {

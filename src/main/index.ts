@@ -11,6 +11,7 @@ import { electronNativeBinding } from './shell/native-binding'
 import { registerAppScheme, serveRenderer } from './shell/protocol'
 import { installSecurity } from './shell/security'
 import { createMainWindow } from './shell/window'
+import { resumeDesk } from './library/desk/window'
 
 // The Electron lifecycle only: everything the app does lives in Electron-free modules.
 app.setName('Copydesk')
@@ -72,6 +73,9 @@ if (!app.requestSingleInstanceLock()) {
           if (damage.backup && response === 0) shell.showItemInFolder(damage.backup)
         })
     }
+    // The desk's news (a colleague's words, the connection, changes waiting) goes to the window.
+    library.onDesk = (news) => window?.webContents.send('desk:news', news)
+    resumeDesk(library)
     void dailyBackup(library, backups).then((outcome) => {
       if (outcome.status === 'failed') dialog.showErrorBox('Copydesk could not back up its library', outcome.message)
       // Stories spiked longer ago than the house period go for good, after the day's backup has them.
@@ -80,5 +84,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => library?.close())
+  app.on('will-quit', () => {
+    library?.desk?.close()
+    library?.close()
+  })
 }

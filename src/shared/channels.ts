@@ -47,13 +47,22 @@ export const apiChannels = [
   'spelling:story',
   'spelling:story-set',
   'spelling:names',
+  // The desk: sign in, the connection, sharing, handing over, and editing shared stories.
+  'desk:status',
+  'desk:join',
+  'desk:online',
+  'desk:sync',
+  'desk:share',
+  'desk:hand-to',
+  'desk:open',
+  'desk:edit',
 ] as const
 
 /** Handled by the Electron shell itself (not the api table): window lifecycle. */
 export const shellChannels = ['app:flushed', 'dialog:choose-folder'] as const
 
 /** Pushed from main to the renderer. */
-export const eventChannels = ['menu:command', 'app:flush-request'] as const
+export const eventChannels = ['menu:command', 'app:flush-request', 'desk:news'] as const
 
 export type ApiChannel = (typeof apiChannels)[number]
 export type ShellChannel = (typeof shellChannels)[number]

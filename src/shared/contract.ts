@@ -40,6 +40,7 @@ import {
 import { checkOptionsSchema } from './checks/options'
 import { overrideSchema, preflightSchema } from './preflight/item'
 import { spellingContract } from './spelling/contract'
+import { deskContract, deskNewsSchema } from './desk/contract'
 
 export { revisionReasons, revisionReasonSchema, type RevisionReason } from './revisions'
 
@@ -160,6 +161,7 @@ export const contract = {
   /** The house settings the checks read, so the renderer checks live exactly as main does. */
   'checks:options': { input: z.strictObject({}), output: checkOptionsSchema },
   ...spellingContract,
+  ...deskContract,
   'app:flushed': { input: z.strictObject({ token: z.string().max(100) }), output: z.strictObject({}) },
   /** Electron only: the system's folder picker; path is null when the editor cancels. */
   'dialog:choose-folder': {
@@ -175,6 +177,8 @@ export const events = {
   'menu:command': z.strictObject({ command: z.enum(menuCommands) }),
   /** Main asks the renderer to save what is pending before the window goes; it answers app:flushed. */
   'app:flush-request': z.strictObject({ token: z.string() }),
+  /** The desk changed something the window shows (stories from elsewhere, the connection). */
+  'desk:news': deskNewsSchema,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Contract = typeof contract

@@ -185,5 +185,7 @@ export const storySummarySchema = z.strictObject({
   embargo: embargoSchema.nullable().optional(),
   /** Killed or withdrawn by the agency: the row shows it in red. */
   kill: z.enum(['kill', 'withdrawal']).nullable().optional(),
+  /** Present on a story shared to the desk: whose it is, who has it, which desk. */
+  desk: z.strictObject({ owner: z.string(), assignee: z.string().nullable(), desk: z.string() }).optional(),
 })
 export type StorySummary = z.infer<typeof storySummarySchema>

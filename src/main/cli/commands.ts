@@ -78,9 +78,9 @@ export const cliCommands = [
   },
   {
     name: 'desk',
-    synopsis: 'desk join URL NAME | share ID | sync | status [--json]',
+    synopsis: 'desk join URL NAME | share ID | hand ID USER|desk STATUS | sync | status [--json]',
     summary:
-      "this library's link to a desk server: sign in (password on stdin), share a story, sync, what waits (docs/team.md)",
+      "this library's link to a desk server: sign in (password on stdin), share a story, hand it to a colleague, sync, what waits (docs/team.md)",
   },
   {
     name: 'server',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Library } from '../library'
 import { DeskSession, joinDesk } from '../library/desk/session'
 import type { CliIo } from './run'
+import { call } from '../api'
 
 const SETTLE_MS = 30_000
 
@@ -43,6 +44,24 @@ export async function runDesk(library: Library, args: string[], json: boolean, i
       out({ id, sharedId }, `story ${id} is shared to the ${desk.link.desk} desk`)
       return 0
     }
+    if (action === 'hand') {
+      const [idText, who, status] = rest
+      const id = Number(idText)
+      if (!Number.isSafeInteger(id) || id <= 0 || !who || !status) {
+        throw new Error('usage: desk hand ID USER|desk STATUS (e.g. desk hand 12 bob editing; "desk" hands it back)')
+      }
+      const story = call(library, 'desk:hand-to', {
+        id,
+        assignee: who === 'desk' ? null : who,
+        status: status as never,
+      })
+      const settled = await settle(desk)
+      out(
+        { id, assignee: who === 'desk' ? null : who, status: story.status, settled },
+        `story ${id} handed to ${who === 'desk' ? `the ${desk.link.desk} desk` : who} at ${story.status}${settled ? '' : ' (waiting to go up: the server did not answer in time)'}`,
+      )
+      return settled ? 0 : 1
+    }
     if (action === 'sync') {
       const changed = await desk.follow()
       const settled = await settle(desk)
@@ -61,7 +80,7 @@ export async function runDesk(library: Library, args: string[], json: boolean, i
       )
       return 0
     }
-    throw new Error(`usage: desk needs join, share, sync or status, not "${action ?? ''}"`)
+    throw new Error(`usage: desk needs join, share, hand, sync or status, not "${action ?? ''}"`)
   } finally {
     desk.close()
   }

@@ -10,8 +10,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { sweepInterruptedPictures } from './media'
 import { openDatabase, type Db, type OpenOptions } from './open'
-import type { SaveRequest } from './stories'
-import type { Story } from '../../shared/story'
+import type { DeskSession } from './desk/session'
+import type { DeskNews } from '../../shared/desk/contract'
 
 export interface Library {
   readonly file: string
@@ -21,11 +21,17 @@ export interface Library {
    * goes into its Y.Doc (merged, never refused as a conflict) and comes back as the projected row.
    * Undefined for a story that is not shared.
    */
-  desk?: { save(request: SaveRequest): Story | undefined }
+  desk?: DeskSession
   /** How to bring back the latest backup, offered when the file turns out damaged (library/backup.ts sets it). */
   restoreAdvice?: () => string
   /** Set when SQLite's quick check at open found damage: the warning to show, with the backup offered. */
   damage?: { message: string; backup: string | null }
+  /**
+   * Told when the desk changes something the window shows: stories that changed from elsewhere,
+   * the connection, the count of changes waiting. Set by whoever shows a window (the Electron
+   * shell, the e2e bridge); the desk session calls it.
+   */
+  onDesk?: (news: DeskNews) => void
   close(): void
 }
 

@@ -1,6 +1,7 @@
 import { prepared, type Db } from './open'
 import { packText, unpackText } from './packed'
 import { reasonForSave, recordRevision } from './revision-log'
+import type { DeskDetails } from '../../shared/desk/contract'
 import { ApiError } from '../../shared/errors'
 import { countWords, emptyBody } from '../../shared/body'
 import { bodyToText } from '../../shared/body-text'
@@ -115,10 +116,13 @@ export interface SummaryRow {
   lead_media_id: string | null
   embargo: string | null
   kill_kind: 'kill' | 'withdrawal' | null
+  /** JSON of the desk details when the story is shared (library/desk/), else null. */
+  desk_json: string | null
 }
 
 export const SUMMARY_COLUMNS =
-  "s.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at, json_extract(s.lead_picture, '$.mediaId') AS lead_media_id, s.embargo, json_extract(s.kill, '$.kind') AS kill_kind"
+  "s.id, s.slug, s.status, s.headline, s.bylines, s.agency, s.word_count, s.updated_at, json_extract(s.lead_picture, '$.mediaId') AS lead_media_id, s.embargo, json_extract(s.kill, '$.kind') AS kill_kind, " +
+  "(SELECT json_object('owner', d.owner, 'assignee', d.assignee, 'desk', d.desk) FROM desk_stories d WHERE d.story_id = s.id) AS desk_json"
 
 export function summaryFromRow(row: SummaryRow): StorySummary {
   return {
@@ -133,6 +137,8 @@ export function summaryFromRow(row: SummaryRow): StorySummary {
     leadMediaId: row.lead_media_id ?? null,
     embargo: row.embargo ? (JSON.parse(row.embargo) as Story['embargo']) : null,
     kill: row.kill_kind ?? null,
+    // Only shared stories carry it, so a local library's summaries are as they always were.
+    ...(row.desk_json ? { desk: JSON.parse(row.desk_json) as DeskDetails } : {}),
   }
 }
 

@@ -4,6 +4,7 @@ import { App } from './app/App'
 import './app/styles.css'
 import './app/layout.css'
 import './app/focus.css'
+import './desk/desk.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { ApiError } from '@shared/errors'
 import { applyToDoc, docFromStory, type SharedStory } from '@shared/desk/story-doc'
 import type { Story, StoryId, StoryStatus } from '@shared/story'
+import type { DeskDetails, DeskStatus } from '@shared/desk/contract'
 import type { Library } from '../index'
 import { getStory, type SaveRequest } from '../stories'
 import {
@@ -22,6 +23,7 @@ import {
   writeLink,
   type DeskStoryRow,
 } from './store'
+import { EditorBases } from './editor-bases'
 
 /** Where the desk server is and who this editor is there (kept in the library, desk_link). */
 export interface DeskLink {
@@ -32,6 +34,19 @@ export interface DeskLink {
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * ws with an 'error' listener of its own. The provider, giving up on a connection attempt that
+ * is slow to open (a loaded machine, a server restarting), removes its listeners and closes the
+ * socket while it is still connecting; ws then emits 'error', and an 'error' nobody listens to
+ * ends the process: the editor's app, with its window. The provider has already handled it.
+ */
+class DeskWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args)
+    this.on('error', () => undefined)
+  }
+}
 
 /** Plain http/ws to anything but this machine would carry passwords and copy in the clear. */
 export function checkServerUrl(address: string, allowInsecure = false): URL {
@@ -116,6 +131,9 @@ export class DeskSession {
   private readonly socket: HocuspocusProviderWebsocket
   private readonly open = new Map<string, OpenStory>()
   private refused: string | null = null
+  private workingOffline = false
+  private readonly bases = new EditorBases()
+  private following: ReturnType<typeof setInterval> | null = null
 
   constructor(
     private readonly library: Library,
@@ -125,7 +143,7 @@ export class DeskSession {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
     this.socket = new HocuspocusProviderWebsocket({
       url: url.toString(),
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: DeskWebSocket,
       delay: 200,
       minDelay: 100,
       maxDelay: 2000,
@@ -133,6 +151,7 @@ export class DeskSession {
       maxAttempts: 0,
     })
     library.desk = this
+    this.socket.on('status', () => this.tell([]))
     // Stories with changes still waiting to go up are opened at once so they go up.
     for (const row of deskStories(library.db)) {
       if (this.waitingFor(row.sharedId)) this.attach(row)
@@ -167,7 +186,9 @@ export class DeskSession {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'library') return
       const local = origin === EDITOR
-      keepUpdate(this.library.db, row, doc, update, local, local ? this.link.user : null)
+      const story = keepUpdate(this.library.db, row, doc, update, local, local ? this.link.user : null)
+      // A colleague's change shows in the window; the editor's own changes the count waiting.
+      this.tell(local ? [] : [story.id])
     })
     const settle = () => {
       if (provider.isSynced && !provider.hasUnsyncedChanges && this.socket.status === WebSocketStatus.Connected) {
@@ -198,7 +219,10 @@ export class DeskSession {
           if (!open || this.closed || waitingCount(this.library.db, sharedId) === 0) return
           const stored = await request<Uint8Array>(this.link, `/api/stories/${sharedId}/state?stored=1`)
           const missing = Y.diffUpdate(Y.encodeStateAsUpdate(open.doc), Y.encodeStateVectorFromUpdate(stored))
-          if (Y.decodeUpdate(missing).structs.length === 0) markSent(this.library.db, sharedId, seq)
+          if (Y.decodeUpdate(missing).structs.length === 0) {
+            markSent(this.library.db, sharedId, seq)
+            this.tell([])
+          }
         } catch {
           // offline or the server is away: tried again below while the story waits
         } finally {
@@ -271,6 +295,7 @@ export class DeskSession {
   async follow(limit = 500): Promise<number> {
     let cursor = Number(readLink(this.library.db, 'cursor') ?? 0)
     let seen = 0
+    const arrived: StoryId[] = []
     for (let round = 0; round < 1000; round++) {
       const { changes } = await request<{
         changes: { id: string; desk: string; owner: string; change: number; updatedBy: string }[]
@@ -287,13 +312,93 @@ export class DeskSession {
           doc.destroy()
         }
         noteChange(this.library.db, change.id, change.change, change.updatedBy)
+        const storyId = this.storyIdOf(change.id)
+        if (storyId !== undefined && !this.open.has(change.id)) arrived.push(storyId)
         cursor = Math.max(cursor, change.change)
         writeLink(this.library.db, 'cursor', String(cursor))
         seen++
       }
       if (changes.length < limit) break
     }
+    if (arrived.length) this.tell(arrived)
     return seen
+  }
+
+  /**
+   * Follow the change feed while the app runs (what a window needs: new and changed stories
+   * appear without asking). A failed round (offline, server away) is simply tried again.
+   */
+  startFollowing(everyMs = 2000): void {
+    if (this.following) return
+    let busy = false
+    const round = async () => {
+      if (busy || this.closed || this.workingOffline) return
+      busy = true
+      try {
+        await this.follow()
+      } catch {
+        // offline or the server is away: the next round tries again
+      } finally {
+        busy = false
+      }
+    }
+    void round()
+    this.following = setInterval(() => void round(), everyMs)
+    this.following.unref()
+    this.socket.on('connect', () => void round())
+  }
+
+  /** Tell the window (if one listens) what changed: stories from elsewhere, and the status. */
+  private tell(storyIds: StoryId[]): void {
+    if (this.closed || !this.library.onDesk) return
+    try {
+      this.library.onDesk({ storyIds, status: this.deskStatus() })
+    } catch {
+      // the window is gone; the library carries on
+    }
+  }
+
+  deskStatus(): DeskStatus {
+    const { online, waiting, refused } = this.status()
+    return {
+      joined: true,
+      url: this.link.url,
+      user: this.link.user,
+      desk: this.link.desk,
+      online,
+      workingOffline: this.workingOffline,
+      waiting,
+      refused,
+    }
+  }
+
+  /** A shared story's desk details (owner, assignee, desk); undefined for a local story. */
+  detailsOf(storyId: StoryId): DeskDetails | undefined {
+    const row = deskStoryByStoryId(this.library.db, storyId)
+    return row ? { owner: row.owner, assignee: row.assignee, desk: row.desk } : undefined
+  }
+
+  /** Open a shared story for the window's editor: held, and the base its edits are made on. */
+  openForEditor(storyId: StoryId): { story: Story; base: number } {
+    const { doc } = this.openByStory(storyId)
+    return { story: getStory(this.library.db, storyId), base: this.bases.remember(storyId, doc) }
+  }
+
+  /** The window editor's changes, made on `base`: merged with everyone's (editor-bases.ts). */
+  editFromEditor(
+    storyId: StoryId,
+    base: number,
+    changes: Partial<SharedStory>,
+  ): { story: Story; sent: number; merged: number } {
+    const { doc } = this.openByStory(storyId)
+    const bases = this.bases.apply(storyId, base, doc, changes, this.link.user, EDITOR)
+    if (!bases) {
+      throw new ApiError(
+        'conflict',
+        `story ${storyId} has moved on since this copy was opened; open it again to carry on from the desk's version`,
+      )
+    }
+    return { story: getStory(this.library.db, storyId), ...bases }
   }
 
   /** Open a shared story for editing (keeps its doc in step with the server). */
@@ -311,11 +416,13 @@ export class DeskSession {
 
   /** Work offline (the app's switch, or the network gone): edits go on and wait to go up. */
   goOffline(): void {
+    this.workingOffline = true
     this.socket.shouldConnect = false
     this.socket.disconnect()
   }
 
   goOnline(): void {
+    this.workingOffline = false
     void this.socket.connect()
   }
 
@@ -342,6 +449,7 @@ export class DeskSession {
 
   close(): void {
     this.closed = true
+    if (this.following) clearInterval(this.following)
     if (this.library.desk === this) delete this.library.desk
     for (const { provider, doc } of this.open.values()) {
       provider.destroy()

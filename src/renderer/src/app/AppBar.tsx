@@ -1,6 +1,7 @@
 import { wireImportRequested } from '../wire/events'
 import { keyName } from './shortcuts'
 import { openShortcutSheet } from './ShortcutSheet'
+import { DeskIndicator } from '../desk/DeskIndicator'
 
 interface Props {
   libraryShown: boolean
@@ -23,6 +24,7 @@ export function AppBar({ libraryShown, onToggleLibrary, onNew }: Props) {
         Library
       </button>
       <h1 className="brand">Copydesk</h1>
+      <DeskIndicator />
       <span className="app-actions">
         <button
           type="button"

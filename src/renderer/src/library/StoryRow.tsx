@@ -50,6 +50,12 @@ export function StoryRow({ story, headline, snippet, active, onOpen, tabIndex, o
         {agency && <span className="row-agency">{agency}</span>}
         <time dateTime={story.updatedAt}>{lastEdited(story.updatedAt)}</time>
       </span>
+      {story.desk && (
+        <span className="row-desk">
+          <span className="desk-mark">Shared</span> {story.desk.owner}’s
+          {story.desk.assignee ? ` · with ${story.desk.assignee}` : ' · on the desk'}
+        </span>
+      )}
     </button>
   )
 }

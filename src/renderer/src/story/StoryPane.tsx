@@ -22,6 +22,10 @@ import { EmbargoField } from '../embargo/EmbargoField'
 import { PublishDialog } from '../preflight/PublishDialog'
 import { StoryNotes } from './StoryNotes'
 import { PlaceholderMarks } from '../editor/plugins/PlaceholderMarks'
+import type { DeskDetails } from '@shared/desk/contract'
+import { StoryDeskBar } from '../desk/StoryDeskBar'
+import { deskStoriesChanged } from '../desk/desk-state'
+import { mergeDeskBody } from '../editor/desk-merge'
 
 interface PaneProps {
   id: StoryId
@@ -33,14 +37,16 @@ interface PaneProps {
 
 /** Loads one story and hands it to the editor; remounted (a key) for each story opened. */
 export function StoryPane({ id, focusHeadline, onSpiked, onDuplicated }: PaneProps) {
-  const [story, setStory] = useState<Story | null>(null)
+  const [opened, setOpened] = useState<{ story: Story; desk: DeskDetails | null; base: number | null } | null>(null)
+  const story = opened?.story ?? null
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     let current = true
-    invoke('story:get', { id })
-      .then((loaded) => current && setStory(loaded))
+    // desk:open is story:get for a local story; a shared one comes with the base its edits are made on.
+    invoke('desk:open', { id })
+      .then((loaded) => current && setOpened(loaded))
       .catch((e: Error) => current && setError(e.message))
     return () => {
       current = false
@@ -55,12 +61,14 @@ export function StoryPane({ id, focusHeadline, onSpiked, onDuplicated }: PanePro
       </div>
     )
   }
-  if (!story) return <p className="loading">Opening story…</p>
+  if (!story || !opened) return <p className="loading">Opening story…</p>
   return (
     <StoryEditor
       key={`${story.id}:${attempt}`}
       story={story}
-      onReload={() => (setStory(null), setAttempt((a) => a + 1))}
+      desk={opened.desk}
+      base={opened.base}
+      onReload={() => (setOpened(null), setAttempt((a) => a + 1))}
       focusHeadline={focusHeadline ?? false}
       onSpiked={onSpiked}
       onDuplicated={onDuplicated}
@@ -72,10 +80,12 @@ type Fields = EditableFields
 
 interface EditorProps extends Omit<PaneProps, 'id'> {
   story: Story
+  desk: DeskDetails | null
+  base: number | null
   onReload: () => void
 }
 
-function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }: EditorProps) {
+function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onDuplicated }: EditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null)
   const [fields, setFields] = useState<Fields>(() => {
     const { body: _body, ...rest } = storyFieldsOf(story)
@@ -91,8 +101,20 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
     return () => cancelAnimationFrame(frame)
   }, [focusHeadline])
   const currentBody = useCallback(() => readBody(editorRef.current), [])
-  const autosave = useAutosave(story, currentBody)
-  const { change } = autosave
+  // A shared story: what colleagues wrote comes in merged, and is put in front of the editor.
+  const [deskNow, setDeskNow] = useState(desk)
+  const onMerged = useCallback((merged: Story, details?: DeskDetails | null) => {
+    const { body, ...rest } = storyFieldsOf(merged)
+    setFields(rest)
+    if (details !== undefined) setDeskNow(details)
+    if (editorRef.current) mergeDeskBody(editorRef.current, body)
+  }, [])
+  const autosave = useAutosave(story, currentBody, base === null ? undefined : { base, onMerged })
+  const { change, refresh } = autosave
+  useEffect(
+    () => (desk ? deskStoriesChanged.on((ids) => ids.includes(story.id) && void refresh()) : undefined),
+    [desk, story.id, refresh],
+  )
 
   const set = useCallback(
     <K extends keyof Fields>(key: K, value: Fields[K]) => {
@@ -155,6 +177,7 @@ function StoryEditor({ story, onReload, focusHeadline, onSpiked, onDuplicated }:
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
           <EmbargoBadge embargo={fields.embargo} />
+          <StoryDeskBar id={story.id} status={fields.status} desk={deskNow} onShared={onReload} />
           <StoryActions story={story} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
           <SaveIndicator state={state} />
         </header>

@@ -6,6 +6,7 @@ import { ApiError } from '@shared/errors'
 import { invoke } from '../app/client'
 import { registerFlusher } from '../app/flush'
 import { libraryChanged } from '../app/library-events'
+import type { DeskDetails } from '@shared/desk/contract'
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -22,7 +23,18 @@ export const AUTOSAVE_DELAY_MS = 700
  * revision it was made on. Nothing typed is ever dropped: a failed save puts its changes back so the
  * next attempt carries them, and the flush that runs before the window closes waits for all of it.
  */
-export function useAutosave(story: Story, readBody: () => Body | null) {
+/**
+ * A shared story (desk): saves go through desk:edit, made on a base, and come back merged with
+ * colleagues' changes. `onMerged` puts the merged story in front of the editor; it is called only
+ * when nothing was typed since the save went (so nothing typed is overwritten).
+ */
+export interface DeskEditing {
+  base: number
+  /** `desk` comes when the desk's details were fetched too (a colleague handed the story on). */
+  onMerged: (story: Story, desk?: DeskDetails | null) => void
+}
+
+export function useAutosave(story: Story, readBody: () => Body | null, desk?: DeskEditing) {
   // readBody must be stable (it reads the editor through a ref): it is called only when saving.
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: story.updatedAt })
   const revision = useRef(story.revision)
@@ -31,8 +43,37 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const inFlight = useRef<Promise<void> | null>(null)
   const blocked = useRef(false)
+  const base = useRef(desk?.base ?? null)
+  const onMerged = useRef(desk?.onMerged)
+  useEffect(() => {
+    onMerged.current = desk?.onMerged
+  }, [desk?.onMerged])
+  // A colleague's change arrived while a save was on its way: fetch it once that save is back.
+  const stale = useRef(false)
 
   const hasPending = () => bodyDirty.current || Object.keys(pending.current).length > 0
+
+  /**
+   * A colleague changed the shared story: when nothing is waiting to be saved, fetch the desk's
+   * version and show it; otherwise the next save brings it back merged.
+   */
+  const refresh = useCallback(async (): Promise<void> => {
+    if (base.current === null) return
+    if (inFlight.current || hasPending()) {
+      stale.current = true
+      return
+    }
+    stale.current = false
+    const opened = await invoke('desk:open', { id: story.id }).catch(() => null)
+    if (!opened?.base) return
+    if (inFlight.current || hasPending()) {
+      stale.current = true
+      return
+    }
+    base.current = opened.base
+    revision.current = opened.story.revision
+    onMerged.current?.(opened.story, opened.desk)
+  }, [story.id])
 
   const saveNow = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current)
@@ -46,12 +87,19 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
     pending.current = {}
     bodyDirty.current = false
     setState({ kind: 'saving' })
-    inFlight.current = invoke('story:save', {
-      id: story.id,
-      expectedRevision: revision.current,
-      changes,
-      reason: 'autosave',
-    })
+    const saving: Promise<Story> =
+      base.current === null
+        ? invoke('story:save', { id: story.id, expectedRevision: revision.current, changes, reason: 'autosave' })
+        : invoke('desk:edit', { id: story.id, base: base.current, changes }).then((edited) => {
+            // Typed meanwhile: carry on from what was sent; otherwise take the merge in.
+            if (hasPending()) base.current = edited.sent
+            else {
+              base.current = edited.merged
+              onMerged.current?.(edited.story)
+            }
+            return edited.story
+          })
+    inFlight.current = saving
       .then((saved) => {
         revision.current = saved.revision
         setState(hasPending() ? { kind: 'pending' } : { kind: 'saved', at: saved.updatedAt })
@@ -73,7 +121,8 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
         inFlight.current = null
       })
     await inFlight.current
-  }, [story.id, readBody])
+    if (stale.current) void refresh()
+  }, [story.id, readBody, refresh])
 
   const schedule = useCallback(() => {
     // The same state object while already pending, so a keystroke does not re-render the story pane.
@@ -97,6 +146,10 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
 
   /** After a conflict, the editor chose to keep their version: save it on top of the latest one. */
   const keepMine = useCallback(async () => {
+    if (base.current !== null) {
+      const opened = await invoke('desk:open', { id: story.id })
+      if (opened.base !== null) base.current = opened.base
+    }
     const latest = await invoke('story:get', { id: story.id })
     revision.current = latest.revision
     blocked.current = false
@@ -139,5 +192,5 @@ export function useAutosave(story: Story, readBody: () => Body | null) {
     }
   }, [saveNow])
 
-  return { state, change, bodyChanged, saveNow, keepMine, publish }
+  return { state, change, bodyChanged, saveNow, keepMine, publish, refresh }
 }

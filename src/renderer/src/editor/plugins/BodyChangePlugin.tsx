@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, HISTORY_MERGE_TAG } from 'lexical'
 import { useEffect } from 'react'
 import { countWords } from '@shared/body'
+import { DESK_MERGE_TAG } from '../desk-merge'
 
 interface Props {
   onChange: () => void
@@ -24,7 +25,8 @@ export function BodyChangePlugin({ onChange, onWords }: Props) {
       // Plugins registering node transforms re-run them over the loaded story (tagged history-merge):
       // that is not an edit, and must not make a revision. Such updates are rare, so compare them.
       if (tags.has(HISTORY_MERGE_TAG) && JSON.stringify(prevEditorState) === JSON.stringify(editorState)) return
-      onChange()
+      // A colleague's words shown from the desk are already saved there: count them, save nothing.
+      if (!tags.has(DESK_MERGE_TAG)) onChange()
       clearTimeout(timer)
       timer = setTimeout(count, 200)
     })
