@@ -163,6 +163,13 @@ export async function dispatch(library: Library, channel: unknown, rawInput: unk
     // A damaged, full or read-only library is the machine's doing, not a bug: said in words.
     const problem = libraryProblem(error, library.file, library.restoreAdvice)
     if (problem) return { ok: false, error: problem.toShape() }
+    // Anything else that fails in a library the check at open found damaged is most likely the
+    // damage (a page read back as other bytes): said with the warning and its backup.
+    if (library.damage)
+      return {
+        ok: false,
+        error: { code: 'library', message: `${(error as Error).message || String(error)}. ${library.damage.message}` },
+      }
     return { ok: false, error: { code: 'internal', message: (error as Error).message || String(error) } }
   }
 }

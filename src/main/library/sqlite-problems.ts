@@ -11,10 +11,15 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' ? code : ''
 }
 
-/** A damaged page: SQLite's own codes for it. */
+/**
+ * A damaged page: SQLite's own codes for it, or deflated bytes in the library (bodies, revisions,
+ * originals) that no longer inflate, which only damage can cause: the library wrote them whole.
+ */
 export function isDamageError(error: unknown): boolean {
   const code = codeOf(error)
-  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'
+  return (
+    code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
+  )
 }
 
 /**
