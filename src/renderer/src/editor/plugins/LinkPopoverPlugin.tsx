@@ -224,7 +224,10 @@ export function LinkPopoverPlugin() {
       const height = card.current?.offsetHeight ?? 0
       const left = Math.max(MARGIN, Math.min(rect.left, window.innerWidth - width - MARGIN))
       let top = rect.bottom + GAP
-      if (top + height > window.innerHeight - MARGIN) top = Math.max(MARGIN, rect.top - height - GAP)
+      if (top + height > window.innerHeight - MARGIN) top = rect.top - height - GAP
+      // Whole inside the window whatever the words do: they may be scrolled away, or the window made
+      // smaller under a popover measured against where they were.
+      top = Math.max(MARGIN, Math.min(top, window.innerHeight - height - MARGIN))
       setPlace((was) =>
         was && was.left === left && was.top === top && was.width === width ? was : { left, top, width },
       )
