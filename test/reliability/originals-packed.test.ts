@@ -6,7 +6,7 @@ import { importWireFiles } from '../../src/main/intake/import-wire'
 import { migrations, SCHEMA_VERSION } from '../../src/main/library/migrations'
 import { findOriginal } from '../../src/main/library/wire-copy'
 import { readStorySpelling } from '../../src/main/library/dictionary'
-import { pack, unpack } from '../../src/main/library/packing'
+import { pack, unpack } from '../../src/main/library/packed'
 import { useTempLibraries } from '../library-fixture'
 import { fixture } from '../wire/fixtures'
 

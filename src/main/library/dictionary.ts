@@ -1,4 +1,4 @@
-import { unpack } from './packing'
+import { unpack } from './packed'
 import { prepared, type Db } from './open'
 import { readHouseStyle } from './settings'
 import { ApiError } from '../../shared/errors'

@@ -264,7 +264,7 @@ export const migrations: readonly string[] = [
   ) WHERE wire_embargo IS NOT NULL;
   ALTER TABLE stories DROP COLUMN wire_embargo;
   `,
-  // 13: wire originals deflated (library/packing.ts): about a quarter of their size. Each existing
+  // 13: wire originals deflated (library/packed.ts): about a quarter of their size. Each existing
   // original is packed in place (copydesk_pack, registered by open.ts, gives NULL for bytes that
   // would not shrink, which stay as they are), so nothing is lost and the file shrinks at the next
   // VACUUM or as SQLite reuses the freed pages.

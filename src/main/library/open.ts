@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, statS
 import { dirname } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { SCHEMA_VERSION, migrations } from './migrations'
-import { packedOrNull } from './packing'
+import { packedOrNull } from './packed'
 import { finishUpgrades, type UpgradeOptions } from './upgrade'
 import { isDamageError as isDamage, libraryProblem } from './sqlite-problems'
 

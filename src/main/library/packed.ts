@@ -25,3 +25,26 @@ export function packSnapshot(story: Record<string, unknown>): Buffer {
   const { bodyText: _derived, ...kept } = story
   return packText(JSON.stringify(kept))
 }
+
+/**
+ * Wire copy keeps its original bytes deflated too, at level 6 rather than 2: an original is written
+ * once and read rarely, where a body is written at every autosave. Text and markup shrink to about
+ * a quarter (the shared samples: 259 KB to 69 KB); bytes that would not shrink (already
+ * compressed, or tiny) are kept as they are, marked by `deflated`.
+ */
+export function pack(bytes: Uint8Array): { bytes: Buffer; deflated: 0 | 1 } {
+  const deflated = deflateRawSync(bytes, { level: 6 })
+  if (deflated.length < bytes.length) return { bytes: deflated, deflated: 1 }
+  return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), deflated: 0 }
+}
+
+/** The original bytes, byte for byte. */
+export function unpack(bytes: Buffer, deflated: number): Buffer {
+  return deflated ? inflateRawSync(bytes) : bytes
+}
+
+/** For the migration that packs an existing library's originals in place (SQL calls it per row). */
+export function packedOrNull(bytes: Uint8Array): Buffer | null {
+  const packed = pack(bytes)
+  return packed.deflated ? packed.bytes : null
+}

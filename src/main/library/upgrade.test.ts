@@ -1,4 +1,4 @@
-import { unpack } from './packing'
+import { unpack } from './packed'
 import Database from 'better-sqlite3'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -127,7 +127,7 @@ function expectNothingLost(file: string, old: ReturnType<typeof readOld>) {
       expect(statuses).toEqual(expected)
     }
     for (const [id, bytes] of old.pictureBytes) expect(readMedia(db, id).bytes.equals(bytes)).toBe(true)
-    // Originals are kept deflated since migration 13 (packing.ts): compared as the bytes they unpack to.
+    // Originals are kept deflated since migration 13 (packed.ts): compared as the bytes they unpack to.
     const originals = db
       .prepare(
         'SELECT o.story_id, w.file_name, w.format, w.bytes, w.deflated FROM story_originals o JOIN wire_files w ON w.id = o.file_id',
