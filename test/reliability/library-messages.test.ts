@@ -106,6 +106,26 @@ describe('a library with a damaged page', () => {
   })
 })
 
+describe('a stored body that no longer inflates', () => {
+  it('is damage, said with the file, not "internal", even when the check at open found none', async () => {
+    const library = libraries.open()
+    const story = createStory(library.db, {
+      headline: 'Pilot boat waits',
+      body: bodyFromParagraphs(['The pilot boat waited offshore.']),
+    })
+    // A body's deflated bytes with a run of them overwritten, as a bad sector leaves them.
+    const { body } = library.db.prepare('SELECT body FROM stories WHERE id = ?').get(story.id) as { body: Buffer }
+    body.fill(0xff, 0, Math.min(8, body.length))
+    library.db.prepare('UPDATE stories SET body = ? WHERE id = ?').run(body, story.id)
+    const reply = await dispatch(library, 'story:get', { id: story.id })
+    expect(reply.ok).toBe(false)
+    if (reply.ok) return
+    expect(reply.error.code).toBe('library')
+    expect(reply.error.message).toContain(library.file)
+    expect(reply.error.message).toMatch(/damaged/)
+  })
+})
+
 describe('a folder given as the library', () => {
   it('is called a folder, not EISDIR, and no backup is offered for it', () => {
     const dir = libraries.dir()
