@@ -1,7 +1,7 @@
 import { prepared, type Db } from './open'
 import { termMatcher } from './marks'
 import { markHits } from './search'
-import { getStory } from './stories'
+import { getStory, storiesInLibrary } from './stories'
 import { contentTerms, countTerms, type TermCount } from './terms'
 import type { SearchHit } from '../../shared/contract'
 import type { RelatedLookupItem } from '../../shared/related'
@@ -54,7 +54,7 @@ interface DocCountCache {
 const docCountCaches = new WeakMap<Db, DocCountCache>()
 
 function storyCount(db: Db): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n
+  return storiesInLibrary(db)
 }
 
 /**

@@ -5,6 +5,8 @@ import { createStory, deleteStory, getStory, listRevisions, listStories, saveSto
 import { readSnapshot } from './revision-log'
 import { bodyToText } from '../../shared/body-text'
 import type { Body } from '../../shared/body'
+import { duplicateStory, purgeSpiked, spikeStory, unspikeStory } from './spike'
+import type { StoryStatus } from '../../shared/story'
 
 describe('stories and their revisions', () => {
   const libraries = useTempLibraries()
@@ -79,5 +81,45 @@ describe('stories and their revisions', () => {
     deleteStory(db, story.id)
     expect(() => getStory(db, story.id)).toThrow(`there is no story ${story.id}`)
     expect(listRevisions(db, story.id)).toEqual([])
+  })
+
+  it("keeps the list's totals right through every change, as a count of the stories would give them", () => {
+    const { db } = libraries.open()
+    const statuses: StoryStatus[] = ['draft', 'editing', 'ready', 'published']
+    // What an editor would count on screen: the stories not on the spike, in all and by status.
+    const counted = (status?: StoryStatus) =>
+      (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM stories s WHERE NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)
+             ${status ? 'AND s.status = ?' : ''}`,
+          )
+          .get(...(status ? [status] : [])) as { n: number }
+      ).n
+    const expectTotalsRight = () => {
+      expect(listStories(db, { limit: 1, offset: 0 }).total).toBe(counted())
+      for (const status of statuses)
+        expect(listStories(db, { status, limit: 1, offset: 0 }).total).toBe(counted(status))
+    }
+    const ids = statuses.flatMap((status) => [1, 2, 3].map(() => createStory(db, { headline: status, status }).id))
+    expectTotalsRight()
+    const story = getStory(db, ids[0]!)
+    saveStory(db, {
+      id: story.id,
+      expectedRevision: story.revision,
+      changes: { status: 'published' },
+      reason: 'autosave',
+    })
+    expectTotalsRight()
+    spikeStory(db, ids[1]!)
+    spikeStory(db, ids[5]!)
+    expectTotalsRight()
+    unspikeStory(db, ids[5]!)
+    duplicateStory(db, ids[6]!)
+    expectTotalsRight()
+    purgeSpiked(db, { all: true })
+    deleteStory(db, ids[11]!)
+    expectTotalsRight()
+    expect(listStories(db, { limit: 1, offset: 0 }).total).toBe(11)
   })
 })

@@ -285,6 +285,18 @@ export interface ListRequest {
   now?: Date
 }
 
+/** Every story in the library, spiked ones included: the tally's sum, not a count of every row. */
+export function storiesInLibrary(db: Db): number {
+  return (prepared(db, 'SELECT coalesce(sum(stories), 0) AS n FROM story_tally').get() as { n: number }).n
+}
+
+function storiesOfStatus(db: Db, status: StoryStatus): number {
+  return (
+    (prepared(db, 'SELECT stories AS n FROM story_tally WHERE status = ?').get(status) as { n: number } | undefined)
+      ?.n ?? 0
+  )
+}
+
 export function listStories(db: Db, request: ListRequest): { total: number; items: StorySummary[] } {
   // Spiked stories are on the spike list, not here (spike.ts).
   const notSpiked = 'NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)'
@@ -303,20 +315,19 @@ export function listStories(db: Db, request: ListRequest): { total: number; item
     ...(request.embargoed ? { now: (request.now ?? new Date()).toISOString() } : {}),
   }
   // Every spiked story is a story (the spike row goes with it), so the list's total is the stories
-  // less the spiked ones: two counts of an index, where counting with NOT EXISTS probed the spike
-  // for every story (24 ms at 100,000 stories, ten times that at a million).
+  // less the spiked ones: the stories from the tally the triggers keep (migration 15; count(*) took
+  // 64 ms at a million stories, on every page), the spiked from their own small table.
   const total = request.embargoed
     ? (prepared(db, `SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n
     : request.status
-      ? (prepared(db, 'SELECT count(*) AS n FROM stories WHERE status = @status').get(params) as { n: number }).n -
+      ? storiesOfStatus(db, request.status) -
         (
           prepared(
             db,
             'SELECT count(*) AS n FROM spiked k JOIN stories s ON s.id = k.story_id WHERE s.status = @status',
           ).get(params) as { n: number }
         ).n
-      : (prepared(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n -
-        (prepared(db, 'SELECT count(*) AS n FROM spiked').get() as { n: number }).n
+      : storiesInLibrary(db) - (prepared(db, 'SELECT count(*) AS n FROM spiked').get() as { n: number }).n
   const rows = prepared(
     db,
 
