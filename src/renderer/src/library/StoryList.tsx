@@ -1,14 +1,16 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { StoryId, StoryStatus, StorySummary } from '@shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'
+import { rowWindow, scrollTopShowing } from './row-window'
 import { useRovingRows } from './useRovingRows'
 import { useHouseDates } from './when'
 
 const PAGE = 100
 const ROW_HEIGHT = 64
+/** Rows drawn beyond each edge of the view, so a quick scroll shows no blank. */
+const OVERSCAN = 8
 
 interface Props {
   status?: StoryStatus
@@ -52,15 +54,37 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
     [status, embargoed],
   )
 
-  // The project does not use the React Compiler, so TanStack's unmemoisable API is fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  })
-  const rows = virtualizer.getVirtualItems()
+  // Which rows are on screen follows from the scroll position alone (row-window.ts): rows are one
+  // height, so nothing is measured, and a million stories cost no more than a hundred.
+  const [view, setView] = useState({ scrollTop: 0, height: 0 })
+  // The scroller exists only once there are rows (an empty library shows a note instead).
+  const hasRows = total > 0
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const update = () => setView({ scrollTop: element.scrollTop, height: element.clientHeight })
+    update()
+    element.addEventListener('scroll', update, { passive: true })
+    const resized = new ResizeObserver(update)
+    resized.observe(element)
+    return () => {
+      element.removeEventListener('scroll', update)
+      resized.disconnect()
+    }
+  }, [hasRows])
+  const geometry = { count: total, rowHeight: ROW_HEIGHT, viewport: view.height }
+  const onScreen = rowWindow(geometry, view.scrollTop, OVERSCAN)
+  const rows = total ? Array.from({ length: onScreen.last - onScreen.first + 1 }, (_, i) => onScreen.first + i) : []
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const element = scroller.current
+      if (!element) return
+      const at = { count: total, rowHeight: ROW_HEIGHT, viewport: element.clientHeight }
+      const top = scrollTopShowing(at, element.scrollTop, index)
+      if (top !== element.scrollTop) element.scrollTop = top
+    },
+    [total],
+  )
   useHouseDates()
   const textAt = useCallback(
     (index: number) => shown.current.get(Math.floor(index / PAGE))?.[index % PAGE]?.headline,
@@ -71,17 +95,19 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
     textAt,
     container: scroller,
     rowHeight: ROW_HEIGHT,
-    scrollTo: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    scrollTo: scrollToIndex,
   })
   // The current row may be scrolled out (and so not rendered): the list itself then takes the Tab
   // stop, and hands focus to that row as soon as it gets it.
-  const activeShown = rows.some((row) => row.index === roving.active && pages.has(Math.floor(row.index / PAGE)))
+  const activeShown = rows.some((index) => index === roving.active && pages.has(Math.floor(index / PAGE)))
 
   // A new filter starts from the first page; a change in the library refreshes the pages on show
   // in place, so the list never blanks while an editor types.
   useEffect(() => {
     generation.current++
     loading.current.clear()
+    // A new filter is a new list: its pages are dropped at once, before the first one comes.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setPages(new Map())
     load(0)
     return libraryChanged.on(() => {
@@ -91,8 +117,8 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
     })
   }, [load])
 
-  const first = rows[0]?.index ?? 0
-  const last = rows[rows.length - 1]?.index ?? 0
+  const first = rows[0] ?? 0
+  const last = rows[rows.length - 1] ?? 0
   useEffect(() => {
     for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) {
       if (!pages.has(page)) load(page)
@@ -109,8 +135,8 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
     return -1
   })()
   useEffect(() => {
-    if (openIndex >= 0) virtualizer.scrollToIndex(openIndex, { align: 'auto' })
-  }, [openIndex, virtualizer])
+    if (openIndex >= 0) scrollToIndex(openIndex)
+  }, [openIndex, scrollToIndex])
 
   if (error) return <p className="list-note error">{error}</p>
   if (total === 0 && pages.has(0)) return <p className="list-note">No stories here yet.</p>
@@ -129,15 +155,15 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
         if (event.target === event.currentTarget && !activeShown) roving.move(roving.active)
       }}
     >
-      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {rows.map((row) => {
-          const story = pages.get(Math.floor(row.index / PAGE))?.[row.index % PAGE]
+      <div role="rowgroup" style={{ height: onScreen.height, position: 'relative' }}>
+        {rows.map((index) => {
+          const story = pages.get(Math.floor(index / PAGE))?.[index % PAGE]
           return (
             <div
-              key={row.key}
+              key={index}
               role="row"
-              aria-rowindex={row.index + 1}
-              data-row={row.index}
+              aria-rowindex={index + 1}
+              data-row={index}
               className="story-list-item"
               style={{
                 position: 'absolute',
@@ -145,7 +171,7 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
                 left: 0,
                 right: 0,
                 height: ROW_HEIGHT,
-                transform: `translateY(${row.start}px)`,
+                transform: `translateY(${onScreen.topOf(index)}px)`,
               }}
             >
               <div role="gridcell" className="story-cell">
@@ -154,7 +180,7 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
                     story={story}
                     active={story.id === openId}
                     onOpen={() => onOpen(story.id)}
-                    {...roving.rowProps(row.index)}
+                    {...roving.rowProps(index)}
                   />
                 ) : (
                   <div className="story-row placeholder" />
