@@ -130,7 +130,7 @@ describe("a shared story's pictures", { timeout: 120_000 }, () => {
   it('refuses the picture endpoints without a token', async () => {
     const hash = sha256(png)
     expect((await http(`/api/media/${hash}`, null)).status).toBe(401)
-    expect((await http(`/api/media/${hash}`, null, { method: 'PUT', body: png })).status).toBe(401)
+    expect((await http(`/api/media/${hash}`, null, { method: 'PUT', body: new Uint8Array(png) })).status).toBe(401)
     const asked = await http('/api/media/missing', null, { method: 'POST', body: JSON.stringify({ hashes: [hash] }) })
     expect(asked.status).toBe(401)
     expect((await http(`/api/media/${hash}`, 'not-a-token')).status).toBe(401)
@@ -140,7 +140,7 @@ describe("a shared story's pictures", { timeout: 120_000 }, () => {
     const hash = sha256(png)
     expect((await http(`/api/media/${hash}`, tokens.bob!)).status).toBe(200)
     expect((await http(`/api/media/${hash}`, tokens.sam!)).status).toBe(404)
-    const put = await http(`/api/media/${hash}?desk=news`, tokens.sam!, { method: 'PUT', body: png })
+    const put = await http(`/api/media/${hash}?desk=news`, tokens.sam!, { method: 'PUT', body: new Uint8Array(png) })
     expect(put.status).toBe(403)
     const asked = await http('/api/media/missing', tokens.sam!, {
       method: 'POST',
@@ -148,7 +148,9 @@ describe("a shared story's pictures", { timeout: 120_000 }, () => {
     })
     expect(asked.status).toBe(403)
     // Uploading the bytes to one's own desk is how a desk gets a picture; then it may read it.
-    expect((await http(`/api/media/${hash}`, tokens.sam!, { method: 'PUT', body: png })).status).toBe(204)
+    expect((await http(`/api/media/${hash}`, tokens.sam!, { method: 'PUT', body: new Uint8Array(png) })).status).toBe(
+      204,
+    )
     expect((await http(`/api/media/${hash}`, tokens.sam!)).status).toBe(200)
   })
 
@@ -165,9 +167,9 @@ describe("a shared story's pictures", { timeout: 120_000 }, () => {
 
   it('keeps only pictures: bytes that are not one, or not what their name says, are refused', async () => {
     const text = Buffer.from('<svg onload="alert(1)"></svg>')
-    const asText = await http(`/api/media/${sha256(text)}`, tokens.ann!, { method: 'PUT', body: text })
+    const asText = await http(`/api/media/${sha256(text)}`, tokens.ann!, { method: 'PUT', body: new Uint8Array(text) })
     expect(asText.status).toBe(415)
-    const misnamed = await http(`/api/media/${sha256(gif)}`, tokens.ann!, { method: 'PUT', body: png })
+    const misnamed = await http(`/api/media/${sha256(gif)}`, tokens.ann!, { method: 'PUT', body: new Uint8Array(png) })
     expect(misnamed.status).toBe(400)
     const served = await http(`/api/media/${sha256(png)}`, tokens.ann!)
     expect(served.headers.get('content-type')).toBe('image/png')
