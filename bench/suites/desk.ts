@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openLibrary, type Library } from '../../src/main/library'
-import { DeskSession, joinDesk } from '../../src/main/library/desk/session'
+import { CATCH_UP_BATCH, DeskSession, joinDesk } from '../../src/main/library/desk/session'
 import { createStory, getStory } from '../../src/main/library/stories'
 import { bodyFromParagraphs } from '../../src/shared/body'
 import { findPostgresBin } from '../../src/server/postgres-cluster'
 import { PASSWORD, startDesk } from '../../test/team/harness'
 import { unavailable, type Suite } from '../context'
 import { metric } from '../report'
+import { keystrokeToPaint, p50, p95 } from './desk-paint'
 
 const STORIES = 1000
 const CLIENTS = 50
@@ -72,10 +73,24 @@ export const deskSuite: Suite = {
       ).json()) as {
         changes: { id: string }[]
       }
+      // The floor: the same batched state requests (CATCH_UP_BATCH ids each), bare, one after another.
+      for (let i = 0; i < changes.length; i += CATCH_UP_BATCH) {
+        const ids = changes.slice(i, i + CATCH_UP_BATCH).map((c) => c.id)
+        await (
+          await fetch(`${server.url}/api/states`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify({ ids }),
+          })
+        ).arrayBuffer()
+      }
+      const bare = now() - began
+      // The old floor, one request per story, for comparison with the figures before batching.
+      began = now()
       for (const change of changes) {
         await (await fetch(`${server.url}/api/stories/${change.id}/state`, { headers })).arrayBuffer()
       }
-      const bare = now() - began
+      ctx.log(`  desk: one request per story, bare: ${Math.round(now() - began)} ms`)
 
       // 2. A keystroke in A's library to its arrival in B's (both hold the story open).
       const annId = 1
@@ -105,7 +120,12 @@ export const deskSuite: Suite = {
       }
       bob.library.onDesk = undefined
 
-      // 3. The server's memory with 50 clients, each holding a story and having typed in it. They
+      // 3. A keystroke in A's window to its paint in B's window (two Chromium pages through the
+      // bridge, each on its own library), beside the same keystroke's paint in A's own window.
+      ctx.log('  desk: keystroke to paint in another window')
+      const paint = await keystrokeToPaint(ctx, server.url, ctx.quick ? 30 : 50)
+
+      // 4. The server's memory with 50 clients, each holding a story and having typed in it. They
       // work on their own desk (50 stories), so each fresh library syncs 50 stories, not 1,000.
       await server.addUser('cat', 'editor', 'metro')
       const metro: number[] = []
@@ -135,6 +155,8 @@ export const deskSuite: Suite = {
         metrics: [
           metric('desk.sync-1000', sync, 'ms', bare, 'lower'),
           metric('desk.keystroke-to-library.p50', median(arrival), 'ms', median(roundTrip), 'lower'),
+          metric('desk.keystroke-to-paint.p50', p50(paint.other), 'ms', p50(paint.own), 'lower'),
+          metric('desk.keystroke-to-paint.p95', p95(paint.other), 'ms', p95(paint.own), 'lower'),
           metric('desk.server-rss-50-clients', withClients, 'MiB', before, 'lower'),
         ],
       }

@@ -76,6 +76,17 @@ export const serverMigrations: readonly string[] = [
     created_at  timestamptz NOT NULL DEFAULT now()
   );
   `,
+  // 2: which desks a picture belongs to. Bytes are kept once by hash, but reading them needs the
+  // picture on one's own desk: someone who only knows a hash cannot fetch another desk's picture.
+  `
+  CREATE TABLE media_desks (
+    hash        text NOT NULL REFERENCES media (hash) ON DELETE CASCADE,
+    desk        text NOT NULL,
+    added_by    text NOT NULL,
+    added_at    timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (hash, desk)
+  );
+  `,
 ]
 
 export async function migrateServer(pool: Pool): Promise<void> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Hocuspocus } from '@hocuspocus/server'
@@ -6,8 +5,27 @@ import pg from 'pg'
 import { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { mayCreateOn, mayRead, mayWrite, signIn, userForToken, type User } from './accounts'
+import {
+  MAX_HASHES_ASKED,
+  MAX_MEDIA_BYTES,
+  MEDIA_HASH,
+  MediaRefused,
+  missingMedia,
+  putMedia,
+  readMediaFor,
+} from './media'
 import { migrateServer } from './schema'
-import { accessFacts, createStory, feed, history, loadState, search, storeStory } from './stories'
+import {
+  accessFacts,
+  createStory,
+  feed,
+  history,
+  loadState,
+  search,
+  statesOf,
+  storeStory,
+  STATES_PER_BATCH,
+} from './stories'
 
 export interface DeskServerOptions {
   database: string
@@ -43,12 +61,15 @@ function bearer(request: IncomingMessage): string | null {
   return header.startsWith('Bearer ') ? header.slice(7) : null
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+async function readBody(request: IncomingMessage, limit = MAX_BODY): Promise<Buffer> {
   const parts: Buffer[] = []
   let size = 0
+  if (Number(request.headers['content-length'] ?? 0) > limit) {
+    throw new HttpError(413, `the request is larger than ${limit / 1024 / 1024} MB`)
+  }
   for await (const part of request as AsyncIterable<Buffer>) {
     size += part.length
-    if (size > MAX_BODY) throw new HttpError(413, 'the request is larger than 32 MB')
+    if (size > limit) throw new HttpError(413, `the request is larger than ${limit / 1024 / 1024} MB`)
     parts.push(part)
   }
   return Buffer.concat(parts)
@@ -169,6 +190,60 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     return facts
   }
 
+  /**
+   * Pictures (media.ts): PUT /api/media/HASH?desk=D keeps one for a desk, POST /api/media/missing
+   * asks which of a story's pictures a desk lacks, GET /api/media/HASH reads one of one's desk's.
+   */
+  async function mediaRoute(
+    request: IncomingMessage,
+    response: ServerResponse,
+    user: User,
+    method: string,
+    parts: string[],
+    url: URL,
+  ): Promise<void> {
+    try {
+      if (method === 'POST' && parts[2] === 'missing' && parts.length === 3) {
+        const body = await readJson(request)
+        const desk = text(body.desk) || user.desk
+        const hashes = body.hashes
+        if (!mayCreateOn(user, desk)) throw new HttpError(403, `you may not add pictures to the ${desk} desk`)
+        if (
+          !Array.isArray(hashes) ||
+          hashes.length > MAX_HASHES_ASKED ||
+          !hashes.every((h) => MEDIA_HASH.test(text(h)))
+        ) {
+          throw new HttpError(400, `hashes must be a list of at most ${MAX_HASHES_ASKED} SHA-256 names`)
+        }
+        return send(response, 200, { missing: await missingMedia(pool, desk, hashes as string[]) })
+      }
+      const hash = parts[2] ?? ''
+      if (parts.length !== 3 || !MEDIA_HASH.test(hash)) throw new HttpError(400, 'a picture is named by its SHA-256')
+      if (method === 'PUT') {
+        const desk = url.searchParams.get('desk') || user.desk
+        if (!mayCreateOn(user, desk)) throw new HttpError(403, `you may not add pictures to the ${desk} desk`)
+        await putMedia(pool, user, desk, hash, await readBody(request, MAX_MEDIA_BYTES))
+        return send(response, 204, Buffer.alloc(0))
+      }
+      if (method === 'GET') {
+        const found = await readMediaFor(pool, user, hash)
+        if (!found) throw new HttpError(404, 'no such picture on your desk')
+        response.writeHead(200, {
+          'content-type': found.type,
+          'content-length': found.bytes.length,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, max-age=31536000, immutable',
+        })
+        response.end(found.bytes)
+        return
+      }
+      throw new HttpError(404, 'not found')
+    } catch (error) {
+      if (error instanceof MediaRefused) throw new HttpError(error.status, error.message)
+      throw error
+    }
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://desk')
     const parts = url.pathname.split('/').filter(Boolean)
@@ -187,6 +262,22 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 500) || 500, 2000)
       if (!Number.isSafeInteger(after) || after < 0) throw new HttpError(400, 'after must be a change number')
       return send(response, 200, { changes: await feed(pool, user, after, limit) })
+    }
+    if (method === 'POST' && parts[1] === 'states' && parts.length === 2) {
+      // Catch-up in batches (docs/team.md): many stories' states in one request instead of one each.
+      const ids = (await readJson(request)).ids
+      if (!Array.isArray(ids) || ids.length > STATES_PER_BATCH || !ids.every((id) => STORY_ID.test(text(id)))) {
+        throw new HttpError(400, `ids must be a list of at most ${STATES_PER_BATCH} story ids`)
+      }
+      const batch = await statesOf(pool, ids as string[], (facts) => mayRead(user, facts))
+      return send(response, 200, {
+        states: batch.states.map(({ id, state }) => {
+          // What the live doc holds beyond the stored state goes too, as /state gives it.
+          const live = hocuspocus.documents.get(id)
+          return { id, state: Buffer.from(live ? Y.encodeStateAsUpdate(live) : state).toString('base64') }
+        }),
+        later: batch.later,
+      })
     }
     if (method === 'GET' && parts[1] === 'search') {
       const query = url.searchParams.get('q') ?? ''
@@ -215,29 +306,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       }
       if (parts[3] === 'history') return send(response, 200, { entries: await history(pool, id) })
     }
-    if (parts[1] === 'media' && parts.length === 3) {
-      const hash = parts[2]!
-      if (!/^[0-9a-f]{64}$/.test(hash)) throw new HttpError(400, 'a picture is named by its SHA-256')
-      if (method === 'PUT') {
-        if (user.role === 'read-only') throw new HttpError(403, 'a read-only account cannot add pictures')
-        const bytes = await readBody(request)
-        if (createHash('sha256').update(bytes).digest('hex') !== hash) {
-          throw new HttpError(400, 'the picture bytes do not match their name (damaged on the way?)')
-        }
-        const type = String(request.headers['content-type'] ?? 'application/octet-stream')
-        await pool.query('INSERT INTO media (hash, type, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-          hash,
-          type,
-          bytes,
-        ])
-        return send(response, 204, Buffer.alloc(0))
-      }
-      if (method === 'GET') {
-        const { rows } = await pool.query<{ bytes: Buffer }>('SELECT bytes FROM media WHERE hash = $1', [hash])
-        if (!rows[0]) throw new HttpError(404, 'no such picture')
-        return send(response, 200, rows[0].bytes)
-      }
-    }
+    if (parts[1] === 'media') return mediaRoute(request, response, user, method, parts, url)
     throw new HttpError(404, 'not found')
   }
 

@@ -188,3 +188,52 @@ export async function history(pool: Pool, id: string): Promise<HistoryEntry[]> {
   )
   return rows.map((r) => ({ ...r, takenAt: r.takenAt.toISOString() }))
 }
+
+/** A catch-up batch: at most this many stories' states in one answer... */
+export const STATES_PER_BATCH = 200
+/** ...and at most about this many bytes of them (one larger story still comes, alone). */
+export const STATE_BYTES_PER_BATCH = 8 * 1024 * 1024
+
+export interface StateBatch {
+  /** The states that fit, in the order asked. */
+  states: { id: string; state: Uint8Array }[]
+  /** Readable stories that did not fit in the byte budget: ask again for them. */
+  later: string[]
+}
+
+/**
+ * Many stories' states for one client at once (catch-up after the feed): only the stories
+ * `readable` allows (another desk's are left out, as "not found" is everywhere else), and no more
+ * bytes than the budget, measured in PostgreSQL before any state is read into memory.
+ */
+export async function statesOf(
+  pool: Pool,
+  ids: string[],
+  readable: (facts: StoryAccessFacts) => boolean,
+  budget = STATE_BYTES_PER_BATCH,
+): Promise<StateBatch> {
+  const { rows } = await pool.query<StoryAccessFacts & { id: string; size: number }>(
+    'SELECT id::text AS id, desk, owner, assignee, octet_length(state) AS size FROM stories WHERE id = ANY($1::uuid[])',
+    [ids],
+  )
+  const byId = new Map(rows.filter(readable).map((r) => [r.id, r]))
+  const now: string[] = []
+  const later: string[] = []
+  let bytes = 0
+  for (const id of ids) {
+    const row = byId.get(id)
+    if (!row) continue
+    if (now.length && bytes + row.size > budget) later.push(id)
+    else {
+      now.push(id)
+      bytes += row.size
+    }
+  }
+  if (!now.length) return { states: [], later }
+  const { rows: states } = await pool.query<{ id: string; state: Buffer }>(
+    'SELECT id::text AS id, state FROM stories WHERE id = ANY($1::uuid[])',
+    [now],
+  )
+  const stateOf = new Map(states.map((r) => [r.id, new Uint8Array(r.state)]))
+  return { states: now.flatMap((id) => (stateOf.has(id) ? [{ id, state: stateOf.get(id)! }] : [])), later }
+}

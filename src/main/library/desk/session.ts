@@ -7,6 +7,7 @@ import { applyToDoc, docFromStory, type SharedStory } from '@shared/desk/story-d
 import type { Story, StoryId, StoryStatus } from '@shared/story'
 import type { DeskDetails, DeskStatus } from '@shared/desk/contract'
 import type { Library } from '../index'
+import { mediaInfo } from '../media'
 import { getStory, type SaveRequest } from '../stories'
 import {
   adoptStory,
@@ -24,6 +25,7 @@ import {
   type DeskStoryRow,
 } from './store'
 import { EditorBases } from './editor-bases'
+import { fetchPictures, picturesOf, uploadPictures } from './pictures'
 
 /** Where the desk server is and who this editor is there (kept in the library, desk_link). */
 export interface DeskLink {
@@ -121,6 +123,16 @@ interface OpenStory {
 
 const EDITOR = 'editor'
 const FEED = 'feed'
+/** How many feed changes are fetched in one request and written in one transaction. */
+export const CATCH_UP_BATCH = 100
+
+interface FeedChange {
+  id: string
+  desk: string
+  owner: string
+  change: number
+  updatedBy: string
+}
 
 /**
  * This app's side of the desk: one Y.Doc per shared story it holds, every update kept in the
@@ -189,6 +201,8 @@ export class DeskSession {
       const story = keepUpdate(this.library.db, row, doc, update, local, local ? this.link.user : null)
       // A colleague's change shows in the window; the editor's own changes the count waiting.
       this.tell(local ? [] : [story.id])
+      if (local) this.picturesUp(row, story)
+      else this.picturesDown(story)
     })
     const settle = () => {
       if (provider.isSynced && !provider.hasUnsyncedChanges && this.socket.status === WebSocketStatus.Connected) {
@@ -259,6 +273,10 @@ export class DeskSession {
       ...fields
     } = story
     const doc = docFromStory({ ...fields, assignee: null }, this.link.user)
+    // The pictures first: a colleague who gets the story can fetch its pictures at once.
+    const pictures = picturesOf(story)
+    await uploadPictures(this.library.db, this.link, desk, pictures)
+    this.pictureSets.set(sharedId, pictures.join(','))
     await request(this.link, '/api/stories', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -291,37 +309,139 @@ export class DeskSession {
   /**
    * Bring the library index up to date from the server's change feed: stories new to this desk
    * arrive whole, changed ones not held open get the server's state. Returns how many changed.
+   *
+   * Catch-up goes in batches (docs/team.md): the states of up to CATCH_UP_BATCH changes come in one
+   * request (the server bounds its bytes too) while the previous batch is written, and each batch is
+   * written in one SQLite transaction together with the cursor. A client killed mid-way resumes
+   * after the last batch written: nothing is skipped, and nothing is written twice.
    */
   async follow(limit = 500): Promise<number> {
     let cursor = Number(readLink(this.library.db, 'cursor') ?? 0)
     let seen = 0
-    const arrived: StoryId[] = []
     for (let round = 0; round < 1000; round++) {
-      const { changes } = await request<{
-        changes: { id: string; desk: string; owner: string; change: number; updatedBy: string }[]
-      }>(this.link, `/api/feed?after=${cursor}&limit=${limit}`)
-      for (const change of changes) {
-        if (!this.open.has(change.id)) {
-          const state = await request<Uint8Array>(this.link, `/api/stories/${change.id}/state`)
-          const row = { sharedId: change.id, desk: change.desk, owner: change.owner }
-          const doc = loadDoc(this.library.db, change.id)
-          doc.on('update', (update: Uint8Array) =>
-            keepUpdate(this.library.db, row, doc, update, false, change.updatedBy),
-          )
-          Y.applyUpdate(doc, state, FEED)
-          doc.destroy()
-        }
-        noteChange(this.library.db, change.id, change.change, change.updatedBy)
-        const storyId = this.storyIdOf(change.id)
-        if (storyId !== undefined && !this.open.has(change.id)) arrived.push(storyId)
-        cursor = Math.max(cursor, change.change)
-        writeLink(this.library.db, 'cursor', String(cursor))
-        seen++
+      const { changes } = await request<{ changes: FeedChange[] }>(
+        this.link,
+        `/api/feed?after=${cursor}&limit=${limit}`,
+      )
+      const batches: FeedChange[][] = []
+      for (let i = 0; i < changes.length; i += CATCH_UP_BATCH) batches.push(changes.slice(i, i + CATCH_UP_BATCH))
+      let next = batches.length ? this.statesFor(batches[0]!) : null
+      for (let i = 0; i < batches.length; i++) {
+        const states = await next!
+        next = i + 1 < batches.length ? this.statesFor(batches[i + 1]!) : null
+        // If writing this batch fails, the fetch under way must not end as an unhandled rejection.
+        next?.catch(() => undefined)
+        const arrived = this.writeBatch(batches[i]!, states)
+        cursor = Number(readLink(this.library.db, 'cursor') ?? cursor)
+        seen += batches[i]!.length
+        if (arrived.length) this.tell(arrived)
+        for (const storyId of arrived) this.picturesDown(getStory(this.library.db, storyId))
       }
       if (changes.length < limit) break
     }
-    if (arrived.length) this.tell(arrived)
+    this.retryPictures()
     return seen
+  }
+
+  // Pictures travel beside the doc (pictures.ts), in the background, one piece of work at a time.
+  private pictureWork: Promise<unknown> = Promise.resolve()
+  /** Per shared story, the pictures last known to be on the desk (so a keystroke asks nothing). */
+  private readonly pictureSets = new Map<string, string>()
+  /** Stories whose pictures could not be carried yet (offline, the server away): tried again each follow. */
+  private readonly picturesOwed = new Map<StoryId, 'up' | 'down'>()
+
+  private queuePictures(work: () => Promise<unknown>): void {
+    this.pictureWork = this.pictureWork.then(() => (this.closed ? undefined : work())).catch(() => undefined)
+  }
+
+  /** This editor's story changed: put on the desk any picture it now has that the desk lacks. */
+  private picturesUp(row: Pick<DeskStoryRow, 'sharedId' | 'desk'>, story: Story): void {
+    const ids = picturesOf(story)
+    const key = ids.join(',')
+    if (!ids.length || this.pictureSets.get(row.sharedId) === key) return
+    this.pictureSets.set(row.sharedId, key)
+    this.queuePictures(async () => {
+      try {
+        await uploadPictures(this.library.db, this.link, row.desk, ids)
+        this.picturesOwed.delete(story.id)
+      } catch {
+        this.pictureSets.delete(row.sharedId)
+        this.picturesOwed.set(story.id, 'up')
+      }
+    })
+  }
+
+  /** A story arrived or changed from elsewhere: fetch the pictures this library lacks; the window shows them when here. */
+  private picturesDown(story: Story): void {
+    const lacking = picturesOf(story).filter((id) => !mediaInfo(this.library.db, id))
+    if (!lacking.length) return
+    this.queuePictures(async () => {
+      const still = await fetchPictures(this.library.db, this.link, lacking)
+      if (still.length) this.picturesOwed.set(story.id, 'down')
+      else this.picturesOwed.delete(story.id)
+      if (still.length < lacking.length) this.tell([story.id])
+    })
+  }
+
+  private retryPictures(): void {
+    for (const [storyId, direction] of [...this.picturesOwed]) {
+      this.picturesOwed.delete(storyId)
+      const row = deskStoryByStoryId(this.library.db, storyId)
+      if (!row) continue
+      const story = getStory(this.library.db, storyId)
+      if (direction === 'up') this.picturesUp(row, story)
+      else this.picturesDown(story)
+    }
+  }
+
+  /** Resolves once the pictures already asked for have been carried (or given up on for now). */
+  picturesSettled(): Promise<void> {
+    return this.pictureWork.then(() => undefined)
+  }
+
+  /** The states of a batch's stories not held open (held ones follow the server live), in as few requests as the server's byte budget allows. */
+  private async statesFor(batch: FeedChange[]): Promise<Map<string, Uint8Array>> {
+    const states = new Map<string, Uint8Array>()
+    let ids = [...new Set(batch.filter((c) => !this.open.has(c.id)).map((c) => c.id))]
+    while (ids.length) {
+      const answer = await request<{ states: { id: string; state: string }[]; later: string[] }>(
+        this.link,
+        '/api/states',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids }) },
+      )
+      for (const { id, state } of answer.states) states.set(id, Buffer.from(state, 'base64'))
+      // The server always sends at least one state when any is due; an answer without any ends the loop.
+      ids = answer.states.length ? answer.later : []
+    }
+    return states
+  }
+
+  /** One batch of the feed into the library, with the cursor, in one transaction. */
+  private writeBatch(batch: FeedChange[], states: Map<string, Uint8Array>): StoryId[] {
+    const db = this.library.db
+    return db
+      .transaction(() => {
+        const arrived: StoryId[] = []
+        let cursor = Number(readLink(db, 'cursor') ?? 0)
+        for (const change of batch) {
+          const state = states.get(change.id)
+          // A story gone from this user's reach between the feed and the fetch has no state: skipped.
+          if (state && !this.open.has(change.id)) {
+            const row = { sharedId: change.id, desk: change.desk, owner: change.owner }
+            const doc = loadDoc(db, change.id)
+            doc.on('update', (update: Uint8Array) => keepUpdate(db, row, doc, update, false, change.updatedBy))
+            Y.applyUpdate(doc, state, FEED)
+            doc.destroy()
+          }
+          noteChange(db, change.id, change.change, change.updatedBy)
+          const storyId = this.storyIdOf(change.id)
+          if (storyId !== undefined && !this.open.has(change.id)) arrived.push(storyId)
+          cursor = Math.max(cursor, change.change)
+        }
+        writeLink(db, 'cursor', String(cursor))
+        return arrived
+      })
+      .immediate()
   }
 
   /**
@@ -381,7 +501,9 @@ export class DeskSession {
   /** Open a shared story for the window's editor: held, and the base its edits are made on. */
   openForEditor(storyId: StoryId): { story: Story; base: number } {
     const { doc } = this.openByStory(storyId)
-    return { story: getStory(this.library.db, storyId), base: this.bases.remember(storyId, doc) }
+    const story = getStory(this.library.db, storyId)
+    this.picturesDown(story) // on demand: a story opened with pictures not here yet
+    return { story, base: this.bases.remember(storyId, doc) }
   }
 
   /** The window editor's changes, made on `base`: merged with everyone's (editor-bases.ts). */
