@@ -6,7 +6,7 @@ import { seedFullStory } from './seed-full'
 
 /**
  * The main screens as a person sees them, at four window sizes: the library, the editor with a full
- * story, History, Checks, Notes, the Desk dialog, the publish preflight, House style and the Spike
+ * story (its body's first line in sight without scrolling), History, Checks, Notes, the Desk dialog, the publish preflight, House style and the Spike
  * list. On each, no control overlaps another, none is off screen or cut off (e2e/layout.ts; with a
  * modal dialog open, the dialog's controls, the only ones a person can reach). Every screen is
  * saved as a PNG for a person to look at: in test-results, or in $SCREENS_DIR when it is set.
@@ -52,22 +52,17 @@ for (const size of SIZES) {
     await expect(page.getByLabel('Headline')).toHaveValue(story.headline)
     await expect(page.getByLabel('Story body')).toContainText('What happens next')
     await look(page, testInfo, 'editor')
-    if (process.env.SCREENS_QUICK) {
-      console.log(
-        size.width,
-        await page.evaluate(() =>
-          ['.headline', '.standfirst', '.story-bar', '.meta', '.editor-notes', '.embargo-field', '.toolbar']
-            .map((s) => {
-              const e = document.querySelector(s)!
-              const r = e.getBoundingClientRect()
-              const c = getComputedStyle(e)
-              return `${s} y${Math.round(r.top)} h${Math.round(r.height)} minh ${c.minHeight} lh ${c.lineHeight} pad ${c.paddingTop}/${c.paddingBottom} m ${c.marginTop}`
-            })
-            .join('\n'),
-        ),
-      )
-      return
-    }
+    // The story's first line of words is in sight as it opens, with all a full story carries above
+    // it (embargo, the agency's note, the desk note, bylines, dateline, slug, keywords, toolbar).
+    const firstLine = await page.evaluate(() => {
+      const first = document.querySelector('.body-editable p')!
+      const range = document.createRange()
+      range.selectNodeContents(first)
+      const line = range.getClientRects()[0]!
+      return { bottom: line.bottom, scrolled: document.querySelector('.desk')!.scrollTop }
+    })
+    expect(firstLine.scrolled).toBe(0)
+    expect(firstLine.bottom, 'the first line of the body ends inside the window').toBeLessThanOrEqual(size.height)
 
     for (const [panel, ready] of [
       ['History', () => page.getByRole('list', { name: 'Revisions' })],
