@@ -36,8 +36,9 @@ for (const [file, headline] of [
     await expect(page.locator('.story-row')).toHaveCount(1)
     await page.getByRole('button', { name: new RegExp(headline) }).click()
 
-    const bar = page.locator('.story-bar')
-    await expect(bar.locator('.embargo-badge')).toContainText(/Embargoed until \d\d:\d\d .*2031 · \d+ d \d+ h to go/)
+    await expect(page.locator('.embargo-line .embargo-badge')).toContainText(
+      /Embargoed until \d\d:\d\d .*2031 · \d+ d \d+ h to go/,
+    )
     // The agency's note is above the story, not in it.
     await expect(page.getByRole('region', { name: "Editor's notes" })).toContainText(/mbargo/i)
     await expect(page.getByLabel('Story body')).not.toContainText(/embargoed/i)
@@ -132,17 +133,39 @@ test('a kill notice after its story: red banner in the story and the row, export
   expect(call(desk.library, 'story:revisions', { id }).revisions[0]?.note).toContain('desk head: R. Okafor')
 })
 
-test('an embargo set by hand in a zone shows in the bar', async ({ desk, page }) => {
+test('the embargo is one line above the story that opens by keyboard; set by hand in a zone it shows plainly and counts down', async ({
+  desk,
+  page,
+}) => {
   call(desk.library, 'story:create', {
     headline: 'Fares freeze announced',
     body: bodyFromParagraphs(['The city will freeze fares for two years, officials said on Sunday.']),
   })
   await page.reload()
   await page.getByRole('button', { name: /Fares freeze announced/ }).click()
+  // Folded: one line and a button that says what it does, read with the line; no fields in the way.
+  const set = page.getByRole('button', { name: 'Set…' })
+  await expect(set).toHaveAttribute('aria-expanded', 'false')
+  await expect(set).toHaveAccessibleDescription('No embargo')
+  await expect(page.getByLabel('Embargo until')).toBeHidden()
+  await set.focus()
+  await page.keyboard.press('Enter')
+  const done = page.getByRole('button', { name: 'Done' })
+  await expect(done).toHaveAttribute('aria-expanded', 'true')
+  await expect(done).toBeFocused()
+  await expectNoAxeViolations(page, 'the embargo line opened')
+
   await page.getByLabel('Embargo zone').fill('America/New_York')
   await page.getByLabel('Embargo until').fill('2031-07-04T09:00')
-  await expect(page.locator('.story-bar .embargo-badge')).toContainText(
-    'Embargoed until 09:00 America/New_York (UTC-04:00), Fri 4 Jul 2031',
+  await done.press('Enter')
+  await expect(page.getByLabel('Embargo until')).toBeHidden()
+  const change = page.getByRole('button', { name: 'Change…' })
+  await expect(change).toHaveAttribute('aria-expanded', 'false')
+  // Folded again, the embargo is there in plain words, counted down, and read with the button.
+  await expect(page.locator('.embargo-line .embargo-badge')).toContainText(
+    /Embargoed until 09:00 America\/New_York \(UTC-04:00\), Fri 4 Jul 2031 · \d+ d \d+ h to go/,
   )
+  await expect(change).toHaveAccessibleDescription(/Embargoed until 09:00 America\/New_York/)
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  expect(call(desk.library, 'story:list', { embargoed: true }).items).toHaveLength(1)
 })

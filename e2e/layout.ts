@@ -14,7 +14,8 @@ export interface LayoutProblems {
  * - overlaps: two of them whose visible boxes intersect (neither inside the other);
  * - outside: one that sticks out of the window sideways, or sits below it with no scroller to reach it;
  * - clipped: one cut off by a box that hides overflow and cannot be scrolled.
- * Skip links are left out: they are off screen by design until focused (and then on top).
+ * Skip links are left out: they are off screen by design until focused (and then on top). While a
+ * modal dialog is open only its controls are looked at: the page behind it is inert, out of reach.
  */
 export async function layoutProblems(page: Page): Promise<LayoutProblems> {
   return page.evaluate(() => {
@@ -43,7 +44,8 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
     const outside: string[] = []
     const clipped: string[] = []
     const shown: { el: Element; box: Box }[] = []
-    for (const el of document.querySelectorAll(SELECTOR)) {
+    const modal = document.querySelector('dialog:modal')
+    for (const el of (modal ?? document).querySelectorAll(SELECTOR)) {
       if (el.closest('.skip-links, [inert], dialog:not([open])')) continue
       const style = getComputedStyle(el)
       if (style.visibility === 'hidden' || style.display === 'none') continue

@@ -45,18 +45,39 @@ const ZONES = [
   'UTC',
 ]
 
+/**
+ * "TK, XXX, FILL IN" -> the words, or what is wrong with them in an editor's words. Commas (or new
+ * lines) part them, since a placeholder may be two words ("FILL IN"); a word given twice counts once.
+ */
+export function parsePlaceholderWords(text: string): string[] | string {
+  const words = [
+    ...new Set(
+      text
+        .split(/[,\n]/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ]
+  const long = words.find((w) => w.length > 40)
+  if (long) return `Placeholder words: “${long.slice(0, 20)}…” is longer than 40 characters`
+  if (words.length > 50) return `Placeholder words: at most 50 (there are ${words.length})`
+  return words
+}
+
 /** The house style the export follows: dateline style, credit label, language, time zone, the site. */
 export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState<HouseStyle | null>(null)
   const [problems, setProblems] = useState<string[]>([])
   const [saving, setSaving] = useState(false)
   const [widths, setWidths] = useState('')
+  const [placeholders, setPlaceholders] = useState('')
 
   useEffect(() => {
     invoke('settings:get', {})
       .then((style) => {
         setForm(style)
         setWidths(style.pictureWidths.join(', '))
+        setPlaceholders(style.placeholderWords.join(', '))
       })
       .catch((e: Error) => setProblems([`The house style could not be read: ${e.message}`]))
   }, [])
@@ -71,9 +92,14 @@ export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
       setProblems([`Picture widths: “${pictureWidths}” is not a number of pixels`])
       return
     }
+    const placeholderWords = parsePlaceholderWords(placeholders)
+    if (typeof placeholderWords === 'string') {
+      setProblems([placeholderWords])
+      return
+    }
     setSaving(true)
     try {
-      const saved = await invoke('settings:set', { ...form, pictureWidths })
+      const saved = await invoke('settings:set', { ...form, pictureWidths, placeholderWords })
       houseStyleChanged.emit(saved)
       onClose()
     } catch (e) {
@@ -189,6 +215,35 @@ export function HouseStyleDialog({ onClose }: { onClose: () => void }) {
               </select>
               <small>What -- and a spaced hyphen become.</small>
             </label>
+          </fieldset>
+          <fieldset className="house-copy">
+            <legend>Copy</legend>
+            <label>
+              Placeholder words
+              <input
+                value={placeholders}
+                placeholder="TK, TKTK, XXX, FILL IN"
+                aria-describedby="placeholder-words-help"
+                onChange={(e) => setPlaceholders(e.target.value)}
+              />
+              <small id="placeholder-words-help">
+                Words for “to come”, parted by commas. Each is marked in the body, listed by Checks, and holds the story
+                at publishing. A word in capitals matches only in capitals; leave the box empty to look for none.
+              </small>
+            </label>
+            <label className="checkbox-label">
+              <input
+                type="checkbox"
+                checked={form.ninjsEditorNote}
+                aria-describedby="ninjs-ednote-help"
+                onChange={(e) => set('ninjsEditorNote', e.target.checked)}
+              />
+              Send the editor’s notes with ninjs exports (ednote)
+            </label>
+            <small id="ninjs-ednote-help">
+              For a partner desk: the agency’s note and the desk note go in the ninjs file’s ednote. Off, they never
+              leave the library. Web pages never show them.
+            </small>
           </fieldset>
           {problems.length > 0 && (
             <ul className="banner banner-error" role="alert">

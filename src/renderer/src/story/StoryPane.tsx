@@ -17,7 +17,6 @@ import { SpellingLayer } from '../spelling/SpellingLayer'
 import { typeset } from '../typography/field-typography'
 import { useTypographyRules } from '../typography/useTypographyRules'
 import { StoryActions, type StoryActionsProps } from '../spike/StoryActions'
-import { EmbargoBadge } from '../embargo/EmbargoBadge'
 import { EmbargoField } from '../embargo/EmbargoField'
 import { PublishDialog } from '../preflight/PublishDialog'
 import { StoryNotes } from './StoryNotes'
@@ -173,10 +172,11 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
             </select>
           </label>
           <span className="counts" role="note" aria-label="Length">
-            {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
+            {words} {words === 1 ? 'word' : 'words'}
+            {/* Left out in a narrow column, so the bar keeps to one line. */}
+            <span className="reading-time"> · {readingMinutes(words)} min read</span>
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
-          <EmbargoBadge embargo={fields.embargo} />
           <StoryDeskBar id={story.id} status={fields.status} desk={deskNow} onShared={onReload} />
           <StoryActions story={story} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
           <SaveIndicator state={state} />
@@ -197,6 +197,8 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
             )}
           </div>
         )}
+        {/* One line while folded, at the top of the story, where an embargo that holds is seen first. */}
+        <EmbargoField embargo={fields.embargo} onChange={(embargo) => set('embargo', embargo)} />
         <StoryNotes
           agencyNote={fields.editorNote ?? ''}
           deskNote={fields.deskNote ?? ''}
@@ -231,8 +233,8 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
             <input aria-label="Slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} />
           </label>
           <KeywordsField keywords={fields.keywords ?? []} onChange={(keywords) => set('keywords', keywords)} />
-          <EmbargoField embargo={fields.embargo} onChange={(embargo) => set('embargo', embargo)} />
         </div>
+
         <BodyEditor
           initial={story.body}
           editorRef={editorRef}

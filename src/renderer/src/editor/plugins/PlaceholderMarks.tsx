@@ -2,6 +2,7 @@ import type { LexicalEditor } from 'lexical'
 import { useEffect, useState, type RefObject } from 'react'
 import { DEFAULT_PLACEHOLDER_WORDS, findPlaceholders } from '@shared/placeholders'
 import { invoke } from '../../app/client'
+import { houseStyleChanged } from '../../export/events'
 import { domRange, editorRuns } from '../ranges'
 
 const HIGHLIGHT = 'placeholder'
@@ -19,8 +20,11 @@ export function PlaceholderMarks({ editor }: { editor: RefObject<LexicalEditor |
     invoke('checks:options', {})
       .then((options) => current && setWords(options.placeholderWords))
       .catch(() => undefined)
+    // Words changed in the House style dialog are marked (and unmarked) at once, in the open story too.
+    const off = houseStyleChanged.on((style) => setWords(style.placeholderWords))
     return () => {
       current = false
+      off()
     }
   }, [])
   useEffect(() => {
