@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          // The check thread (src/main/checks/check-thread.ts starts it from beside index.js).
+          'check-worker': resolve(__dirname, 'src/main/checks/check-worker.ts'),
         },
       },
     },

@@ -1,38 +1,56 @@
 /**
- * One measurement in a fresh process, so its peak memory is its own: `checks SIZE` runs the checks
- * on a story of SIZE bytes full of names one letter apart; `import ITEMS` imports one NewsML-style
- * ninjs message of ITEMS small items into an empty library. Prints one line of JSON.
+ * One measurement in a fresh process, so its peak memory is its own: `checks SIZE` runs the rules
+ * alone (runChecks) on a story of SIZE bytes full of names one letter apart; `story-check SIZE`
+ * asks for `story:check` on such a story saved in a library, through the api as the window does
+ * (the rules and spelling, on the check thread, warmed first by a short story), and watches how
+ * long main's thread is held meanwhile; `import ITEMS` imports one NewsML-style ninjs message of
+ * ITEMS small items into an empty library. Prints one line of JSON.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { runChecks } from '../src/shared/checks'
 import { bodyFromParagraphs } from '../src/shared/body'
 import { blankStoryFields } from '../src/shared/story'
 import { openLibrary } from '../src/main/library'
+import { call } from '../src/main/api'
 import { importWireFiles } from '../src/main/intake/import-wire'
+import { namesBody } from '../test/names-story'
 
 const [what, size] = [process.argv[2], Number(process.argv[3])]
-const letters = 'abcdefghijklmnopqrstuvwxyz'
 
-function namesStory(bytes: number) {
-  const paragraphs: string[] = []
-  let total = 0
-  for (let i = 0; total < bytes; i++) {
-    const name = `Kal${letters[i % 26]}${letters[Math.floor(i / 26) % 26]}${letters[Math.floor(i / 676) % 26]}ski`
-    const line = `Yesterday Mr ${name} met Ms ${name}a in town.`
-    paragraphs.push(line)
-    total += line.length + 1
+async function storyCheck(bytes: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bounds-'))
+  const library = openLibrary(join(dir, 'library.sqlite'))
+  const { id } = call(library, 'story:create', { headline: 'Names', body: namesBody(bytes) })
+  const warm = call(library, 'story:create', { headline: 'Short', body: bodyFromParagraphs(['Mr Kowalski.']) })
+  await call(library, 'story:check', { id: warm.id })
+  // Main's longest stall: the latest a 10 ms timer fired while the check was asked for and ran.
+  const stalls = monitorEventLoopDelay({ resolution: 10 })
+  stalls.enable()
+  const start = process.hrtime.bigint()
+  const { findings } = await call(library, 'story:check', { id })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  stalls.disable()
+  library.close()
+  rmSync(dir, { recursive: true, force: true })
+  return {
+    ms,
+    findings: findings.length,
+    mainStallMs: stalls.max / 1e6,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
   }
-  return { ...blankStoryFields(), headline: 'Names', body: bodyFromParagraphs(paragraphs) }
 }
 
 if (what === 'checks') {
-  const story = namesStory(size)
+  const story = { ...blankStoryFields(), headline: 'Names', body: namesBody(size) }
   const start = process.hrtime.bigint()
   const findings = runChecks(story)
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   console.log(JSON.stringify({ ms, findings: findings.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+} else if (what === 'story-check') {
+  void storyCheck(size).then((figures) => console.log(JSON.stringify(figures)))
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-bounds-'))
   const file = join(dir, 'library.sqlite')

@@ -5,7 +5,8 @@ import { metric } from '../report'
 
 /**
  * Bounded work (issue 24): the checks on stories full of names one letter apart (16 KB, 256 KB,
- * 1 MB), and one message of 5,000 small items (refused: over the stories-per-file limit) and of
+ * 1 MB), the rules alone and `story:check` through the api (rules and spelling on the check
+ * thread, with main's longest stall while it runs), and one message of 5,000 small items (refused: over the stories-per-file limit) and of
  * 1,000 (the limit). Each in a fresh process (bench/bounds-child.ts) so its peak memory is its own.
  * Floors: 0 (these are ceilings to watch, not ratios).
  */
@@ -35,6 +36,11 @@ export const boundsSuite: Suite = {
       const r = child(ctx.root, 'checks', bytes)
       metrics.push(metric(`bounds.checks-names.${label}.ms`, r.ms!, 'ms', 0, 'lower'))
       metrics.push(metric(`bounds.checks-names.${label}.rss`, r.maxRssMB!, 'MB', 0, 'lower'))
+      const api = child(ctx.root, 'story-check', bytes)
+      metrics.push(metric(`bounds.story-check.${label}.ms`, api.ms!, 'ms', 0, 'lower'))
+      metrics.push(metric(`bounds.story-check.${label}.rss`, api.maxRssMB!, 'MB', 0, 'lower'))
+      // What the window would feel: the longest main's thread was held while the check ran.
+      metrics.push(metric(`bounds.story-check.${label}.main-stall`, api.mainStallMs!, 'ms', 0, 'lower'))
     }
     for (const items of [5000, 1000]) {
       const r = child(ctx.root, 'import', items)

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 
-export const apiErrorCodes = ['invalid-input', 'not-found', 'conflict', 'library', 'internal'] as const
+/**
+ * `stopped`: work main hands to another thread (the checks, docs/reliability.md) did not finish:
+ * past its time limit, or the thread failed. Nothing was changed; trying again is safe.
+ */
+export const apiErrorCodes = ['invalid-input', 'not-found', 'conflict', 'library', 'stopped', 'internal'] as const
 export type ApiErrorCode = (typeof apiErrorCodes)[number]
 
 export const apiErrorShapeSchema = z.strictObject({

@@ -37,9 +37,17 @@ export const MAX_NESTING = 64
 export const MAX_BODY_CHARACTERS = 2_000_000
 
 /**
+ * Levels of JSON anywhere in a body (objects and arrays), Lexical's extra fields included. A body at
+ * the nesting limit is about 130 deep; a node carrying a field nested 100,000 deep (nodes keep
+ * unknown fields for Lexical's bookkeeping) overflowed the stack on the way in ("internal").
+ */
+export const MAX_BODY_JSON_DEPTH = 300
+
+/**
  * What is wrong with a body's size or shape, in words, or null: walked without recursion, so a
  * body nested a million deep is measured, not a stack overflow. The same test at save (bodySchema),
- * the api and import, so nothing is imported that could not then be saved.
+ * the api and import, so nothing is imported that could not then be saved. Every field of every
+ * node is walked (not only `children`), so no value inside a node can be deeper than the limit.
  */
 export function bodyLimitProblem(body: unknown): string | null {
   const root = (body as { root?: { children?: unknown } } | null)?.root
@@ -47,19 +55,31 @@ export function bodyLimitProblem(body: unknown): string | null {
   if (blocks.length > MAX_BLOCKS)
     return `the story has ${blocks.length.toLocaleString('en')} blocks; a story holds at most ${MAX_BLOCKS.toLocaleString('en')} (split it into parts)`
   let characters = 0
-  const stack: [unknown, number][] = blocks.map((block) => [block, 1])
+  // [value, nodes deep (each `children` list is a level), JSON levels deep (body, root, children, block)]
+  const stack: [unknown, number, number][] = blocks.map((block) => [block, 1, 4])
   while (stack.length) {
-    const [node, depth] = stack.pop()!
+    const [node, depth, json] = stack.pop()!
     if (depth > MAX_NESTING)
       return `the story nests lists within lists more than ${MAX_NESTING} levels deep (counting each list and its items); flatten them`
+    if (json > MAX_BODY_JSON_DEPTH)
+      return `the story holds data nested more than ${MAX_BODY_JSON_DEPTH} levels deep inside its paragraphs; it cannot be stored`
     if (typeof node !== 'object' || node === null) continue
-    const { text, children } = node as { text?: unknown; children?: unknown }
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push([item, depth, json + 1])
+      continue
+    }
+    const { text } = node as { text?: unknown }
     if (typeof text === 'string') {
       characters += text.length
       if (characters > MAX_BODY_CHARACTERS)
         return `the story is longer than ${MAX_BODY_CHARACTERS.toLocaleString('en')} characters (split it into parts)`
     }
-    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1])
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value !== 'object' || value === null) continue
+      if (key === 'children' && Array.isArray(value))
+        for (const child of value) stack.push([child, depth + 1, json + 2])
+      else stack.push([value, depth, json + 1])
+    }
   }
   return null
 }

@@ -3,7 +3,8 @@ import { useTempLibraries } from '../library-fixture'
 import { call } from '../../src/main/api'
 import { importWireFiles } from '../../src/main/intake/import-wire'
 import { bodyOf, paragraphNode, textNode, type BlockNode, type Body } from '../../src/shared/body'
-import { MAX_BLOCKS, MAX_BODY_CHARACTERS, MAX_NESTING } from '../../src/shared/limits'
+import { MAX_BLOCKS, MAX_BODY_CHARACTERS, MAX_BODY_JSON_DEPTH, MAX_NESTING } from '../../src/shared/limits'
+import { dispatch } from '../../src/main/api'
 
 /**
  * One table of limits (shared/limits.ts): what import accepts, a save accepts, so a story imported
@@ -103,6 +104,31 @@ describe('nesting depth', () => {
     const made = call(lib, 'story:create', { headline: 'Deep', body: nestedList(MAX_NESTING / 4) })
     call(lib, 'story:save', { id: made.id, expectedRevision: made.revision, changes: { headline: 'Deeper' } })
     expect(() => call(lib, 'story:revisions', { id: made.id })).not.toThrow()
+  })
+})
+
+describe('a field nested deep inside a node', () => {
+  /** A paragraph whose text node carries an extra field (nodes keep unknown fields) nested `levels` deep. */
+  function carrying(levels: number): Body {
+    let extra: unknown = 'deepest'
+    for (let level = 0; level < levels; level++) extra = { inner: extra }
+    return bodyOf([{ ...paragraphNode(''), children: [{ ...textNode('Words.'), extra }] } as BlockNode])
+  }
+
+  it('is refused in words past the JSON depth limit, even 100,000 deep (was "internal: Maximum call stack size exceeded")', async () => {
+    const lib = libraries.open()
+    for (const levels of [MAX_BODY_JSON_DEPTH, 100_000]) {
+      const reply = await dispatch(lib, 'story:create', { headline: 'Deep', body: carrying(levels) })
+      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+      expect(!reply.ok && reply.error.message).toMatch(/nested more than 300 levels deep inside its paragraphs/)
+    }
+  })
+
+  it('a story carrying one 200 deep is kept, saved and has a History', () => {
+    const lib = libraries.open()
+    const made = call(lib, 'story:create', { headline: 'Deep', body: carrying(200) })
+    call(lib, 'story:save', { id: made.id, expectedRevision: made.revision, changes: { headline: 'Deeper' } })
+    expect(call(lib, 'story:revisions', { id: made.id }).revisions.length).toBeGreaterThan(0)
   })
 })
 
