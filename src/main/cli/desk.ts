@@ -104,7 +104,9 @@ export async function runDesk(library: Library, args: string[], json: boolean, i
         return 0
       } catch (error) {
         if ((error as { code?: string }).code !== 'conflict') throw error
-        io.stderr(`${(error as Error).message} (\`copydesk desk sync\` waits for them; \`desk sign-out --anyway\` signs out now)\n`)
+        io.stderr(
+          `${(error as Error).message} (\`copydesk desk sync\` waits for them; \`desk sign-out --anyway\` signs out now)\n`,
+        )
         return 1
       }
     }

@@ -49,7 +49,15 @@ describe('a shared story’s doc', () => {
                 indent: 0,
                 version: 1,
                 children: [
-                  { type: 'text', text: 'fell 3 per cent', format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+                  {
+                    type: 'text',
+                    text: 'fell 3 per cent',
+                    format: 0,
+                    detail: 0,
+                    mode: 'normal',
+                    style: '',
+                    version: 1,
+                  },
                 ],
               },
               { type: 'text', text: ' last year.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
@@ -68,7 +76,11 @@ describe('a shared story’s doc', () => {
     exchange(a, b)
     const merged = bodyFromDoc(a)
     expect(bodyFromDoc(b)).toEqual(merged)
-    expect(commentThreads(merged).map((t) => t.id).sort()).toEqual(['ann-1', 'bob-1'])
+    expect(
+      commentThreads(merged)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['ann-1', 'bob-1'])
     expect(markedTexts(merged).get('ann-1')).toBe('fell 3 per cent')
     expect(bodyToText(merged)).toContain('Annual sales fell 3 per cent last year.')
   })
@@ -76,7 +88,10 @@ describe('a shared story’s doc', () => {
   it('carries the desk note, the agency note, the kill and the embargo; a doc without them leaves the library’s own', () => {
     const kill = { kind: 'kill' as const, at: '2026-12-01T09:00:00.000Z', notice: 'Wrong figures', agency: 'AP' }
     const embargo = { at: '2026-12-02T10:00:00.000Z', zone: 'Europe/Berlin' }
-    const doc = docFromStory({ headline: 'Budget', deskNote: 'Hold for the minister', editorNote: 'Eds: corrects', kill, embargo }, 'ann')
+    const doc = docFromStory(
+      { headline: 'Budget', deskNote: 'Hold for the minister', editorNote: 'Eds: corrects', kill, embargo },
+      'ann',
+    )
     const story = storyFromDoc(copy(doc))
     expect(story).toMatchObject({ deskNote: 'Hold for the minister', editorNote: 'Eds: corrects', kill, embargo })
     expect('deskNote' in storyFromDoc(docFromStory({ headline: 'Old doc' }, 'ann'))).toBe(false)

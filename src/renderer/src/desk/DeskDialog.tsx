@@ -90,7 +90,12 @@ export function DeskDialog({ onClose }: { onClose: () => void }) {
               Sync now
             </button>
             {status.signedIn && (
-              <button type="button" disabled={busy} onClick={() => void signOut(false)} aria-describedby="desk-sign-out-hint">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void signOut(false)}
+                aria-describedby="desk-sign-out-hint"
+              >
                 Sign out
               </button>
             )}

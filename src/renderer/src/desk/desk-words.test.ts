@@ -21,7 +21,9 @@ describe('the desk indicator says what waits', () => {
     expect(deskStateWords({ ...joined, signedIn: false, online: false, waiting: 2 })).toBe(
       'Signed out · 2 changes wait here until you sign in again',
     )
-    expect(deskStateWords({ ...joined, signedIn: false, online: false })).toBe('Signed out · shared stories readable here')
+    expect(deskStateWords({ ...joined, signedIn: false, online: false })).toBe(
+      'Signed out · shared stories readable here',
+    )
   })
 
   it('names the count of waiting changes whenever there are any, online or not', () => {
