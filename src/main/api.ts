@@ -37,6 +37,8 @@ import {
   openForEditor,
   setOnline,
   shareFromWindow,
+  signOutFromWindow,
+  spikeOnDesk,
 } from './library/desk/window'
 import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, unspikeStory } from './library/spike'
 import { commentAuthor } from './comments/author'
@@ -56,6 +58,9 @@ export type SlicedChannel =
   | 'story:preflight'
   | 'wire:import'
   | 'desk:join'
+  | 'desk:sign-out'
+  | 'story:spike'
+  | 'story:unspike'
   | 'desk:sync'
   | 'desk:share'
 
@@ -91,7 +96,8 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'comments:author': () => ({ name: commentAuthor() }),
   'settings:get': (library) => readHouseStyle(library.db),
   'settings:set': (library, patch) => saveHouseStyle(library.db, patch),
-  'story:export': (library, request) => exportStories(library.db, request),
+  'story:export': (library, request) =>
+    exportStories(library.db, request, { save: (r) => library.desk?.save(r) ?? saveStory(library.db, r) }),
   'story:preview': (library, { id }) => previewStory(library.db, id),
   'story:preflight': (library, { id }) => storyPreflight(library.db, id),
   'related:suggest': (library, { id, limit }) => suggestRelated(library.db, id, limit),
@@ -103,8 +109,14 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:revision-diff': (library, { id, revision, against }) => revisionDiff(library.db, id, revision, against),
   'story:restore-preview': (library, { id, revision }) => restorePreview(library.db, id, revision),
   'story:restore': (library, request) => restoreRevision(library.db, request),
-  'story:spike': (library, { id }) => spikeStory(library.db, id),
-  'story:unspike': (library, { id }) => unspikeStory(library.db, id),
+  'story:spike': async (library, { id }) => {
+    await spikeOnDesk(library, id, true)
+    return spikeStory(library.db, id)
+  },
+  'story:unspike': async (library, { id }) => {
+    await spikeOnDesk(library, id, false)
+    return unspikeStory(library.db, id)
+  },
   'spike:list': (library) => listSpiked(library.db),
   'spike:purge': (library, request) => purgeSpiked(library.db, request),
   'story:duplicate': (library, { id }) => duplicateStory(library.db, id),
@@ -130,6 +142,7 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'spelling:names': (library) => ({ names: libraryNames(library.db) }),
   'desk:status': (library) => deskStatusOf(library),
   'desk:join': (library, input) => joinFromWindow(library, input),
+  'desk:sign-out': (library, { anyway }) => signOutFromWindow(library, anyway),
   'desk:online': (library, { online }) => setOnline(library, online),
   'desk:sync': async (library) => ({ changed: await deskSession(library).follow() }),
   'desk:share': (library, { id }) => shareFromWindow(library, id),

@@ -12,6 +12,7 @@ import { registerAppScheme, serveRenderer } from './shell/protocol'
 import { installSecurity } from './shell/security'
 import { createMainWindow } from './shell/window'
 import { resumeDesk } from './library/desk/window'
+import { keychainSeal } from './shell/token-seal'
 
 // The Electron lifecycle only: everything the app does lives in Electron-free modules.
 app.setName('Copydesk')
@@ -75,6 +76,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     // The desk's news (a colleague's words, the connection, changes waiting) goes to the window.
     library.onDesk = (news) => window?.webContents.send('desk:news', news)
+    // The desk's sign-in token is sealed by the OS keychain when there is one (token-store.ts).
+    library.seal = keychainSeal()
     resumeDesk(library)
     void dailyBackup(library, backups).then((outcome) => {
       if (outcome.status === 'failed') dialog.showErrorBox('Copydesk could not back up its library', outcome.message)

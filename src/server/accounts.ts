@@ -98,6 +98,23 @@ export async function userForToken(pool: Pool, token: string | undefined | null)
   return rows[0] ?? null
 }
 
+/**
+ * Why a token no longer lets its holder in, in words the app shows as they are: the editor must
+ * know whether to sign in again or to ask the desk head.
+ */
+export async function whyRefused(pool: Pool, token: string | undefined | null): Promise<string> {
+  if (!token) return 'you are not signed in to the desk: sign in under Desk…'
+  const { rows } = await pool.query<{ expires_at: Date; disabled: boolean }>(
+    'SELECT t.expires_at, u.disabled FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1',
+    [tokenHash(token)],
+  )
+  const row = rows[0]
+  if (!row) return 'the desk no longer knows this sign-in (signed out, or the account was disabled): sign in again'
+  if (row.disabled) return 'your desk account is disabled: ask the desk head'
+  const when = row.expires_at.toISOString().slice(0, 16).replace('T', ' ')
+  return `your sign-in to the desk expired on ${when} UTC (sign-ins last ${TOKEN_DAYS} days): sign in again`
+}
+
 export interface StoryAccessFacts {
   desk: string
   owner: string
@@ -118,6 +135,21 @@ export function mayWrite(user: User, story: StoryAccessFacts): boolean {
   if (user.role === 'desk-head' || user.role === 'editor') return true
   if (user.role === 'reporter') return story.owner === user.name || story.assignee === user.name
   return false
+}
+
+/**
+ * Spiking takes a story out of the whole desk's list, so it is for whoever runs the story: its
+ * owner, an editor of its desk, a desk head. A reporter may spike only their own (not one handed
+ * to them); read-only may not.
+ */
+export function maySpike(user: User, story: StoryAccessFacts): boolean {
+  if (!mayWrite(user, story)) return false
+  return user.role !== 'reporter' || story.owner === user.name
+}
+
+/** Sign-out: the token stops working at once, before it would have expired. */
+export async function revokeToken(pool: Pool, token: string): Promise<void> {
+  await pool.query('DELETE FROM tokens WHERE hash = $1', [tokenHash(token)])
 }
 
 export function mayCreateOn(user: User, desk: string): boolean {

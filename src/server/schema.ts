@@ -87,6 +87,12 @@ export const serverMigrations: readonly string[] = [
     PRIMARY KEY (hash, desk)
   );
   `,
+  // 3: the spike on the desk (a shared story set aside by someone allowed to, out of everyone's
+  // list, brought back by unspiking) and sign-out (a token revoked before it expires is deleted).
+  `
+  ALTER TABLE stories ADD COLUMN spiked_at timestamptz;
+  ALTER TABLE stories ADD COLUMN spiked_by text;
+  `,
 ]
 
 export async function migrateServer(pool: Pool): Promise<void> {

@@ -4,7 +4,17 @@ import { Hocuspocus } from '@hocuspocus/server'
 import pg from 'pg'
 import { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
-import { mayCreateOn, mayRead, mayWrite, signIn, userForToken, type User } from './accounts'
+import {
+  mayCreateOn,
+  mayRead,
+  maySpike,
+  mayWrite,
+  revokeToken,
+  signIn,
+  userForToken,
+  whyRefused,
+  type User,
+} from './accounts'
 import {
   MAX_HASHES_ASKED,
   MAX_MEDIA_BYTES,
@@ -22,6 +32,7 @@ import {
   history,
   loadState,
   search,
+  setSpiked,
   statesOf,
   storeStory,
   STATES_PER_BATCH,
@@ -55,6 +66,8 @@ class HttpError extends Error {
     super(message)
   }
 }
+
+const refusal = (reason: string) => Object.assign(new Error(reason), { reason })
 
 function bearer(request: IncomingMessage): string | null {
   const header = request.headers.authorization ?? ''
@@ -124,11 +137,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     maxDebounce: 2000,
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const user = await userForToken(pool, token)
-      if (!user) throw new Error('not signed in (no token, a wrong one, an expired one or a disabled user)')
+      // Hocuspocus sends an error's `reason` to the client: the app shows it to the editor.
+      if (!user) throw refusal(await whyRefused(pool, token))
       const facts = STORY_ID.test(documentName) ? await accessFacts(pool, documentName) : null
-      if (!facts || !mayRead(user, facts)) throw new Error('no such story on your desk')
+      if (!facts || !mayRead(user, facts)) throw refusal('no such story on your desk')
       connectionConfig.readOnly = !mayWrite(user, facts)
-      return { user }
+      return { user, token }
     },
     async onLoadDocument({ document, documentName }) {
       const state = await loadState(pool, documentName)
@@ -180,7 +194,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
 
   async function authenticated(request: IncomingMessage): Promise<User> {
     const user = await userForToken(pool, bearer(request))
-    if (!user) throw new HttpError(401, 'not signed in (no token, a wrong one, an expired one or a disabled user)')
+    if (!user) throw new HttpError(401, await whyRefused(pool, bearer(request)))
     return user
   }
 
@@ -257,6 +271,31 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     }
     const user = await authenticated(request)
     if (method === 'GET' && parts[1] === 'me') return send(response, 200, user)
+    if (method === 'POST' && parts[1] === 'sign-out' && parts.length === 2) {
+      // This token only: the editor's other machines stay signed in. Its open WebSockets close,
+      // so nothing more goes through on it.
+      const token = bearer(request)!
+      await revokeToken(pool, token)
+      for (const document of hocuspocus.documents.values()) {
+        for (const connection of document.getConnections()) {
+          if ((connection.context as { token?: string }).token === token) connection.close()
+        }
+      }
+      return send(response, 200, { signedOut: user.name })
+    }
+    if (method === 'POST' && parts[1] === 'stories' && parts.length === 4 && ['spike', 'unspike'].includes(parts[3]!)) {
+      const id = parts[2]!
+      const facts = await readable(user, id)
+      if (!maySpike(user, facts)) {
+        throw new HttpError(
+          403,
+          user.role === 'read-only'
+            ? 'a read-only account cannot spike stories'
+            : `only ${facts.owner} (whose story it is), an editor or a desk head may ${parts[3]} it`,
+        )
+      }
+      return send(response, 200, await setSpiked(pool, id, user, parts[3] === 'spike'))
+    }
     if (method === 'GET' && parts[1] === 'feed') {
       const after = Number(url.searchParams.get('after') ?? 0)
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 500) || 500, 2000)

@@ -19,19 +19,25 @@ export interface DeskSummary {
   updatedAt: string
   updatedBy: string
   change: number
+  /** Set while the story is on the desk's spike: out of everyone's list (docs/team.md). */
+  spikedAt: string | null
+  spikedBy: string | null
 }
 
 const SUMMARY = `id, desk, owner, slug, headline, status, assignee, embargo, word_count AS "wordCount",
-  updated_at AS "updatedAt", updated_by AS "updatedBy", change::float8 AS change`
+  updated_at AS "updatedAt", updated_by AS "updatedBy", change::float8 AS change, spiked_at AS "spikedAt",
+  spiked_by AS "spikedBy"`
 
-interface SummaryRow extends Omit<DeskSummary, 'embargo' | 'updatedAt'> {
+interface SummaryRow extends Omit<DeskSummary, 'embargo' | 'updatedAt' | 'spikedAt'> {
   embargo: Date | null
   updatedAt: Date
+  spikedAt: Date | null
 }
 const summary = (row: SummaryRow): DeskSummary => ({
   ...row,
   embargo: row.embargo ? row.embargo.toISOString() : null,
   updatedAt: row.updatedAt.toISOString(),
+  spikedAt: row.spikedAt ? row.spikedAt.toISOString() : null,
 })
 
 /** The listing, search and hand-off columns, read from the doc itself (one projection, the shared code). */
@@ -151,6 +157,21 @@ export async function storeStory(pool: Pool, id: string, doc: Y.Doc, authors: st
   await snapshot(pool, id, doc, who)
 }
 
+/**
+ * Put a story on the desk's spike or bring it back: a change like any other (the next number), so
+ * every client following the feed takes it out of its list or puts it back.
+ */
+export async function setSpiked(pool: Pool, id: string, user: User, spiked: boolean): Promise<DeskSummary> {
+  const { rows } = await pool.query<SummaryRow>(
+    `UPDATE stories SET spiked_at = CASE WHEN $2 THEN coalesce(spiked_at, now()) END,
+       spiked_by = CASE WHEN $2 THEN coalesce(spiked_by, $3) END,
+       updated_at = now(), updated_by = $3, change = nextval('story_change')
+     WHERE id = $1 RETURNING ${SUMMARY}`,
+    [id, spiked, user.name],
+  )
+  return summary(rows[0]!)
+}
+
 /** Readable stories changed after `after`, oldest change first: a client's cursor moves to the last one. */
 export async function feed(pool: Pool, user: User, after: number, limit: number): Promise<DeskSummary[]> {
   const { rows } = await pool.query<SummaryRow>(
@@ -163,7 +184,7 @@ export async function feed(pool: Pool, user: User, after: number, limit: number)
 export async function search(pool: Pool, user: User, query: string, limit: number): Promise<DeskSummary[]> {
   const { rows } = await pool.query<SummaryRow>(
     `SELECT ${SUMMARY} FROM stories, settings cfg, websearch_to_tsquery(cfg.value::regconfig, $1) q
-      WHERE cfg.key = 'search_config' AND search @@ q AND ($2 OR desk = $3)
+      WHERE cfg.key = 'search_config' AND search @@ q AND ($2 OR desk = $3) AND spiked_at IS NULL
       ORDER BY ts_rank(search, q) DESC, updated_at DESC LIMIT $4`,
     [query, user.role === 'desk-head', user.desk, limit],
   )

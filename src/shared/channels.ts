@@ -50,6 +50,7 @@ export const apiChannels = [
   // The desk: sign in, the connection, sharing, handing over, and editing shared stories.
   'desk:status',
   'desk:join',
+  'desk:sign-out',
   'desk:online',
   'desk:sync',
   'desk:share',

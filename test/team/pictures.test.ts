@@ -29,7 +29,7 @@ describe("a shared story's pictures", { timeout: 120_000 }, () => {
     const library = openLibrary(join(dir, `${name}.sqlite`))
     const session = new DeskSession(library, await joinDesk(library, desk.url, name, PASSWORD))
     open.push({ library, desk: session })
-    tokens[name] = session.link.token
+    tokens[name] = session.link.token!
     return { library, desk: session }
   }
 

@@ -78,9 +78,9 @@ export const cliCommands = [
   },
   {
     name: 'desk',
-    synopsis: 'desk join URL NAME | share ID | hand ID USER|desk STATUS | sync | status [--json]',
+    synopsis: 'desk join URL NAME | share ID | hand ID USER|desk STATUS | sync | status | sign-out [--anyway] [--json]',
     summary:
-      "this library's link to a desk server: sign in (password on stdin), share a story, hand it to a colleague, sync, what waits (docs/team.md)",
+      "this library's link to a desk server: sign in (password on stdin), share a story, hand it to a colleague, sync, what waits, sign out (docs/team.md)",
   },
   {
     name: 'server',

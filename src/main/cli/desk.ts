@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Library } from '../library'
 import { DeskSession, joinDesk } from '../library/desk/session'
+import { sealedElsewhere, tokenFileOf } from '../library/desk/token-store'
 import type { CliIo } from './run'
 import { call } from '../api'
 
@@ -17,7 +18,27 @@ async function settle(desk: DeskSession): Promise<boolean> {
 function resumed(library: Library): DeskSession {
   const desk = DeskSession.resume(library)
   if (!desk) throw new Error('this library has not joined a desk: run `copydesk desk join URL NAME` first')
+  if (!desk.signedIn && sealedElsewhere(library)) {
+    desk.close()
+    throw new Error(
+      `the app keeps this library's desk sign-in sealed in the system keychain, which the command line cannot open: sign the command line in with \`copydesk desk join ${desk.link.url} ${desk.link.user}\` (its sign-in is kept in ${tokenFileOf(library)}, readable only by you)`,
+    )
+  }
   return desk
+}
+
+/**
+ * Run a library command with the desk's session open when the library has joined one (spiking a
+ * shared story goes to the desk), closed again after.
+ */
+export async function withDesk<T>(library: Library, run: () => T | Promise<T>): Promise<T> {
+  const session = library.desk ? null : DeskSession.resume(library)
+  if (!session) return run()
+  try {
+    return await run()
+  } finally {
+    session.close()
+  }
 }
 
 /** `copydesk desk ...`: the same DeskSession the app uses, for scripts and for a desk without a window. */
@@ -72,15 +93,32 @@ export async function runDesk(library: Library, args: string[], json: boolean, i
       )
       return settled ? 0 : 1
     }
+    if (action === 'sign-out') {
+      const anyway = rest.includes('--anyway')
+      try {
+        const { waiting, revoked } = await desk.signOut({ anyway })
+        out(
+          { signedOut: true, waiting, revoked },
+          `signed out of the ${desk.link.desk} desk${revoked ? '' : ' here (the desk could not be reached: the sign-in expires there on its own)'}; shared stories stay readable in this library${waiting ? `; ${waiting} change(s) wait here and go up at the next \`copydesk desk join\`` : ''}`,
+        )
+        return 0
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'conflict') throw error
+        io.stderr(
+          `${(error as Error).message} (\`copydesk desk sync\` waits for them; \`desk sign-out --anyway\` signs out now)\n`,
+        )
+        return 1
+      }
+    }
     if (action === 'status') {
       const status = desk.status()
       out(
-        { ...status, url: desk.link.url, user: desk.link.user },
-        `${desk.link.user} at ${desk.link.url}: ${status.waiting} change(s) waiting to go up`,
+        { ...status, signedIn: desk.signedIn, url: desk.link.url, user: desk.link.user },
+        `${desk.link.user} at ${desk.link.url}${desk.signedIn ? '' : ' (signed out)'}${status.refused ? ` (refused: ${status.refused})` : ''}: ${status.waiting} change(s) waiting to go up`,
       )
       return 0
     }
-    throw new Error(`usage: desk needs join, share, hand, sync or status, not "${action ?? ''}"`)
+    throw new Error(`usage: desk needs join, share, hand, sync, status or sign-out, not "${action ?? ''}"`)
   } finally {
     desk.close()
   }

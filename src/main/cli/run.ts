@@ -184,14 +184,14 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
     io.stdout(json ? JSON.stringify(commentsReport(body), null, 2) + '\n' : formatComments(body))
     return EXIT.ok
   },
-  spike(library, { args, json }, io) {
+  async spike(library, { args, json }, io) {
     if (!args.length) throw new UsageError('spike needs at least one story ID')
-    for (const id of args.map(storyId)) io.stdout(spikeCommand(library, id, json))
+    for (const id of args.map(storyId)) io.stdout(await spikeCommand(library, id, json))
     return EXIT.ok
   },
-  unspike(library, { args, json }, io) {
+  async unspike(library, { args, json }, io) {
     if (!args.length) throw new UsageError('unspike needs at least one story ID')
-    for (const id of args.map(storyId)) io.stdout(unspikeCommand(library, id, json))
+    for (const id of args.map(storyId)) io.stdout(await unspikeCommand(library, id, json))
     return EXIT.ok
   },
   spiked(library, { json }, io) {

@@ -1,3 +1,4 @@
+import { withDesk } from './desk'
 import type { Library } from '../library'
 import { call } from '../api'
 import type { SpikedStory } from '../../shared/spike'
@@ -17,14 +18,14 @@ export function formatSpike(items: SpikedStory[], days: number): string {
 
 const named = (s: { id: number; headline: string }) => `${s.id} “${s.headline || 'no headline'}”`
 
-export function spikeCommand(library: Library, id: number, json: boolean): string {
-  const spiked = call(library, 'story:spike', { id })
+export async function spikeCommand(library: Library, id: number, json: boolean): Promise<string> {
+  const spiked = await withDesk(library, () => call(library, 'story:spike', { id }))
   if (json) return JSON.stringify(spiked) + '\n'
   return `spiked story ${named(spiked)}; it is kept until ${spiked.purgeAfter.slice(0, 10)} (copydesk unspike ${id} brings it back)\n`
 }
 
-export function unspikeCommand(library: Library, id: number, json: boolean): string {
-  const back = call(library, 'story:unspike', { id })
+export async function unspikeCommand(library: Library, id: number, json: boolean): Promise<string> {
+  const back = await withDesk(library, () => call(library, 'story:unspike', { id }))
   return json ? JSON.stringify(back) + '\n' : `brought back story ${named(back)} from the spike\n`
 }
 

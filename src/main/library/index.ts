@@ -11,6 +11,7 @@ import { dirname } from 'node:path'
 import { sweepInterruptedPictures } from './media'
 import { openDatabase, type Db, type OpenOptions } from './open'
 import type { DeskSession } from './desk/session'
+import type { TokenSeal } from './desk/token-store'
 import type { DeskNews } from '../../shared/desk/contract'
 
 export interface Library {
@@ -22,6 +23,11 @@ export interface Library {
    * Undefined for a story that is not shared.
    */
   desk?: DeskSession
+  /**
+   * The OS keychain's encrypt/decrypt pair (Electron's safeStorage, handed in by the shell when
+   * the system provides one): the desk's token is kept sealed with it (desk/token-store.ts).
+   */
+  seal?: TokenSeal
   /** How to bring back the latest backup, offered when the file turns out damaged (library/backup.ts sets it). */
   restoreAdvice?: () => string
   /** Set when SQLite's quick check at open found damage: the warning to show, with the backup offered. */

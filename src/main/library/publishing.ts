@@ -1,6 +1,9 @@
 import type { Story, StoryId, StoryStatus } from '../../shared/story'
 import { prepared, type Db } from './open'
-import { saveStory } from './stories'
+import { saveStory, type SaveRequest } from './stories'
+
+/** Where a save goes: the library, or (for a shared story) its doc on the desk (api.ts passes it). */
+export type SaveDoor = (request: SaveRequest) => Story
 
 /** What a page needs to know of another story it links to. */
 export interface LinkedStory {
@@ -25,8 +28,15 @@ export function allStoryIds(db: Db): StoryId[] {
  * Record that a story went out: published, at `publishedAt` (the time its page already carries),
  * as a new revision made on the one that was exported (a stale one is refused as a conflict).
  */
-export function markPublished(db: Db, story: Story, publishedAt: string, now: Date, overrideNote?: string): Story {
-  return saveStory(db, {
+export function markPublished(
+  db: Db,
+  story: Story,
+  publishedAt: string,
+  now: Date,
+  overrideNote?: string,
+  save: SaveDoor = (r) => saveStory(db, r),
+): Story {
+  return save({
     id: story.id,
     expectedRevision: story.revision,
     changes: { status: 'published', publishedAt },
@@ -36,6 +46,12 @@ export function markPublished(db: Db, story: Story, publishedAt: string, now: Da
 }
 
 /** An export past the preflight that did not change the status: the history keeps why, as a revision of its own. */
-export function recordOverride(db: Db, story: Story, note: string, now: Date): Story {
-  return saveStory(db, { id: story.id, expectedRevision: story.revision, changes: {}, reason: 'override', note, now })
+export function recordOverride(
+  db: Db,
+  story: Story,
+  note: string,
+  now: Date,
+  save: SaveDoor = (r) => saveStory(db, r),
+): Story {
+  return save({ id: story.id, expectedRevision: story.revision, changes: {}, reason: 'override', note, now })
 }

@@ -364,19 +364,30 @@ export function listRevisions(db: Db, id: StoryId): RevisionRow[] {
  * search, checks and export read shared stories exactly like local ones. No revision check: the
  * doc has already merged every editor's changes. A new row is made when `id` is null.
  */
-export function projectStory(db: Db, id: StoryId | null, fields: StoryFields, now = new Date()): Story {
-  if (id === null) return insertStory(db, fields, { now, reason: 'create' })
+export function projectStory(
+  db: Db,
+  id: StoryId | null,
+  fields: StoryFields,
+  now = new Date(),
+  /** A revision to keep even if no field changed (an override arriving from the desk). */
+  record?: { reason: RevisionReason; note: string },
+): Story {
+  if (id === null) {
+    const created = insertStory(db, fields, { now, reason: 'create' })
+    return record ? projectStory(db, created.id, fields, now, record) : created
+  }
   const current = getStory(db, id)
   const next = withDerived({ ...current, ...fields, updatedAt: now.toISOString(), revision: current.revision + 1 })
   if (
+    !record &&
     JSON.stringify({ ...current, updatedAt: '', revision: 0 }) ===
-    JSON.stringify({ ...next, updatedAt: '', revision: 0 })
+      JSON.stringify({ ...next, updatedAt: '', revision: 0 })
   ) {
     return current
   }
   const columns = columnsOf(next)
   const names = Object.keys(columns).filter((n) => n !== 'id' && n !== 'created_at')
   prepared(db, `UPDATE stories SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(columns)
-  recordRevision(db, next, 'autosave')
+  recordRevision(db, next, record?.reason ?? 'autosave', record?.note)
   return next
 }

@@ -12,7 +12,14 @@ import { mediaInfo } from '../library/media'
 import { renditionBytes } from '../library/renditions'
 import type { Db } from '../library/open'
 import { blockingItems, overrideNote, overrideProblem, type PreflightItem } from '../../shared/preflight'
-import { allStoryIds, findLinkedStory, markPublished, recordOverride, type LinkedStory } from '../library/publishing'
+import {
+  allStoryIds,
+  findLinkedStory,
+  markPublished,
+  recordOverride,
+  type LinkedStory,
+  type SaveDoor,
+} from '../library/publishing'
 import { preflightStory } from './preflight'
 import { readHouseStyle } from '../library/settings'
 import { getStory } from '../library/stories'
@@ -45,6 +52,11 @@ export interface ExportOptions {
   now?: Date
   /** Called after each story, for a progress bar. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Where "mark published" and an override's note are saved: a shared story's go into its doc on
+   * the desk (api.ts), so colleagues see it published and the override in its history.
+   */
+  save?: SaveDoor
 }
 
 function storyIds(db: Db, request: ExportRequest): StoryId[] {
@@ -86,7 +98,7 @@ export async function exportStories(
   const ids = storyIds(db, request)
   const results: ExportResult[] = []
   for (const id of ids) {
-    results.push(await exportOne(db, id, outDir, style, lookups, request, options.now ?? new Date()))
+    results.push(await exportOne(db, id, outDir, style, lookups, request, options.now ?? new Date(), options))
     options.onProgress?.(results.length, ids.length)
   }
   return { outDir, results }
@@ -100,6 +112,7 @@ async function exportOne(
   lookups: Lookups,
   request: ExportRequest,
   now: Date,
+  options: ExportOptions,
 ): Promise<ExportResult> {
   let story: Story
   try {
@@ -185,8 +198,8 @@ async function exportOne(
       }),
       ...pictures.problems,
     ]
-    if (publish) markPublished(db, original, story.publishedAt ?? now.toISOString(), now, overridden)
-    else if (overridden) recordOverride(db, original, overridden, now)
+    if (publish) markPublished(db, original, story.publishedAt ?? now.toISOString(), now, overridden, options.save)
+    else if (overridden) recordOverride(db, original, overridden, now, options.save)
     return { id, ok: true, headline, file, warnings, preflight, ...(publish ? { published: true } : {}) }
   } catch (error) {
     const message = error instanceof ApiError ? error.message : `could not be written: ${(error as Error).message}`

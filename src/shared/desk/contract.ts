@@ -10,6 +10,8 @@ export const deskStatusSchema = z.strictObject({
   url: z.string().nullable(),
   user: z.string().nullable(),
   desk: z.string().nullable(),
+  /** Holds a sign-in: false once signed out (the shared stories stay here; edits wait). */
+  signedIn: z.boolean(),
   /** Connected to the desk server right now. */
   online: z.boolean(),
   /** The editor chose to work offline (the switch), as opposed to the network being away. */
@@ -80,6 +82,14 @@ export const deskHandToInputSchema = z.strictObject({
   status: storyStatusSchema,
 })
 
+export const deskSignOutOutputSchema = z.strictObject({
+  status: deskStatusSchema,
+  /** Changes that were still waiting (kept here; they go up at the next sign-in). */
+  waiting: z.number().int().nonnegative(),
+  /** The desk forgot the sign-in (false when it could not be reached: the token then expires there). */
+  revoked: z.boolean(),
+})
+
 export const deskContract = {
   /** Whether this library has joined a desk, and the connection as it is now. */
   'desk:status': { input: z.strictObject({}), output: deskStatusSchema },
@@ -87,6 +97,14 @@ export const deskContract = {
   'desk:join': { input: deskJoinInputSchema, output: deskStatusSchema },
   /** The editor's switch: work offline (changes wait) or go back online. */
   'desk:online': { input: z.strictObject({ online: z.boolean() }), output: deskStatusSchema },
+  /**
+   * Sign out: the desk revokes the sign-in, shared stories stay readable here. Refused (conflict,
+   * with the count) while changes wait to go up, unless `anyway`.
+   */
+  'desk:sign-out': {
+    input: z.strictObject({ anyway: z.boolean().default(false) }),
+    output: deskSignOutOutputSchema,
+  },
   /** Bring the library up to date with the desk's change feed now; how many stories changed. */
   'desk:sync': { input: z.strictObject({}), output: z.strictObject({ changed: z.number().int().nonnegative() }) },
   /** Put a local story on the desk (it keeps its id here); its desk details. */

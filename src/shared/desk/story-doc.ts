@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { Body, BlockNode, InlineNode } from '../body'
 import { bodyOf, emptyBody, paragraphNode } from '../body'
 import type { Embargo } from '../embargo'
-import { withoutMarks } from '../comments'
+import type { CommentThread } from '../comments'
 import type { StoryFields } from '../story'
 
 /**
@@ -33,6 +33,11 @@ export const SHARED_FIELDS = [
   'keywords',
   'publishedAt',
   'embargo',
+  'editorNote',
+  'deskNote',
+  'kill',
+  'urgency',
+  'language',
 ] as const
 export type SharedField = (typeof SHARED_FIELDS)[number]
 
@@ -42,6 +47,17 @@ export type SharedField = (typeof SHARED_FIELDS)[number]
  */
 export interface DeskFields {
   assignee: string | null
+}
+
+/**
+ * A preflight override made on the story (a kill or an embargo let through, with the reason and
+ * the desk head who allowed it): kept in the doc so every colleague's history shows it, not only
+ * the library of the editor who made it.
+ */
+export interface DeskOverride {
+  at: string
+  by: string
+  note: string
 }
 
 /** A doc written before the embargo was a story field held its instant as a string. */
@@ -61,26 +77,41 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'quote'])
 
 type Attributes = Record<string, unknown>
 
-function inlineToDelta(nodes: readonly InlineNode[], link?: { url: string; kind: string }) {
+function inlineToDelta(nodes: readonly InlineNode[], link?: { url: string; kind: string }, marks: string[] = []) {
   const ops: { insert: string; attributes: Attributes }[] = []
   for (const node of nodes) {
-    const base: Attributes = link ? { link: link.url, linkKind: link.kind } : {}
+    // A comment's words carry its thread ids as an attribute (one string: ids have no spaces), so
+    // the mark moves with its words as colleagues type around them, like bold does.
+    const base: Attributes = {
+      ...(link ? { link: link.url, linkKind: link.kind } : {}),
+      ...(marks.length ? { mark: marks.join(' ') } : {}),
+    }
     if (node.type === 'text') {
       if (!node.text) continue
       const { type: _t, text, ...rest } = node
       ops.push({ insert: text, attributes: { ...base, ...(rest.format ? { format: rest.format } : {}) } })
     } else if (node.type === 'linebreak') ops.push({ insert: '\n', attributes: base })
     else if (node.type === 'tab') ops.push({ insert: '\t', attributes: base })
-    // Inline comments are not shared through the desk yet (their threads are the body's own state,
-    // not the doc's): the marked words go in as plain words, never lost.
-    else if (node.type === 'mark') ops.push(...inlineToDelta(node.children, link))
-    else ops.push(...inlineToDelta(node.children, { url: node.url, kind: node.type }))
+    else if (node.type === 'mark') {
+      const ids = [...marks, ...node.ids.filter((id) => !marks.includes(id))]
+      ops.push(...inlineToDelta(node.children, link, ids))
+    } else ops.push(...inlineToDelta(node.children, { url: node.url, kind: node.type }, marks))
   }
   return ops
 }
 
 const textDefaults = { detail: 0, mode: 'normal', style: '', version: 1 }
 const linkDefaults = { direction: null, format: '', indent: 0, version: 1, rel: null, target: null, title: null }
+const markDefaults = { direction: null, format: '', indent: 0, version: 1 }
+
+/** Words into a run of inline nodes, inside a comment's mark when they carry one (joined to the last if the same). */
+function pushMarked(into: InlineNode[], nodes: InlineNode[], mark: unknown): void {
+  const ids = typeof mark === 'string' && mark ? mark.split(' ') : []
+  if (!ids.length) return void into.push(...nodes)
+  const last = into[into.length - 1]
+  if (last?.type === 'mark' && last.ids.join(' ') === ids.join(' ')) (last.children as InlineNode[]).push(...nodes)
+  else into.push({ type: 'mark', ids, ...markDefaults, children: nodes } as InlineNode)
+}
 
 function deltaToInline(delta: { insert: unknown; attributes?: Attributes }[]): InlineNode[] {
   const out: InlineNode[] = []
@@ -99,12 +130,14 @@ function deltaToInline(delta: { insert: unknown; attributes?: Attributes }[]): I
     if (typeof url === 'string') {
       const last = out[out.length - 1]
       if (last && (last.type === 'link' || last.type === 'autolink') && last.url === url) {
-        ;(last.children as InlineNode[]).push(...nodes)
+        pushMarked(last.children as InlineNode[], nodes, attributes.mark)
       } else {
         const kind = attributes.linkKind === 'autolink' ? 'autolink' : 'link'
-        out.push({ type: kind, url, ...linkDefaults, children: nodes as never })
+        const children: InlineNode[] = []
+        pushMarked(children, nodes, attributes.mark)
+        out.push({ type: kind, url, ...linkDefaults, children: children as never })
       }
-    } else out.push(...nodes)
+    } else pushMarked(out, nodes, attributes.mark)
   }
   return out
 }
@@ -117,7 +150,7 @@ function blockToY(block: BlockNode): Y.Map<unknown> {
     const text = new Y.Text()
     text.applyDelta(inlineToDelta(children))
     map.set('text', text)
-  } else map.set('node', withoutMarks(block))
+  } else map.set('node', block)
   return map
 }
 
@@ -132,15 +165,53 @@ function blockFromY(map: Y.Map<unknown>): BlockNode {
   return node as BlockNode
 }
 
+/**
+ * The comment threads (the body root's state, src/shared/comments.ts) are a Y.Map by thread id, so
+ * two editors adding threads, or answering different ones, both keep theirs; one thread is last
+ * writer wins. Their order (the order they were made) is a Y.Array of ids beside it.
+ */
+function threadsFromDoc(doc: Y.Doc): CommentThread[] {
+  const threads = doc.getMap<CommentThread>('comments')
+  const order = [...new Set([...doc.getArray<string>('commentOrder').toArray(), ...threads.keys()])]
+  return order.flatMap((id) => (threads.has(id) ? [threads.get(id)!] : []))
+}
+
+function reconcileThreads(doc: Y.Doc, wanted: readonly CommentThread[]): void {
+  const threads = doc.getMap<CommentThread>('comments')
+  const order = doc.getArray<string>('commentOrder')
+  const ids = new Set(wanted.map((t) => t.id))
+  for (const id of [...threads.keys()]) if (!ids.has(id)) threads.delete(id)
+  for (let i = order.length - 1; i >= 0; i--) if (!ids.has(order.get(i))) order.delete(i, 1)
+  const ordered = new Set(order.toArray())
+  for (const thread of wanted) {
+    if (!same(threads.get(thread.id), thread)) threads.set(thread.id, thread)
+    if (!ordered.has(thread.id)) order.push([thread.id])
+  }
+}
+
 export function bodyFromDoc(doc: Y.Doc): Body {
   const blocks = doc.getArray<Y.Map<unknown>>('body').toArray().map(blockFromY)
-  return blocks.length ? bodyOf(blocks) : emptyBody()
+  const body = blocks.length ? bodyOf(blocks) : emptyBody()
+  const comments = threadsFromDoc(doc)
+  return comments.length ? { root: { ...body.root, $: { comments } } } : body
+}
+
+/** The preflight overrides made on the story, oldest first. */
+export function overridesOf(doc: Y.Doc): DeskOverride[] {
+  return doc.getArray<DeskOverride>('overrides').toArray()
+}
+
+/** Keep an override in the doc (with the change it came with, in one transaction when given one). */
+export function addOverride(doc: Y.Doc, override: DeskOverride, origin: unknown = null): void {
+  doc.transact(() => doc.getArray<DeskOverride>('overrides').push([override]), origin)
 }
 
 /** The story as its Y.Doc now has it. */
 export function storyFromDoc(doc: Y.Doc): SharedStory {
   const fields = doc.getMap<unknown>('fields')
   const get = <T>(key: string, fallback: T) => (fields.has(key) ? (fields.get(key) as T) : fallback)
+  const optional = <K extends SharedField>(key: K) =>
+    fields.has(key) ? ({ [key]: fields.get(key) } as Pick<SharedStory, K>) : {}
   return {
     slug: get('slug', ''),
     status: get('status', 'draft'),
@@ -154,6 +225,12 @@ export function storyFromDoc(doc: Y.Doc): SharedStory {
     publishedAt: get('publishedAt', null),
     assignee: get('assignee', null),
     embargo: embargoOfDoc(get<unknown>('embargo', null)),
+    // Fields a doc written before they were shared does not hold stay as the library has them.
+    ...optional('editorNote'),
+    ...optional('deskNote'),
+    ...optional('kill'),
+    ...optional('urgency'),
+    ...optional('language'),
     body: bodyFromDoc(doc),
   }
 }
@@ -253,6 +330,7 @@ export function applyToDoc(doc: Y.Doc, changes: Partial<SharedStory>, author: st
     if (changes.body) {
       const before = JSON.stringify(bodyFromDoc(doc))
       reconcileBody(doc, changes.body)
+      reconcileThreads(doc, changes.body.root.$?.comments ?? [])
       if (JSON.stringify(bodyFromDoc(doc)) !== before) by.set('body', author)
     }
   }, origin)

@@ -13,7 +13,8 @@ import { findMedia, mediaInfo, storeMedia } from '../media'
 
 interface Link {
   url: string
-  token: string
+  /** Null while signed out: nothing is carried then (the pictures are owed until the next sign-in). */
+  token: string | null
 }
 
 /** Every picture a story refers to: its lead picture and the pictures in its body, once each. */
@@ -31,6 +32,7 @@ export function picturesOf(story: { leadPicture?: Picture | null; body?: Body })
 }
 
 async function call(link: Link, path: string, init: RequestInit = {}): Promise<Response> {
+  if (!link.token) throw new Error('signed out of the desk: pictures wait for the next sign-in')
   const response = await fetch(new URL(path, link.url), {
     ...init,
     headers: { authorization: `Bearer ${link.token}`, ...(init.headers ?? {}) },

@@ -3,12 +3,13 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { ApiError } from '@shared/errors'
-import { applyToDoc, docFromStory, type SharedStory } from '@shared/desk/story-doc'
+import { addOverride, applyToDoc, docFromStory, type SharedStory } from '@shared/desk/story-doc'
 import type { Story, StoryId, StoryStatus } from '@shared/story'
 import type { DeskDetails, DeskStatus } from '@shared/desk/contract'
 import type { Library } from '../index'
 import { mediaInfo } from '../media'
 import { getStory, type SaveRequest } from '../stories'
+import { isSpiked, spikeStory, unspikeStory } from '../spike'
 import {
   adoptStory,
   deskStories,
@@ -26,13 +27,22 @@ import {
 } from './store'
 import { EditorBases } from './editor-bases'
 import { fetchPictures, picturesOf, uploadPictures } from './pictures'
+import { forgetTokens, keepToken, readToken } from './token-store'
 
 /** Where the desk server is and who this editor is there (kept in the library, desk_link). */
 export interface DeskLink {
   url: string
-  token: string
+  /** Null once signed out (or when this process cannot open the sealed token): nothing connects. */
+  token: string | null
   user: string
   desk: string
+}
+
+/** The desk answered 401: the sign-in is no longer good (expired, signed out, disabled). */
+export class DeskRefused extends ApiError {
+  constructor(readonly reason: string) {
+    super('invalid-input', `the desk refused you: ${reason}`)
+  }
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -72,7 +82,11 @@ export function checkServerUrl(address: string, allowInsecure = false): URL {
   return url
 }
 
-async function request<T>(link: Pick<DeskLink, 'url'> & { token?: string }, path: string, init: RequestInit = {}) {
+async function request<T>(
+  link: Pick<DeskLink, 'url'> & { token?: string | null },
+  path: string,
+  init: RequestInit = {},
+) {
   const response = await fetch(new URL(path, link.url), {
     ...init,
     headers: { ...(link.token ? { authorization: `Bearer ${link.token}` } : {}), ...(init.headers ?? {}) },
@@ -80,6 +94,7 @@ async function request<T>(link: Pick<DeskLink, 'url'> & { token?: string }, path
   })
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string }
+    if (response.status === 401 && link.token) throw new DeskRefused(body.error ?? 'sign in again')
     const code = response.status === 404 ? 'not-found' : response.status === 409 ? 'conflict' : 'library'
     throw new ApiError(code, `the desk server refused: ${body.error ?? response.statusText}`)
   }
@@ -105,14 +120,16 @@ export async function joinDesk(
     body: JSON.stringify({ name, password }),
   })
   const link = { url, token: session.token, user: session.user.name, desk: session.user.desk }
-  for (const [key, value] of Object.entries(link)) writeLink(library.db, key, value)
+  for (const key of ['url', 'user', 'desk'] as const) writeLink(library.db, key, link[key])
+  keepToken(library, session.token)
   if (options.allowInsecure) writeLink(library.db, 'allowInsecure', '1')
   return link
 }
 
+/** The desk this library joined, and its token (null when signed out); null when it never joined. */
 export function readDeskLink(library: Library): DeskLink | null {
-  const [url, token, user, desk] = ['url', 'token', 'user', 'desk'].map((k) => readLink(library.db, k))
-  return url && token && user && desk ? { url, token, user, desk } : null
+  const [url, user, desk] = ['url', 'user', 'desk'].map((k) => readLink(library.db, k))
+  return url && user && desk ? { url, token: readToken(library), user, desk } : null
 }
 
 interface OpenStory {
@@ -132,6 +149,8 @@ interface FeedChange {
   owner: string
   change: number
   updatedBy: string
+  /** Set when the story is on the desk's spike. */
+  spikedAt: string | null
 }
 
 /**
@@ -161,6 +180,8 @@ export class DeskSession {
       maxDelay: 2000,
       factor: 1.5,
       maxAttempts: 0,
+      // Signed out: the stories stay readable and editable here, and nothing tries to connect.
+      autoConnect: link.token !== null,
     })
     library.desk = this
     this.socket.on('status', () => this.tell([]))
@@ -188,7 +209,7 @@ export class DeskSession {
       websocketProvider: this.socket,
       name: row.sharedId,
       document: doc,
-      token: this.link.token,
+      token: this.link.token ?? '',
       onAuthenticationFailed: ({ reason }) => {
         this.refused = reason
       },
@@ -231,7 +252,7 @@ export class DeskSession {
         try {
           const open = this.open.get(sharedId)
           if (!open || this.closed || waitingCount(this.library.db, sharedId) === 0) return
-          const stored = await request<Uint8Array>(this.link, `/api/stories/${sharedId}/state?stored=1`)
+          const stored = await this.ask<Uint8Array>(`/api/stories/${sharedId}/state?stored=1`)
           const missing = Y.diffUpdate(Y.encodeStateAsUpdate(open.doc), Y.encodeStateVectorFromUpdate(stored))
           if (Y.decodeUpdate(missing).structs.length === 0) {
             markSent(this.library.db, sharedId, seq)
@@ -247,6 +268,30 @@ export class DeskSession {
         }
       })()
     }, 400).unref()
+  }
+
+  /** Whether this library holds a sign-in (signed out: edits stay here and wait). */
+  get signedIn(): boolean {
+    return this.link.token !== null
+  }
+
+  /** A request to the desk's HTTP api; a refused sign-in is remembered, so the window says so. */
+  private async ask<T>(path: string, init: RequestInit = {}): Promise<T> {
+    if (!this.signedIn) {
+      throw new ApiError(
+        'invalid-input',
+        `you are signed out of the ${this.link.desk} desk: sign in again under Desk… (changes made here wait until then)`,
+      )
+    }
+    try {
+      return await request<T>(this.link, path, init)
+    } catch (error) {
+      if (error instanceof DeskRefused && this.refused !== error.reason) {
+        this.refused = error.reason
+        this.tell([])
+      }
+      throw error
+    }
   }
 
   private openByStory(storyId: StoryId): OpenStory {
@@ -277,7 +322,7 @@ export class DeskSession {
     const pictures = picturesOf(story)
     await uploadPictures(this.library.db, this.link, desk, pictures)
     this.pictureSets.set(sharedId, pictures.join(','))
-    await request(this.link, '/api/stories', {
+    await this.ask('/api/stories', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: sharedId, desk, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') }),
@@ -295,15 +340,72 @@ export class DeskSession {
     return getStory(this.library.db, storyId)
   }
 
-  /** The library's save door (api.ts, story:save) for shared stories; undefined for a local one. */
+  /**
+   * The library's save door (api.ts, story:save and export's "mark published") for shared stories;
+   * undefined for a local one. An override's note goes into the doc with the change it came with,
+   * so every colleague's history shows what was let through and who allowed it.
+   */
   save(request: SaveRequest): Story | undefined {
     if (!deskStoryByStoryId(this.library.db, request.id)) return undefined
-    return this.edit(request.id, request.changes)
+    const { doc } = this.openByStory(request.id)
+    doc.transact(() => {
+      applyToDoc(doc, request.changes, this.link.user, EDITOR)
+      if (request.reason === 'override' && request.note) {
+        const at = (request.now ?? new Date()).toISOString()
+        addOverride(doc, { at, by: this.link.user, note: request.note }, EDITOR)
+      }
+    }, EDITOR)
+    return getStory(this.library.db, request.id)
   }
 
   /** Hand a story to someone (or to the desk: null) with the status it is handed over at. */
   handTo(storyId: StoryId, assignee: string | null, status: StoryStatus): Story {
     return this.edit(storyId, { assignee, status })
+  }
+
+  /**
+   * Spike a shared story (or bring it back) on the desk: it leaves every colleague's list, not
+   * only this one, so the desk must agree first (whose story it is and the role decide; a refusal
+   * is said as the desk says it) and it cannot be done offline.
+   */
+  async spike(storyId: StoryId, spiked: boolean): Promise<void> {
+    const row = deskStoryByStoryId(this.library.db, storyId)
+    if (!row) throw new ApiError('not-found', `story ${storyId} is not shared to the desk`)
+    try {
+      await this.ask(`/api/stories/${row.sharedId}/${spiked ? 'spike' : 'unspike'}`, { method: 'POST' })
+    } catch (error) {
+      if (error instanceof ApiError) throw error
+      throw new ApiError(
+        'invalid-input',
+        `story ${storyId} is shared: ${spiked ? 'spiking' : 'unspiking'} it changes the whole desk's list, so it needs the desk, which cannot be reached now (${(error as Error).message})`,
+      )
+    }
+  }
+
+  /**
+   * Sign out of the desk: the server forgets this sign-in (the token is revoked there, and
+   * forgotten here), the connection closes, and the shared stories stay in this library, readable
+   * and editable offline. Changes still waiting to go up are refused unless `anyway`: they are
+   * kept here and go up at the next sign-in, but an editor should know that before leaving.
+   */
+  async signOut(options: { anyway?: boolean } = {}): Promise<{ waiting: number; revoked: boolean }> {
+    const waiting = waitingCount(this.library.db)
+    if (waiting && !options.anyway) {
+      throw new ApiError(
+        'conflict',
+        `${waiting} ${waiting === 1 ? 'change' : 'changes'} of yours ${waiting === 1 ? 'is' : 'are'} still waiting to go up to the desk: wait for ${waiting === 1 ? 'it' : 'them'}, or sign out anyway (they stay in this library and go up when you sign in again)`,
+      )
+    }
+    let revoked = false
+    for (const token of forgetTokens(this.library)) {
+      try {
+        await request({ url: this.link.url, token }, '/api/sign-out', { method: 'POST' })
+        revoked = true
+      } catch {
+        // Offline or already refused: the token is forgotten here; it expires on the server.
+      }
+    }
+    return { waiting, revoked }
   }
 
   /**
@@ -319,10 +421,7 @@ export class DeskSession {
     let cursor = Number(readLink(this.library.db, 'cursor') ?? 0)
     let seen = 0
     for (let round = 0; round < 1000; round++) {
-      const { changes } = await request<{ changes: FeedChange[] }>(
-        this.link,
-        `/api/feed?after=${cursor}&limit=${limit}`,
-      )
+      const { changes } = await this.ask<{ changes: FeedChange[] }>(`/api/feed?after=${cursor}&limit=${limit}`)
       const batches: FeedChange[][] = []
       for (let i = 0; i < changes.length; i += CATCH_UP_BATCH) batches.push(changes.slice(i, i + CATCH_UP_BATCH))
       let next = batches.length ? this.statesFor(batches[0]!) : null
@@ -404,11 +503,11 @@ export class DeskSession {
     const states = new Map<string, Uint8Array>()
     let ids = [...new Set(batch.filter((c) => !this.open.has(c.id)).map((c) => c.id))]
     while (ids.length) {
-      const answer = await request<{ states: { id: string; state: string }[]; later: string[] }>(
-        this.link,
-        '/api/states',
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids }) },
-      )
+      const answer = await this.ask<{ states: { id: string; state: string }[]; later: string[] }>('/api/states', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ids }),
+      })
       for (const { id, state } of answer.states) states.set(id, Buffer.from(state, 'base64'))
       // The server always sends at least one state when any is due; an answer without any ends the loop.
       ids = answer.states.length ? answer.later : []
@@ -435,6 +534,13 @@ export class DeskSession {
           }
           noteChange(db, change.id, change.change, change.updatedBy)
           const storyId = this.storyIdOf(change.id)
+          // Spiked on the desk by a colleague: off this list too (kept whole, as any spiked story);
+          // unspiked: back. The feed is the one place this library learns either.
+          if (storyId !== undefined && Boolean(change.spikedAt) !== isSpiked(db, storyId)) {
+            if (change.spikedAt) spikeStory(db, storyId, new Date(change.spikedAt))
+            else unspikeStory(db, storyId)
+            arrived.push(storyId)
+          }
           if (storyId !== undefined && !this.open.has(change.id)) arrived.push(storyId)
           cursor = Math.max(cursor, change.change)
         }
@@ -485,6 +591,7 @@ export class DeskSession {
       url: this.link.url,
       user: this.link.user,
       desk: this.link.desk,
+      signedIn: this.signedIn,
       online,
       workingOffline: this.workingOffline,
       waiting,
@@ -544,6 +651,9 @@ export class DeskSession {
   }
 
   goOnline(): void {
+    if (!this.signedIn) {
+      throw new ApiError('invalid-input', `you are signed out of the ${this.link.desk} desk: sign in again under Desk…`)
+    }
     this.workingOffline = false
     void this.socket.connect()
   }

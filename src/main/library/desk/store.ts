@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { prepared, type Db } from '../open'
 import { projectStory } from '../stories'
-import { deskEmbargoAt, storyFromDoc, type SharedStory } from '@shared/desk/story-doc'
+import { deskEmbargoAt, overridesOf, storyFromDoc, type DeskOverride, type SharedStory } from '@shared/desk/story-doc'
 import type { Story, StoryId } from '@shared/story'
 
 /** What the library keeps of a shared story besides its row in stories (docs/team.md). */
@@ -74,9 +74,20 @@ export function keepUpdate(
         local ? 1 : 0,
         local ? 0 : 1,
       )
-      return project(db, desk, storyFromDoc(doc), updatedBy)
+      return project(db, desk, storyFromDoc(doc), updatedBy, overridesOf(doc))
     })
     .immediate()
+}
+
+const overrideNote = (o: DeskOverride) => `${o.note} (${o.by} on the desk, ${o.at})`
+
+function hasOverride(db: Db, storyId: StoryId, note: string): boolean {
+  return (
+    prepared(db, "SELECT 1 FROM revisions WHERE story_id = ? AND reason = 'override' AND instr(note, ?) > 0").get(
+      storyId,
+      note,
+    ) !== undefined
+  )
 }
 
 function project(
@@ -84,11 +95,17 @@ function project(
   desk: { sharedId: string; desk: string; owner: string },
   story: SharedStory,
   updatedBy: string | null,
+  overrides: readonly DeskOverride[] = [],
 ): Story {
   const known = deskStoryBySharedId(db, desk.sharedId)
   const { assignee, ...fields } = story
   const embargo = deskEmbargoAt(fields.embargo)
-  const row = projectStory(db, known?.storyId ?? null, fields)
+  // An override made on the desk (here or by a colleague) is a revision of its own in the history,
+  // once: the note names who made it, which is also how it is known to be kept already.
+  const notes = overrides.map(overrideNote)
+  const pending = known ? notes.filter((note) => !hasOverride(db, known.storyId, note)) : notes
+  const record = pending.length ? { reason: 'override' as const, note: pending.join('\n') } : undefined
+  const row = projectStory(db, known?.storyId ?? null, fields, new Date(), record)
   if (known) {
     prepared(
       db,

@@ -5,6 +5,7 @@ import type { StoryId } from '@shared/story'
 import type { Library } from '../index'
 import { getStory } from '../stories'
 import { DeskSession, joinDesk, readDeskLink } from './session'
+import { deskStoryByStoryId } from './store'
 
 /**
  * The desk as the window asks for it (api.ts's desk:* channels): one DeskSession per library,
@@ -18,6 +19,7 @@ export function deskStatusOf(library: Library): DeskStatus {
     url: link?.url ?? null,
     user: link?.user ?? null,
     desk: link?.desk ?? null,
+    signedIn: link?.token != null,
     online: false,
     workingOffline: false,
     waiting: 0,
@@ -38,6 +40,34 @@ export async function joinFromWindow(library: Library, input: ParsedInput<'desk:
   const session = new DeskSession(library, link)
   session.startFollowing()
   return session.deskStatus()
+}
+
+/**
+ * Sign out from the window or the command line: the desk revokes the sign-in; this library keeps
+ * the shared stories and goes on as signed out (edits to them wait here for the next sign-in).
+ */
+export async function signOutFromWindow(library: Library, anyway: boolean) {
+  const desk = session(library)
+  const outcome = await desk.signOut({ anyway })
+  desk.close()
+  new DeskSession(library, { ...desk.link, token: null })
+  return { status: deskStatusOf(library), ...outcome }
+}
+
+/**
+ * Spiking a shared story goes to the desk first (everyone's list, and only for who may); a local
+ * story is this library's alone. A shared story with no desk session here is refused, not spiked
+ * behind the desk's back.
+ */
+export async function spikeOnDesk(library: Library, id: StoryId, spiked: boolean): Promise<void> {
+  if (!deskStoryByStoryId(library.db, id)) return
+  if (!library.desk) {
+    throw new ApiError(
+      'invalid-input',
+      `story ${id} is shared on the desk: ${spiked ? 'spike' : 'unspike'} it from the app signed in to the desk`,
+    )
+  }
+  await library.desk.spike(id, spiked)
 }
 
 function session(library: Library): DeskSession {

@@ -43,6 +43,26 @@ export function DeskDialog({ onClose }: { onClose: () => void }) {
     run(async () => {
       setDeskStatus(await invoke('desk:online', { online: status.workingOffline || !status.online }))
     })
+  // Sign out: the desk forgets this sign-in. Changes still waiting are never dropped: the first
+  // press says how many and offers to wait (Sync now) or to sign out anyway (they stay here).
+  const [waitingAtSignOut, setWaitingAtSignOut] = useState<number | null>(null)
+  const signOut = (anyway: boolean) =>
+    run(async () => {
+      try {
+        const outcome = await invoke('desk:sign-out', { anyway })
+        setDeskStatus(outcome.status)
+        setWaitingAtSignOut(null)
+        setNote(
+          `Signed out. Shared stories stay readable and editable in this library${outcome.waiting ? `; ${outcome.waiting} waiting ${outcome.waiting === 1 ? 'change goes' : 'changes go'} up when you sign in again` : ''}.`,
+        )
+        libraryChanged.emit()
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'conflict') throw e
+        const now = await invoke('desk:status', {})
+        setDeskStatus(now)
+        setWaitingAtSignOut(Math.max(now.waiting, 1))
+      }
+    })
   const syncNow = () =>
     run(async () => {
       const { changed } = await invoke('desk:sync', {})
@@ -58,7 +78,8 @@ export function DeskDialog({ onClose }: { onClose: () => void }) {
         <section aria-labelledby="desk-now" className="desk-now">
           <h3 id="desk-now">This library’s desk</h3>
           <p>
-            Signed in as <strong>{status.user}</strong> on the <strong>{status.desk}</strong> desk at {status.url}
+            {status.signedIn ? 'Signed in as' : 'Signed out; was'} <strong>{status.user}</strong> on the{' '}
+            <strong>{status.desk}</strong> desk at {status.url}
           </p>
           <p>{deskStateWords(status)}</p>
           <div className="dialog-buttons">
@@ -68,7 +89,41 @@ export function DeskDialog({ onClose }: { onClose: () => void }) {
             <button type="button" disabled={busy || !status.online} onClick={() => void syncNow()}>
               Sync now
             </button>
+            {status.signedIn && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void signOut(false)}
+                aria-describedby="desk-sign-out-hint"
+              >
+                Sign out
+              </button>
+            )}
           </div>
+          {status.signedIn && (
+            <small id="desk-sign-out-hint">
+              The desk forgets this sign-in; shared stories stay readable here, and your changes wait here until you
+              sign in again.
+            </small>
+          )}
+          {waitingAtSignOut !== null && (
+            <div role="alert" className="banner banner-error">
+              <p>
+                {waitingAtSignOut} {waitingAtSignOut === 1 ? 'change' : 'changes'} of yours{' '}
+                {waitingAtSignOut === 1 ? 'has' : 'have'} not reached the desk yet. Wait for{' '}
+                {waitingAtSignOut === 1 ? 'it' : 'them'} to go up, or sign out now: they stay in this library and go up
+                when you sign in again.
+              </p>
+              <div className="dialog-buttons">
+                <button type="button" disabled={busy} onClick={() => setWaitingAtSignOut(null)}>
+                  Wait
+                </button>
+                <button type="button" disabled={busy} onClick={() => void signOut(true)}>
+                  Sign out anyway
+                </button>
+              </div>
+            </div>
+          )}
         </section>
       )}
       <form

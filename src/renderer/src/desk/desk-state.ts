@@ -13,6 +13,7 @@ const notJoined: DeskStatus = {
   url: null,
   user: null,
   desk: null,
+  signedIn: false,
   online: false,
   workingOffline: false,
   waiting: 0,

@@ -7,6 +7,7 @@ const joined: DeskStatus = {
   url: 'https://desk.example.org/',
   user: 'ann',
   desk: 'news',
+  signedIn: true,
   online: true,
   workingOffline: false,
   waiting: 0,
@@ -14,6 +15,17 @@ const joined: DeskStatus = {
 }
 
 describe('the desk indicator says what waits', () => {
+  it('says an expired sign-in and a signed-out library in words that say what to do', () => {
+    const expired = 'your sign-in to the desk expired on 2026-12-08 10:00 UTC (sign-ins last 7 days): sign in again'
+    expect(deskStateWords({ ...joined, online: false, refused: expired })).toBe(`The desk refused you: ${expired}`)
+    expect(deskStateWords({ ...joined, signedIn: false, online: false, waiting: 2 })).toBe(
+      'Signed out · 2 changes wait here until you sign in again',
+    )
+    expect(deskStateWords({ ...joined, signedIn: false, online: false })).toBe(
+      'Signed out · shared stories readable here',
+    )
+  })
+
   it('names the count of waiting changes whenever there are any, online or not', () => {
     expect(deskStateWords({ ...joined, waiting: 3 })).toBe('Online · 3 changes going up')
     expect(deskStateWords({ ...joined, online: false, waiting: 1 })).toBe('Offline · 1 change waiting to go up')

@@ -8,6 +8,11 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`
  */
 export function deskStateWords(status: DeskStatus): string {
   if (!status.joined) return 'Not on a desk'
+  if (!status.signedIn) {
+    return status.waiting
+      ? `Signed out · ${changes(status.waiting)} wait here until you sign in again`
+      : 'Signed out · shared stories readable here'
+  }
   if (status.refused) return `The desk refused you: ${status.refused}. Sign in again`
   if (status.workingOffline) {
     return status.waiting ? `Working offline · ${changes(status.waiting)} waiting` : 'Working offline · nothing waiting'
@@ -21,6 +26,7 @@ export function deskStateWords(status: DeskStatus): string {
 /** What the live region announces: the connection itself, when it changes (not every count). */
 export function deskConnectionWords(status: DeskStatus): string {
   if (!status.joined) return ''
+  if (!status.signedIn) return 'Signed out of the desk'
   if (status.refused) return 'The desk refused you'
   if (status.workingOffline) return 'Working offline'
   return status.online ? 'Desk online' : 'Desk offline: changes wait until it is back'
