@@ -109,8 +109,8 @@ function pushMarked(into: InlineNode[], nodes: InlineNode[], mark: unknown): voi
   const ids = typeof mark === 'string' && mark ? mark.split(' ') : []
   if (!ids.length) return void into.push(...nodes)
   const last = into[into.length - 1]
-  if (last?.type === 'mark' && last.ids.join(' ') === ids.join(' ')) (last.children as InlineNode[]).push(...nodes)
-  else into.push({ type: 'mark', ids, ...markDefaults, children: nodes } as InlineNode)
+  if (last?.type === 'mark' && last.ids.join(' ') === ids.join(' ')) (last.children).push(...nodes)
+  else into.push({ type: 'mark', ids, ...markDefaults, children: nodes })
 }
 
 function deltaToInline(delta: { insert: unknown; attributes?: Attributes }[]): InlineNode[] {
@@ -130,7 +130,7 @@ function deltaToInline(delta: { insert: unknown; attributes?: Attributes }[]): I
     if (typeof url === 'string') {
       const last = out[out.length - 1]
       if (last && (last.type === 'link' || last.type === 'autolink') && last.url === url) {
-        pushMarked(last.children as InlineNode[], nodes, attributes.mark)
+        pushMarked(last.children, nodes, attributes.mark)
       } else {
         const kind = attributes.linkKind === 'autolink' ? 'autolink' : 'link'
         const children: InlineNode[] = []
