@@ -109,7 +109,7 @@ function pushMarked(into: InlineNode[], nodes: InlineNode[], mark: unknown): voi
   const ids = typeof mark === 'string' && mark ? mark.split(' ') : []
   if (!ids.length) return void into.push(...nodes)
   const last = into[into.length - 1]
-  if (last?.type === 'mark' && last.ids.join(' ') === ids.join(' ')) (last.children).push(...nodes)
+  if (last?.type === 'mark' && last.ids.join(' ') === ids.join(' ')) last.children.push(...nodes)
   else into.push({ type: 'mark', ids, ...markDefaults, children: nodes })
 }
 
