@@ -103,31 +103,32 @@ describe('the spike', () => {
     })
   })
 
-  it('copydesk spike, spiked, unspike, purge and duplicate', () => {
+  it('copydesk spike, spiked, unspike, purge and duplicate', async () => {
     const { library, ferry, again } = desk()
     library.close()
-    const run = (...argv: string[]) => {
+    // spike and unspike answer later (a shared story's spike goes to the desk first).
+    const run = async (...argv: string[]) => {
       let out = ''
       let err = ''
       const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), env: {} }
-      const code = runCli(['--library', library.file, ...argv], io) as number
+      const code = await runCli(['--library', library.file, ...argv], io)
       return { code, out, err }
     }
-    const spiked = run('spike', String(again.id))
+    const spiked = await run('spike', String(again.id))
     expect(spiked.code).toBe(0)
     expect(spiked.out).toContain(`spiked story ${again.id} “Ferry strike called off”`)
-    expect(run('list').out).not.toContain('called off')
-    expect(run('spiked').out).toContain(`${again.id}\tspiked `)
-    const refused = run('purge', String(ferry.id))
+    expect((await run('list')).out).not.toContain('called off')
+    expect((await run('spiked')).out).toContain(`${again.id}\tspiked `)
+    const refused = await run('purge', String(ferry.id))
     expect(refused.code).toBe(1)
     expect(refused.err).toContain('not on the spike')
-    expect(run('unspike', String(again.id)).out).toContain('brought back')
-    expect(run('list').out).toContain('called off')
-    expect(run('duplicate', String(ferry.id)).out).toMatch(/^story \d+ is a new draft copied from story \d+/)
-    expect(run('spike', String(ferry.id)).code).toBe(0)
-    expect(run('purge', '--all', '--json').out).toBe(
+    expect((await run('unspike', String(again.id))).out).toContain('brought back')
+    expect((await run('list')).out).toContain('called off')
+    expect((await run('duplicate', String(ferry.id))).out).toMatch(/^story \d+ is a new draft copied from story \d+/)
+    expect((await run('spike', String(ferry.id))).code).toBe(0)
+    expect((await run('purge', '--all', '--json')).out).toBe(
       JSON.stringify({ purged: [{ id: ferry.id, headline: 'Ferry strike ends' }] }) + '\n',
     )
-    expect(run('purge', 'x')).toMatchObject({ code: 2 })
+    expect(await run('purge', 'x')).toMatchObject({ code: 2 })
   })
 })

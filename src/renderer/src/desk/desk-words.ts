@@ -13,7 +13,11 @@ export function deskStateWords(status: DeskStatus): string {
       ? `Signed out · ${changes(status.waiting)} wait here until you sign in again`
       : 'Signed out · shared stories readable here'
   }
-  if (status.refused) return `The desk refused you: ${status.refused}. Sign in again`
+  // The server's words may already say what to do ("… sign in again"): said once, not twice.
+  if (status.refused) {
+    const said = /sign in again\.?$/i.test(status.refused)
+    return `The desk refused you: ${status.refused}${said ? '' : '. Sign in again'}`
+  }
   if (status.workingOffline) {
     return status.waiting ? `Working offline · ${changes(status.waiting)} waiting` : 'Working offline · nothing waiting'
   }
