@@ -76,37 +76,6 @@ export const contract = {
     }),
     output: storySchema,
   },
-  /**
-   * The window's autosave: story:save's edit, with the body as JSON text. The renderer makes that
-   * text a block at a time (body-json.ts), and a string crosses to main as one copy where a
-   * 10,000-word body's thousands of objects were cloned one by one on the page's thread; the
-   * answer is the new revision alone, not the whole story back (docs/benchmarks.md, "Typing").
-   */
-  'story:autosave': {
-    input: z
-      .strictObject({
-        id: storyIdSchema,
-        expectedRevision: z.number().int().positive(),
-        changes: storyFieldsSchema.omit({ body: true }).partial(),
-        bodyJson: z
-          .string()
-          .transform((text, ctx) => {
-            try {
-              return JSON.parse(text) as unknown
-            } catch {
-              ctx.addIssue({ code: 'custom', message: 'the body is not JSON' })
-              return z.NEVER
-            }
-          })
-          .pipe(storyFieldsSchema.shape.body)
-          .optional(),
-      })
-      .refine(
-        (save) => save.bodyJson !== undefined || Object.keys(save.changes).length > 0,
-        'a save needs at least one changed field',
-      ),
-    output: z.strictObject({ revision: z.number().int().positive(), updatedAt: z.iso.datetime() }),
-  },
   'story:list': {
     input: z.strictObject({
       status: storyStatusSchema.optional(),

@@ -21,10 +21,8 @@ interface Upload {
   name: string
   bytes: Buffer
   received: number
-  /** The seq the next part in turn has. */
+  /** The seq the next part must have. */
   next: number
-  /** Parts that came before their turn (the renderer keeps a few on their way at once), by seq. */
-  early: Map<number, Uint8Array>
   hash: Hash
   heardAt: number
   /** The parts' writes to the library, one after another, each in a moment with no keys. */
@@ -37,12 +35,6 @@ interface Upload {
 export const UPLOAD_IDLE_MS = 2 * 60_000
 /** At most this many at once (each holds up to 40 MB): the editor adds pictures one after another. */
 export const MOST_UPLOADS = 4
-/**
- * How far ahead of its turn a part may come: the renderer sends up to this many at once (one round
- * trip each was most of a 20 MB picture's add time), and a transport that is not one ordered queue
- * (the benchmark's HTTP) may deliver them out of order. Each waits in memory for its turn.
- */
-export const PARTS_AHEAD = 4
 /** Enough of a file's start to tell whether it can be a picture at all. */
 const START_BYTES = 4096
 
@@ -94,7 +86,6 @@ export function beginUpload(db: Db, { name, size }: { name: string; size: number
     bytes: Buffer.allocUnsafe(size),
     received: 0,
     next: 0,
-    early: new Map(),
     hash: createHash('sha256'),
     heardAt: Date.now(),
     stored: Promise.resolve(),
@@ -103,52 +94,27 @@ export function beginUpload(db: Db, { name, size }: { name: string; size: number
   return { upload }
 }
 
-/**
- * Take a part: in its turn, or up to PARTS_AHEAD early (kept until the ones before it come). A part
- * already taken or too far ahead, too many bytes, or a start that is no picture ends the upload.
- */
+/** Take the next part; a part out of turn, too many bytes, or a start that is no picture ends the upload. */
 export function receivePart(db: Db, part: { upload: string; seq: number; data: Uint8Array }): { received: number } {
   const upload = find(db, part.upload)
   const giveUp = (error: ApiError) => {
     forget(db, part.upload)
     return error
   }
-  if (part.seq < upload.next || part.seq > upload.next + PARTS_AHEAD || upload.early.has(part.seq)) {
+  if (part.seq !== upload.next) {
     throw giveUp(new ApiError('invalid-input', `${upload.name} was not added: part ${part.seq} came out of turn`))
   }
-  upload.heardAt = Date.now()
-  if (part.seq > upload.next) {
-    // Copied: the caller's buffer (an IPC message, an HTTP body) is not ours to keep.
-    upload.early.set(part.seq, part.data.slice())
-    return { received: upload.received }
-  }
-  takeInTurn(db, part.upload, upload, part.seq, part.data, giveUp)
-  for (let early = upload.early.get(upload.next); early; early = upload.early.get(upload.next)) {
-    upload.early.delete(upload.next)
-    takeInTurn(db, part.upload, upload, upload.next, early, giveUp)
-  }
-  return { received: upload.received }
-}
-
-/** A part in its turn: into the buffer and the hash, and on its way to the library. */
-function takeInTurn(
-  db: Db,
-  id: string,
-  upload: Upload,
-  seq: number,
-  data: Uint8Array,
-  giveUp: (error: ApiError) => ApiError,
-): void {
-  if (upload.received + data.length > upload.bytes.length) {
+  if (upload.received + part.data.length > upload.bytes.length) {
     throw giveUp(refuse(upload.name, `more than its announced ${formatBytes(upload.bytes.length)} arrived`))
   }
   const before = upload.received
-  upload.bytes.set(data, before)
-  upload.received += data.length
-  upload.hash.update(data)
+  upload.bytes.set(part.data, before)
+  upload.received += part.data.length
+  upload.hash.update(part.data)
   // Written in the next moment with no keys (input-quiet.ts), not in this call: a 512 KiB write
   // (and the WAL checkpoint every few parts) held main up to 0.4 s under load while keys waited.
-  const key = partsKey(id)
+  const key = partsKey(part.upload)
+  const { seq } = part
   const bytes = upload.bytes.subarray(before, upload.received)
   upload.stored = upload.stored.then(async () => {
     await quietMoment()
@@ -156,11 +122,13 @@ function takeInTurn(
     prepared(db, 'INSERT INTO media_part (media_id, seq, bytes) VALUES (?, ?, ?)').run(key, seq, bytes)
   })
   upload.next++
+  upload.heardAt = Date.now()
   const judgeAt = Math.min(START_BYTES, upload.bytes.length)
   if (before < judgeAt && upload.received >= judgeAt) {
     const refusal = notAPicture(upload.bytes.subarray(0, judgeAt))
     if (refusal) throw giveUp(refuse(upload.name, refusal))
   }
+  return { received: upload.received }
 }
 
 /** Store the whole picture as media:add does (same checks, same dedupe), and forget the upload. */

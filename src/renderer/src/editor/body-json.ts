@@ -22,13 +22,9 @@ class BlockCache {
   private readonly blocks = new Map<NodeKey, SerializedLexicalNode>()
   private readonly dirty = new Set<NodeKey>()
   private everything = true
-  /** The last state this cache knows the dirty blocks of; a read of any other state reads everything. */
-  private seen: EditorState | null = null
 
   constructor(editor: LexicalEditor) {
     editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState, prevEditorState }) => {
-      if (this.seen !== prevEditorState) this.everything = true
-      this.seen = editorState
       if (this.everything || editorState === prevEditorState) return
       if (dirtyLeaves.size === 0 && dirtyElements.size <= 1) {
         // A whole state set at once (undo, a story loaded) marks only the root: nothing says which
@@ -48,9 +44,6 @@ class BlockCache {
   }
 
   read(state: EditorState): Body {
-    // Read from another update listener before this one heard of the update: nothing says what changed.
-    if (state !== this.seen) this.everything = true
-    this.seen = state
     return state.read(() => {
       const root = $getRoot()
       const json = root.exportJSON()
@@ -83,9 +76,6 @@ function $serialize(node: LexicalNode): SerializedLexicalNode {
 
 const caches = new WeakMap<LexicalEditor, BlockCache>()
 
-/** A block's JSON text by its JSON object, which the cache keeps while no edit touches the block. */
-const textOf = new WeakMap<SerializedLexicalNode, string>()
-
 /**
  * The editor's body as the library stores it. A block's JSON is shared with the one before it when
  * the block has not changed: treat the result as read-only.
@@ -94,21 +84,4 @@ export function readBodyJson(editor: LexicalEditor): Body {
   let cache = caches.get(editor)
   if (!cache) caches.set(editor, (cache = new BlockCache(editor)))
   return cache.read(editor.getEditorState())
-}
-
-/**
- * The editor's body as JSON text, what autosave sends: each block's text is kept with its JSON
- * (made once per edit of the block), so a save joins strings instead of stringifying 10,000 words.
- * Equals `JSON.stringify(readBodyJson(editor))`.
- */
-export function readBodyJsonText(editor: LexicalEditor): string {
-  const { root } = readBodyJson(editor) as unknown as { root: SerializedElementNode }
-  const blocks = root.children.map((block) => {
-    let text = textOf.get(block)
-    if (text === undefined) textOf.set(block, (text = JSON.stringify(block)))
-    return text
-  })
-  // The root's own fields in their order, its children where the placeholder stands.
-  const shell = JSON.stringify({ root: { ...root, children: '\u0000' } })
-  return shell.replace('"\\u0000"', () => `[${blocks.join(',')}]`)
 }

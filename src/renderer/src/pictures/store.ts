@@ -37,40 +37,18 @@ async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer
 }
 
 /**
- * Parts on their way to main at once. One at a time, each part waits for its answer before the
- * next is read, and 42 round trips were most of a 20 MB picture's add time; main takes parts up to
- * PARTS_AHEAD early (media-upload.ts), so up to that many in flight never come out of turn. Left at
- * 1 until "a picture on its way when the editor closes the window" (e2e/pictures.spec.ts) is run
- * with 3 on a quiet machine: at load 35-43 it failed with 3 and also, differently, with 1.
- */
-export const PARTS_IN_FLIGHT = 1
-
-/**
  * A large picture goes to main a part at a time, each in a gap between the editor's keys, while a
  * worker makes its preview; main refuses it at the first part if it is no picture at all.
  */
 async function handOverInParts(file: File, name: string, onProgress: (adding: Adding) => void): Promise<MediaAdded> {
   const preview = previewOf(file)
   const { upload } = await invoke('media:begin', { name, size: file.size })
-  const onTheirWay = new Set<Promise<unknown>>()
-  const sent: Promise<unknown>[] = []
-  let received = 0
-  let refused = false
-  for (let seq = 0; seq * PART_BYTES < file.size && !refused; seq++) {
-    while (onTheirWay.size >= PARTS_IN_FLIGHT) await Promise.race(onTheirWay)
+  for (let seq = 0; seq * PART_BYTES < file.size; seq++) {
     await betweenKeys()
-    // A refused part (no picture at all) ends the upload: nothing more is read, and its refusal is what is said.
-    if (refused) break
     const data = await bytesOf(file.slice(seq * PART_BYTES, (seq + 1) * PART_BYTES), name)
-    const part = invoke('media:part', { upload, seq, data }).then((answer) => {
-      received = Math.max(received, answer.received)
-      onProgress({ name, sent: received, size: file.size })
-    })
-    sent.push(part)
-    const settled: Promise<unknown> = part.catch(() => (refused = true)).finally(() => onTheirWay.delete(settled))
-    onTheirWay.add(settled)
+    const { received } = await invoke('media:part', { upload, seq, data })
+    onProgress({ name, sent: received, size: file.size })
   }
-  await Promise.all(sent)
   return invoke('media:finish', { upload, preview: await preview })
 }
 

@@ -30,17 +30,6 @@ interface BodyMark {
 
 const hasHighlights = () => typeof CSS !== 'undefined' && 'highlights' in CSS
 
-/** The body's highlight, kept from check to check so only its changed ranges are touched. */
-function bodyHighlight(): Highlight {
-  let highlight = CSS.highlights.get(HIGHLIGHT)
-  if (!highlight) CSS.highlights.set(HIGHLIGHT, (highlight = new Highlight()))
-  return highlight
-}
-
-const sameMisspellings = (a: readonly Misspelling[], b: readonly Misspelling[]) =>
-  a.length === b.length &&
-  a.every((m, i) => m.offset === b[i]!.offset && m.length === b[i]!.length && m.word === b[i]!.word)
-
 /** Shift+F10, the context-menu key, or Ctrl/Cmd+. (the shortcut the docs name) open suggestions at the caret. */
 const isMenuKey = (e: KeyboardEvent) =>
   (e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu' || (e.key === '.' && (e.ctrlKey || e.metaKey) && !e.altKey)
@@ -53,9 +42,8 @@ function publishFrom(
 ): void {
   const next = { ...snapshot.current, ...change }
   const names = new Set<string>()
-  const textOf = new Map(runs.map((r) => [r.block, r.text]))
   for (const [block, found] of next.body) {
-    const text = textOf.get(block) ?? ''
+    const text = runs.find((r) => r.block === block)?.text ?? ''
     for (const name of namesAmong(text, found)) names.add(name)
   }
   for (const { text, misspellings } of next.fields.values())
@@ -79,8 +67,6 @@ export function SpellingLayer({ storyId, editor }: { storyId: number; editor: Re
   const [target, setTarget] = useState<Target | null>(null)
   const [suggestions, setSuggestions] = useState<string[] | null>(null)
   const marks = useRef<BodyMark[]>([])
-  /** Each checked block's misspellings and their DOM ranges, by the block's run (editorRuns keeps it while the block is untouched). */
-  const rangesOf = useRef(new WeakMap<TextRun, { misspellings: readonly Misspelling[]; ranges: (Range | null)[] }>())
   /** The body's blocks as last checked: read once a pause, shared with the names and the fields' publish. */
   const bodyRuns = useRef<TextRun[]>([])
   const underlines = useRef<FieldUnderlines | null>(null)
@@ -162,10 +148,7 @@ export function SpellingLayer({ storyId, editor }: { storyId: number; editor: Re
   useEffect(() => {
     const body = editor.current
     if (!dictionary || !settings || !body) {
-      if (hasHighlights()) {
-        CSS.highlights.get(HIGHLIGHT)?.clear()
-        CSS.highlights.delete(HIGHLIGHT)
-      }
+      if (hasHighlights()) CSS.highlights.delete(HIGHLIGHT)
       return
     }
     let current = true
@@ -181,37 +164,20 @@ export function SpellingLayer({ storyId, editor }: { storyId: number; editor: Re
           if (!current) return
           const found = new Map<number, Misspelling[]>()
           const painted: BodyMark[] = []
-          const shown = new Set<Range>()
+          const highlight = hasHighlights() ? new Highlight() : null
           results.forEach(({ key, misspellings }, i) => {
             if (!misspellings.length) return
             const block = Number(key)
-            const run = runs[i]!
             found.set(block, misspellings)
-            // A block no edit touched keeps its run object and its DOM: its ranges stand as they were.
-            let drawn = rangesOf.current.get(run)
-            if (!drawn || !sameMisspellings(drawn.misspellings, misspellings)) {
-              drawn = {
-                misspellings,
-                ranges: misspellings.map((m) => {
-                  const range = domRange(body, run, m.offset, m.offset + m.length)
-                  return range && range.toString() === m.word ? range : null
-                }),
-              }
-              rangesOf.current.set(run, drawn)
+            for (const m of misspellings) {
+              const range = domRange(body, runs[i]!, m.offset, m.offset + m.length)
+              if (!range || range.toString() !== m.word) continue
+              painted.push({ block, misspelling: m, range })
+              highlight?.add(range)
             }
-            drawn.ranges.forEach((range, j) => {
-              if (!range) return
-              painted.push({ block, misspelling: misspellings[j]!, range })
-              shown.add(range)
-            })
           })
           marks.current = painted
-          if (hasHighlights()) {
-            // Only what changed goes in or out: the highlight of a 10,000-word story is hundreds of ranges.
-            const highlight = bodyHighlight()
-            for (const range of [...highlight]) if (!shown.has(range as Range)) highlight.delete(range)
-            for (const range of shown) if (!highlight.has(range)) highlight.add(range)
-          }
+          if (highlight) CSS.highlights.set(HIGHLIGHT, highlight)
           bodyRuns.current = runs
           publishFrom(snapshot, runs, { body: found, settings, dictionary })
         })

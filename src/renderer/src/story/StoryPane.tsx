@@ -4,7 +4,6 @@ import { readingMinutes } from '@shared/body'
 import { storyFieldsOf, storyStatuses, type Story, type StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 import { BodyEditor, readBody } from '../editor/BodyEditor'
-import { readBodyJsonText } from '../editor/body-json'
 import type { StoryFindAccess } from '../editor/plugins/FindReplacePlugin'
 import { BylinesField } from './BylinesField'
 import { KeywordsField } from './KeywordsField'
@@ -101,7 +100,6 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
     return () => cancelAnimationFrame(frame)
   }, [focusHeadline])
   const currentBody = useCallback(() => readBody(editorRef.current), [])
-  const currentBodyText = useCallback(() => (editorRef.current ? readBodyJsonText(editorRef.current) : null), [])
   // A shared story: what colleagues wrote comes in merged, and is put in front of the editor.
   const [deskNow, setDeskNow] = useState(desk)
   const onMerged = useCallback((merged: Story, details?: DeskDetails | null) => {
@@ -110,7 +108,7 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
     if (details !== undefined) setDeskNow(details)
     if (editorRef.current) mergeDeskBody(editorRef.current, body)
   }, [])
-  const autosave = useAutosave(story, currentBody, base === null ? undefined : { base, onMerged }, currentBodyText)
+  const autosave = useAutosave(story, currentBody, base === null ? undefined : { base, onMerged })
   const { change, refresh } = autosave
   useEffect(
     () => (desk ? deskStoriesChanged.on((ids) => ids.includes(story.id) && void refresh()) : undefined),

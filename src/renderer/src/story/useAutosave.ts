@@ -34,14 +34,8 @@ export interface DeskEditing {
   onMerged: (story: Story, desk?: DeskDetails | null) => void
 }
 
-export function useAutosave(
-  story: Story,
-  readBody: () => Body | null,
-  desk?: DeskEditing,
-  readBodyText?: () => string | null,
-) {
-  // readBody (and readBodyText, the same body as JSON text) must be stable (they read the editor
-  // through a ref): they are called only when saving.
+export function useAutosave(story: Story, readBody: () => Body | null, desk?: DeskEditing) {
+  // readBody must be stable (it reads the editor through a ref): it is called only when saving.
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: story.updatedAt })
   const revision = useRef(story.revision)
   const pending = useRef<Partial<StoryFields>>({})
@@ -86,30 +80,16 @@ export function useAutosave(
     while (inFlight.current) await inFlight.current
     if (!hasPending() || blocked.current) return
     const changes: Partial<StoryFields> = { ...pending.current }
-    // A story of one's own goes as JSON text made a block at a time (story:autosave): no 10,000-word
-    // body cloned object by object on the page's thread, and only the revision comes back.
-    let bodyJson: string | undefined
     if (bodyDirty.current) {
-      const text = base.current === null ? readBodyText?.() : null
-      if (text) bodyJson = text
-      else {
-        const body = readBody()
-        if (body) changes.body = body
-      }
+      const body = readBody()
+      if (body) changes.body = body
     }
     pending.current = {}
     bodyDirty.current = false
     setState({ kind: 'saving' })
-    const saving: Promise<{ revision: number; updatedAt: string }> =
+    const saving: Promise<Story> =
       base.current === null
-        ? bodyJson !== undefined || !changes.body
-          ? invoke('story:autosave', {
-              id: story.id,
-              expectedRevision: revision.current,
-              changes,
-              ...(bodyJson === undefined ? {} : { bodyJson }),
-            })
-          : invoke('story:save', { id: story.id, expectedRevision: revision.current, changes, reason: 'autosave' })
+        ? invoke('story:save', { id: story.id, expectedRevision: revision.current, changes, reason: 'autosave' })
         : invoke('desk:edit', { id: story.id, base: base.current, changes }).then((edited) => {
             // Typed meanwhile: carry on from what was sent; otherwise take the merge in.
             if (hasPending()) base.current = edited.sent
@@ -128,7 +108,7 @@ export function useAutosave(
       .catch((error: unknown) => {
         const { body, ...fields } = changes
         pending.current = { ...fields, ...pending.current }
-        if (body || bodyJson !== undefined) bodyDirty.current = true
+        if (body) bodyDirty.current = true
         const message = (error as Error).message
         if (error instanceof ApiError && error.code === 'conflict') {
           blocked.current = true
@@ -142,7 +122,7 @@ export function useAutosave(
       })
     await inFlight.current
     if (stale.current) void refresh()
-  }, [story.id, readBody, readBodyText, refresh])
+  }, [story.id, readBody, refresh])
 
   const schedule = useCallback(() => {
     // The same state object while already pending, so a keystroke does not re-render the story pane.

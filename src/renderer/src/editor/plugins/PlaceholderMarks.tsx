@@ -2,7 +2,6 @@ import type { LexicalEditor } from 'lexical'
 import { useEffect, useState, type RefObject } from 'react'
 import { DEFAULT_PLACEHOLDER_WORDS, findPlaceholders } from '@shared/placeholders'
 import { invoke } from '../../app/client'
-import type { TextRun } from '@shared/body-text'
 import { houseStyleChanged } from '../../export/events'
 import { domRange, editorRuns } from '../ranges'
 
@@ -31,38 +30,20 @@ export function PlaceholderMarks({ editor }: { editor: RefObject<LexicalEditor |
   useEffect(() => {
     const body = editor.current
     if (!body || !hasHighlights()) return
-    // Marks by block: a block an edit did not touch keeps its run object (editorRuns) and its DOM,
-    // so its ranges stand; only the touched block is searched again. Searching the whole story
-    // at every key was a long task a keystroke in a 10,000-word story (docs/benchmarks.md).
-    const marksOf = new WeakMap<TextRun, Range[]>()
-    const highlight = new Highlight()
-    CSS.highlights.set(HIGHLIGHT, highlight)
-    let frame = 0
     const paint = () => {
-      frame = 0
-      const now = new Set<Range>()
+      const highlight = new Highlight()
       for (const run of editorRuns(body)) {
-        let marks = marksOf.get(run)
-        if (!marks) {
-          marks = []
-          for (const hit of findPlaceholders(run.text, words)) {
-            const range = domRange(body, run, hit.start, hit.start + hit.length)
-            if (range) marks.push(range)
-          }
-          marksOf.set(run, marks)
+        for (const hit of findPlaceholders(run.text, words)) {
+          const range = domRange(body, run, hit.start, hit.start + hit.length)
+          if (range) highlight.add(range)
         }
-        for (const range of marks) now.add(range)
       }
-      for (const range of [...highlight]) if (!now.has(range as Range)) highlight.delete(range)
-      for (const range of now) if (!highlight.has(range)) highlight.add(range)
+      CSS.highlights.set(HIGHLIGHT, highlight)
     }
     paint()
-    const unregister = body.registerUpdateListener(() => {
-      if (!frame) frame = requestAnimationFrame(paint)
-    })
+    const unregister = body.registerUpdateListener(() => requestAnimationFrame(paint))
     return () => {
       unregister()
-      cancelAnimationFrame(frame)
       CSS.highlights.delete(HIGHLIGHT)
     }
   }, [editor, words])
