@@ -51,7 +51,18 @@ export class Desk {
     readonly page: Page,
     readonly library: Library,
     private readonly flush: FlushCoordinator,
+    private readonly answerDelays: Map<string, number>,
   ) {}
+
+  /**
+   * A busy machine, made repeatable: the answers on these channels reach the page `ms` later. The
+   * request itself is carried out at once and in order, as main does; only the answer is late, so
+   * the editor goes on typing while it is on its way. `{}` makes every answer prompt again.
+   */
+  slowAnswers(delays: Record<string, number>): void {
+    this.answerDelays.clear()
+    for (const [channel, ms] of Object.entries(delays)) this.answerDelays.set(channel, ms)
+  }
 
   /** Push an event from "main" to the page, as webContents.send does. */
   async emit<E extends EventChannel>(event: E, payload: EventPayload<E>): Promise<void> {
@@ -100,20 +111,24 @@ export async function bridgeContext(page: Page, library: Library): Promise<Desk>
   const flush = createFlushCoordinator((token) => {
     void current.evaluate((t) => window.__copydeskEmit('app:flush-request', { token: t }), token)
   })
-  await context.exposeBinding('__copydeskInvoke', ({ page: from }, channel: unknown, input: unknown) => {
+  const answerDelays = new Map<string, number>()
+  await context.exposeBinding('__copydeskInvoke', async ({ page: from }, channel: unknown, input: unknown) => {
     current = from
     if (channel === 'app:flushed') {
       flush.acknowledge((input as { token: string }).token)
       return { ok: true, value: {} }
     }
-    return dispatch(library, channel, input)
+    const answer = dispatch(library, channel, input)
+    const delay = typeof channel === 'string' ? answerDelays.get(channel) : undefined
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
+    return answer
   })
   await context.addInitScript(installBridge)
   // The desk's news goes to the page as webContents.send('desk:news') does in the app (index.ts).
   library.onDesk = (news) => {
     void current.evaluate((n) => window.__copydeskEmit('desk:news', n), news).catch(() => undefined)
   }
-  return new Desk(page, library, flush)
+  return new Desk(page, library, flush, answerDelays)
 }
 
 export const test = base.extend<{ library: Library; desk: Desk }>({

@@ -134,13 +134,16 @@ export function SpellingLayer({ storyId, editor }: { storyId: number; editor: Re
       pending = setTimeout(() => setFieldVersion((v) => v + 1), 200)
     })
     observer.observe(document.body, { childList: true, subtree: true })
-    document.addEventListener('input', onInput, true)
+    // Bubbling, never capturing: a capturing listener runs before React has seen the keystroke, and
+    // its state update renders the whole story (React 19 flushes waiting default-priority work with
+    // it) from fields that lack the new character; the field is set back and the character is lost.
+    document.addEventListener('input', onInput)
     return () => {
       clearTimeout(timer)
       clearTimeout(pending)
       unregister?.()
       observer.disconnect()
-      document.removeEventListener('input', onInput, true)
+      document.removeEventListener('input', onInput)
     }
   }, [editor])
 
