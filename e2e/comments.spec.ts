@@ -158,6 +158,9 @@ test('a comment stays on its words as the editor splits and joins the paragraph,
   await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Ten or twelve?')
   await page.keyboard.press('Control+Enter')
   await expect(body.locator('mark')).toHaveText('ten per cent')
+  // The words get the focus back after the comment is added (in a frame of its own): keys pressed
+  // before that would move the caret in the comment box, not in the story.
+  await expect(body).toBeFocused()
 
   // Enter inside the marked words: the comment now spans two paragraphs.
   await page.keyboard.press('Home')
