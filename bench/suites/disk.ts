@@ -14,7 +14,8 @@ export const diskSuite: Suite = {
     const size = [file, `${file}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0)
     const text = prepared(
       db,
-      'SELECT octet_length(headline) + octet_length(standfirst) + octet_length(body_text) AS n FROM stories WHERE id = ?',
+      // The body text is stored deflated: its plain length is what the editor wrote.
+      'SELECT octet_length(headline) + octet_length(standfirst) + octet_length(copydesk_text(body_text)) AS n FROM stories WHERE id = ?',
     )
     const ids = sampleIds(2000, ctx.storyCount, 13)
     const plain = ids.reduce((sum, id) => sum + (text.get(id) as { n: number }).n, 0) / ids.length

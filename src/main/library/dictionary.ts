@@ -1,4 +1,4 @@
-import { unpack } from './packed'
+import { unpack, unpackText } from './packed'
 import { prepared, type Db } from './open'
 import { readHouseStyle } from './settings'
 import { ApiError } from '../../shared/errors'
@@ -174,15 +174,16 @@ const SENTENCE_END = /[.!?:;"“”‘'([{—–\n]\s*$/u
 export function libraryNames(db: Db, minStories = 2, limit = 2000): string[] {
   const rows = prepared(
     db,
-    `SELECT byline_text, dateline, headline, substr(body_text, 1, ${NAME_BODY_CHARS}) AS body
+    `SELECT byline_text, dateline, headline, body_text
      FROM stories ORDER BY updated_at DESC LIMIT ${NAME_STORIES}`,
-  ).all() as { byline_text: string | null; dateline: string; headline: string; body: string }[]
+  ).all() as { byline_text: string | null; dateline: string; headline: string; body_text: string | Buffer }[]
   const counts = new Map<string, number>()
   for (const row of rows) {
     const seen = new Set<string>()
     const place = (JSON.parse(row.dateline) as { place?: string }).place ?? ''
     for (const text of [row.byline_text ?? '', place]) for (const m of text.matchAll(NAME)) seen.add(m[0])
-    for (const text of [row.headline, row.body]) {
+    // The body text is stored deflated (packed.ts): the opening is read once it is unpacked.
+    for (const text of [row.headline, unpackText(row.body_text).slice(0, NAME_BODY_CHARS)]) {
       for (const m of text.matchAll(NAME)) {
         const before = text.slice(Math.max(0, m.index - 3), m.index)
         if (m.index > 0 && !SENTENCE_END.test(before)) seen.add(m[0])

@@ -1,4 +1,13 @@
 /**
+ * The searchable words of a story changed (its headline, standfirst, bylines or unpacked body text):
+ * the search index's update triggers fire only then (migration 16). A save that leaves them alone
+ * costs no index work, and packing stored text (same words, new bytes) costs none either.
+ */
+const SEARCHABLE_WORDS_CHANGED = `(new.headline IS NOT old.headline OR new.standfirst IS NOT old.standfirst
+    OR new.byline_text IS NOT old.byline_text
+    OR (new.body_text IS NOT old.body_text AND copydesk_text(new.body_text) IS NOT copydesk_text(old.body_text)))`
+
+/**
  * Versioned schema. Each entry moves the library from version i to i + 1 and runs in one
  * transaction; PRAGMA user_version records where a file stands. Never edit a shipped migration:
  * add the next one.
@@ -313,6 +322,101 @@ export const migrations: readonly string[] = [
       ON CONFLICT (status) DO UPDATE SET stories = stories + 1;
   END;
   `,
+  // 16 (issue 22): the body text stored deflated too, and a search index that keeps no text of its
+  // own to read. The index was external-content (content = 'stories'), reading stories.body_text,
+  // so that text had to stay plain (6.9 of a story's 21.6 KiB). The new index is contentless
+  // (content = '', contentless_delete = 1): its triggers feed it the text unpacked
+  // (copydesk_text, registered by open.ts on every connection), a delete is by rowid alone, and
+  // search's marks and snippets read the story's own text (marks.ts). Same tokenizer, prefixes and
+  // detail, so ranking is unchanged.
+  //
+  // A library of a million stories takes a long while to index, so the new index is built beside
+  // the old one, which search goes on reading until the new one is complete (upgrade.ts,
+  // 'index-stories': batches in the background, resumable, with progress). Meanwhile:
+  // - the old index is fed unpacked text too (a save writes the body text packed from now on);
+  // - the new one, story_search_next, gets the saves of stories it already holds (ids up to
+  //   done_to, which the task moves on) and of stories newer than this step (ids above ceiling);
+  //   the task puts in the rest, as they are when it reaches them.
+  // The update triggers fire only when the searchable words change, so packing the stored text
+  // (same words, new bytes) costs no index work. SEARCH_INDEX_SWAP finishes the step.
+  `
+  DROP TRIGGER stories_ai;
+  DROP TRIGGER stories_ad;
+  DROP TRIGGER stories_au;
+  CREATE VIRTUAL TABLE story_search_next USING fts5 (
+    headline, standfirst, byline_text, body_text,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  CREATE TABLE story_search_build (
+    done_to  INTEGER NOT NULL,
+    ceiling  INTEGER NOT NULL
+  );
+  INSERT INTO story_search_build (done_to, ceiling) SELECT 0, coalesce(max(id), 0) FROM stories;
+  CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
+    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.byline_text, copydesk_text(new.body_text));
+    INSERT INTO story_search_next (rowid, headline, standfirst, byline_text, body_text)
+    SELECT new.id, new.headline, new.standfirst, new.byline_text, copydesk_text(new.body_text)
+    FROM story_search_build WHERE new.id <= done_to OR new.id > ceiling;
+  END;
+  CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN
+    INSERT INTO story_search (story_search, rowid, headline, standfirst, byline_text, body_text)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.byline_text, copydesk_text(old.body_text));
+    DELETE FROM story_search_next WHERE rowid = old.id
+      AND EXISTS (SELECT 1 FROM story_search_build WHERE old.id <= done_to OR old.id > ceiling);
+  END;
+  CREATE TRIGGER stories_au AFTER UPDATE OF headline, standfirst, byline_text, body_text ON stories
+  WHEN ${SEARCHABLE_WORDS_CHANGED}
+  BEGIN
+    INSERT INTO story_search (story_search, rowid, headline, standfirst, byline_text, body_text)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.byline_text, copydesk_text(old.body_text));
+    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.byline_text, copydesk_text(new.body_text));
+    DELETE FROM story_search_next WHERE rowid = old.id
+      AND EXISTS (SELECT 1 FROM story_search_build WHERE old.id <= done_to OR old.id > ceiling);
+    INSERT INTO story_search_next (rowid, headline, standfirst, byline_text, body_text)
+    SELECT new.id, new.headline, new.standfirst, new.byline_text, copydesk_text(new.body_text)
+    FROM story_search_build WHERE new.id <= done_to OR new.id > ceiling;
+  END;
+  CREATE TABLE IF NOT EXISTS library_upgrade (
+    task     TEXT PRIMARY KEY,
+    done_to  INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  INSERT INTO library_upgrade (task) VALUES ('index-stories');
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length
+
+/**
+ * The end of migration 16, run by its upgrade task (upgrade.ts, 'index-stories') in the
+ * transaction of its last batch, once story_search_next holds every story: the new index takes the
+ * old one's name (so search and suggestions read it from the next query on), the vocabulary is
+ * made over it again, and the triggers feed it alone.
+ */
+export const SEARCH_INDEX_SWAP = `
+  DROP TRIGGER stories_ai;
+  DROP TRIGGER stories_ad;
+  DROP TRIGGER stories_au;
+  DROP TABLE story_vocab;
+  DROP TABLE story_search;
+  DROP TABLE story_search_build;
+  ALTER TABLE story_search_next RENAME TO story_search;
+  CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_search, 'row');
+  CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
+    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.byline_text, copydesk_text(new.body_text));
+  END;
+  CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN
+    DELETE FROM story_search WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER stories_au AFTER UPDATE OF headline, standfirst, byline_text, body_text ON stories
+  WHEN ${SEARCHABLE_WORDS_CHANGED}
+  BEGIN
+    DELETE FROM story_search WHERE rowid = old.id;
+    INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.byline_text, copydesk_text(new.body_text));
+  END;
+`

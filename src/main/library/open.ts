@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, statS
 import { dirname } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { SCHEMA_VERSION, migrations } from './migrations'
-import { packedOrNull } from './packed'
+import { packedOrNull, unpackText } from './packed'
 import { finishUpgrades, type UpgradeOptions } from './upgrade'
 import { isDamageError as isDamage, libraryProblem } from './sqlite-problems'
 
@@ -110,6 +110,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // The search index's triggers read a story's body text through this (stored deflated since
+    // migration 15; plain text from an older row passes through): every connection needs it.
+    db.function('copydesk_text', { deterministic: true }, (stored) =>
+      stored === null || stored === undefined ? '' : unpackText(stored as string | Buffer),
+    )
     if (!options.readonly) {
       migrate(db, version, file)
       finish(db, file, options.upgrade)

@@ -1,6 +1,7 @@
 import { prepared, type Db } from './open'
 import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './stories'
 import { markText, snippetOf, termMatcher, type TermMatcher } from './marks'
+import { unpackText } from './packed'
 import type { SearchHit } from '../../shared/contract'
 import type { StoryId, StoryStatus } from '../../shared/story'
 
@@ -66,7 +67,7 @@ export function markHits(db: Db, ids: readonly StoryId[], matches: TermMatcher, 
     `SELECT ${SUMMARY_COLUMNS}, ${withSnippets ? 's.body_text' : "''"} AS body_text
      FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))
        AND NOT EXISTS (SELECT 1 FROM spiked k WHERE k.story_id = s.id)`,
-  ).all(JSON.stringify(ids)) as (SummaryRow & { body_text: string })[]
+  ).all(JSON.stringify(ids)) as (SummaryRow & { body_text: string | Buffer })[]
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.flatMap((id) => {
     const row = byId.get(id)
@@ -75,7 +76,7 @@ export function markHits(db: Db, ids: readonly StoryId[], matches: TermMatcher, 
       {
         ...summaryFromRow(row),
         headlineMarked: markText(row.headline, matches),
-        snippet: withSnippets ? snippetOf(row.body_text, matches) : '',
+        snippet: withSnippets ? snippetOf(unpackText(row.body_text), matches) : '',
       },
     ]
   })

@@ -78,7 +78,8 @@ const fieldColumns: { [K in keyof StoryFields]-?: FieldColumn<StoryFields[K]> } 
 /** What the library keeps beside the editor's fields. */
 interface StoryRow extends Record<string, string | number | Buffer | null> {
   id: number
-  body_text: string
+  /** Deflated since migration 15 (packed.ts); plain text in a row written before it. */
+  body_text: string | Buffer
   word_count: number
   source: string | null
   created_at: string
@@ -146,7 +147,7 @@ function storyFromRow(row: StoryRow): Story {
   return {
     ...fieldsFromRow(row),
     id: row.id,
-    bodyText: row.body_text,
+    bodyText: unpackText(row.body_text),
     wordCount: row.word_count,
     source: row.source ? (JSON.parse(row.source) as StorySource) : null,
     createdAt: row.created_at,
@@ -161,7 +162,8 @@ function columnsOf(story: Story) {
     id: story.id,
     ...fieldsToColumns(story),
     byline_text: story.bylines.map((b) => b.name).join(', '),
-    body_text: story.bodyText,
+    // Deflated: a third of its size. Search's triggers unpack it to index it (copydesk_text).
+    body_text: packText(story.bodyText),
     word_count: story.wordCount,
     source: story.source ? JSON.stringify(story.source) : null,
     agency: story.source?.agency ?? null,

@@ -7,14 +7,16 @@ import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '@test/library-fixture'
 import { openLibrary } from '.'
 import { bodyToText } from '../../shared/body-text'
-import type { Body } from '../../shared/body'
+import { bodyFromParagraphs, type Body } from '../../shared/body'
 import { readMedia } from './media'
 import { SCHEMA_VERSION } from './migrations'
 import { suggestRelated } from './related'
 import { readSnapshot } from './revision-log'
 import { storyHistory } from './revisions'
 import { searchStories } from './search'
-import { getStory } from './stories'
+import { getStory, saveStory } from './stories'
+import { TOKEN, foldTerm } from './terms'
+import type { Library } from '.'
 
 /**
  * A library written by Copydesk before issue 22 (schema version 11), made with that code and saved:
@@ -23,6 +25,12 @@ import { getStory } from './stories'
  * library gives back.
  */
 const FIXTURE = join(__dirname, '../../../test/fixtures/library/v11-library.sqlite.gz')
+/**
+ * The same library as the code before migration 16 left it (schema version 15: bodies and
+ * snapshots packed, the body text plain, the search index reading it): the v11 fixture opened by
+ * commit d71bbf6 (main) and VACUUMed.
+ */
+const FIXTURE_V15 = join(__dirname, '../../../test/fixtures/library/v15-library.sqlite.gz')
 
 interface OldStoryRow extends Record<string, unknown> {
   id: number
@@ -72,10 +80,46 @@ function readOld(file: string) {
   }
 }
 
-function oldLibrary(dir: string): string {
+function oldLibrary(dir: string, fixture = FIXTURE): string {
   const file = join(dir, 'library.sqlite')
-  writeFileSync(file, gunzipSync(readFileSync(FIXTURE)))
+  writeFileSync(file, gunzipSync(readFileSync(fixture)))
   return file
+}
+
+/**
+ * Search and the index agree with the stories' own words: every story (but the spiked one) is
+ * found by its headline, and a word from a body finds exactly the stories whose text holds it.
+ */
+function expectSearchWorks(db: Library['db'], old: ReturnType<typeof readOld>) {
+  const spiked = new Set((old.spiked as { story_id: number }[]).map((s) => s.story_id))
+  expect(spiked.size).toBe(1)
+  const live = old.stories.filter((s) => !spiked.has(s.id))
+  for (const row of live) {
+    expect(searchStories(db, row.headline as string, 5).map((hit) => hit.id)).toContain(row.id)
+  }
+  const words = (row: OldStoryRow) =>
+    new Set(
+      [row.headline, row.standfirst, row.byline_text, row.body_text]
+        .join(' ')
+        .match(TOKEN)!
+        .map((w) => foldTerm(w)),
+    )
+  // Words from the bodies, in several scripts: whole-word matches (a word of one letter is matched whole).
+  const probes = [...new Set(live.flatMap((row) => [...words(row)].filter((w) => w.length > 3).slice(0, 3)))]
+  expect(probes.length).toBeGreaterThan(20)
+  for (const probe of probes) {
+    const expected = live
+      .filter((row) => [...words(row)].some((w) => w.startsWith(probe)))
+      .map((row) => row.id)
+      .sort((a, b) => a - b)
+    const found = searchStories(db, probe, 100)
+      .map((hit) => hit.id)
+      .sort((a, b) => a - b)
+    expect(found, probe).toEqual(expected)
+  }
+  // The index itself is sound.
+  expect(() => db.prepare("INSERT INTO story_search (story_search) VALUES ('integrity-check')").run()).not.toThrow()
+  expect(suggestRelated(db, old.stories[0]!.id, 5).items.length).toBeGreaterThan(0)
 }
 
 /** Every story, revision, original and picture of the old library, read back through the upgraded one. */
@@ -163,16 +207,12 @@ describe('upgrading a library written before issue 22', () => {
 
     const library = expectNothingLost(file, old)
     // Every story is in the rebuilt search index (a spiked one is left out of search), and suggestions read it.
-    const spiked = new Set((old.spiked as { story_id: number }[]).map((s) => s.story_id))
-    expect(spiked.size).toBe(1)
-    for (const row of old.stories.filter((s) => !spiked.has(s.id))) {
-      const word = (row.headline as string).split(' ')[0]!
-      expect(searchStories(library.db, row.headline as string, 5).map((hit) => hit.id)).toContain(row.id)
-      expect(searchStories(library.db, word, 50).length).toBeGreaterThan(0)
-    }
-    expect(suggestRelated(library.db, old.stories[0]!.id, 5).items.length).toBeGreaterThan(0)
-    // Packed as stored, not only as read: the body column holds deflated bytes now.
+    expectSearchWorks(library.db, old)
+    // Packed as stored, not only as read: the body and body text columns hold deflated bytes now.
     expect(library.db.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body) = 'text'").get()).toEqual({ n: 0 })
+    expect(library.db.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body_text) = 'text'").get()).toEqual({
+      n: 0,
+    })
     library.close()
     expect(statSync(file).size).toBeLessThan(before * 0.6)
   })
@@ -193,14 +233,90 @@ describe('upgrading a library written before issue 22', () => {
       }),
     ).toThrow(/upgrading the library's stories failed: killed; what was done is kept/)
     const halfway = new Database(file, { readonly: true })
-    expect(halfway.prepare('SELECT done_to FROM library_upgrade').get()).toEqual({ done_to: 8 })
-    expect(halfway.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body) = 'blob'").get()).toEqual({ n: 8 })
+    // The first task (the search index) got two batches in; packing the bodies has not begun.
+    expect(halfway.prepare('SELECT task, done_to FROM library_upgrade ORDER BY task').all()).toEqual([
+      { task: 'index-stories', done_to: 8 },
+      { task: 'pack-stories', done_to: 0 },
+    ])
+    expect(halfway.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body_text) = 'blob'").get()).toEqual({
+      n: 8,
+    })
     halfway.close()
 
     const progress: number[] = []
     openLibrary(file, { upgrade: { batch: 4, onProgress: (_task, done) => progress.push(done) } }).close()
     expect(progress[0]).toBe(12)
     expect(progress.at(-1)).toBe(old.stories.length)
-    expectNothingLost(file, old).close()
+    const library = expectNothingLost(file, old)
+    expectSearchWorks(library.db, old)
+    library.close()
+  })
+})
+
+describe('upgrading a library written before migration 16 (body text plain, the index reading it)', () => {
+  const libraries = useTempLibraries()
+
+  it('keeps every story, revision, original and picture, search finds the same stories, and the file gets smaller', () => {
+    const old = readOld(oldLibrary(libraries.dir()))
+    const file = oldLibrary(libraries.dir(), FIXTURE_V15)
+    const v15 = new Database(file, { readonly: true })
+    expect(v15.pragma('user_version', { simple: true })).toBe(15)
+    expect(v15.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body_text) = 'text'").get()).toEqual({
+      n: old.stories.length,
+    })
+    v15.close()
+    const before = statSync(file).size
+
+    const progress: [string, number, number][] = []
+    const opened = openLibrary(file, { upgrade: { onProgress: (...step) => progress.push(step) } })
+    expect(opened.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    opened.close()
+    expect(progress).toEqual([['index-stories', old.stories.length, old.stories.length]])
+
+    const library = expectNothingLost(file, old)
+    expectSearchWorks(library.db, old)
+    expect(library.db.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body_text) = 'text'").get()).toEqual({
+      n: 0,
+    })
+    library.close()
+    expect(statSync(file).size).toBeLessThan(before)
+  })
+
+  it('after the upgrade, an edited story is found by its new words and no longer by its old ones', () => {
+    const file = oldLibrary(libraries.dir(), FIXTURE_V15)
+    const library = openLibrary(file)
+    // A story whose body has a word no other story has anywhere, so the search answer is all its own.
+    const texts = library.db
+      .prepare(
+        'SELECT id, headline, standfirst, byline_text AS byline FROM stories WHERE id NOT IN (SELECT story_id FROM spiked)',
+      )
+      .all() as {
+      id: number
+      headline: string
+      standfirst: string
+      byline: string
+    }[]
+    const wordsOf = (text: string) => new Set((text.match(TOKEN) ?? []).map((w) => foldTerm(w)))
+    const all = texts.map((row) => {
+      const story = getStory(library.db, row.id)
+      return { story, words: wordsOf([row.headline, row.standfirst, row.byline, story.bodyText].join(' ')) }
+    })
+    const count = new Map<string, number>()
+    for (const { words } of all) for (const w of words) count.set(w, (count.get(w) ?? 0) + 1)
+    const unique = (w: string) =>
+      /^[a-z]{6,}$/.test(w) && [...count].filter(([other]) => other.startsWith(w)).every(([, n]) => n === 1)
+    const target = all.find(({ words }) => [...words].some(unique))!
+    const oldWord = [...target.words].find(unique)!
+    expect(searchStories(library.db, oldWord, 10).map((hit) => hit.id)).toEqual([target.story.id])
+
+    saveStory(library.db, {
+      id: target.story.id,
+      expectedRevision: target.story.revision,
+      changes: { body: bodyFromParagraphs(['The harbour wall was rebuilt by quarrymen from Zanderhaven.']) },
+      reason: 'edit',
+    })
+    expect(searchStories(library.db, 'Zanderhaven', 10).map((hit) => hit.id)).toEqual([target.story.id])
+    expect(searchStories(library.db, oldWord, 10)).toEqual([])
+    library.close()
   })
 })
