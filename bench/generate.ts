@@ -586,7 +586,7 @@ export async function buildLibrary(
     db.pragma('synchronous = OFF')
     db.pragma('cache_size = -262144')
     db.transaction(() => {
-      // The index is contentless (migration 15): it is fed the text, unpacked, in one statement.
+      // The index is contentless (migration 16): it is fed the text, unpacked, in one statement.
       db.exec(
         `INSERT INTO story_search (rowid, headline, standfirst, byline_text, body_text)
          SELECT id, headline, standfirst, byline_text, copydesk_text(body_text) FROM stories ORDER BY id`,

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { join } from 'node:path'
-import { resolveLibraryPath, type Library } from './library'
+import { continueUpgrades, resolveLibraryPath, type Library } from './library'
 import { findMedia } from './library/media'
 import { purgeSpiked } from './library/spike'
 import { backupsDirFor, dailyBackup, openLibraryOrAdvise } from './library/backup'
@@ -79,6 +79,22 @@ if (!app.requestSingleInstanceLock()) {
     // The desk's sign-in token is sealed by the OS keychain when there is one (token-store.ts).
     library.seal = keychainSeal()
     resumeDesk(library)
+    // A large old library's search index is rebuilt after the window is up (library/upgrade-search.ts):
+    // search reads the old index meanwhile; the taskbar shows how far it is.
+    const upgrading = library
+    void continueUpgrades(upgrading.db, {
+      onProgress: (_task, done, total) => window?.setProgressBar(done / Math.max(1, total)),
+    }).then(
+      () => window?.setProgressBar(-1),
+      (error: unknown) => {
+        window?.setProgressBar(-1)
+        if (!upgrading.db.open) return
+        dialog.showErrorBox(
+          'Copydesk could not finish upgrading its library',
+          `${upgrading.file}: ${(error as Error).message}. Everything is kept and search works as before; the upgrade carries on when Copydesk is next started.`,
+        )
+      },
+    )
     void dailyBackup(library, backups).then((outcome) => {
       if (outcome.status === 'failed') dialog.showErrorBox('Copydesk could not back up its library', outcome.message)
       // Stories spiked longer ago than the house period go for good, after the day's backup has them.

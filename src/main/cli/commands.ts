@@ -55,6 +55,12 @@ export const cliCommands = [
     summary: 'copy the library to FILE, a new file (safe while Copydesk runs)',
   },
   {
+    name: 'upgrade',
+    synopsis: 'upgrade [--json]',
+    summary:
+      'finish upgrading an old library now (the app does it in the background) and give the space freed back to the disk',
+  },
+  {
     name: 'export',
     synopsis:
       'export (ID... | --all) --out DIR [--format html|ninjs] [--single-file] [--mark-published] [--force --reason TEXT [--desk-head NAME]] [--json]',

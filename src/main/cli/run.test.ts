@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '@test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
-import { openLibrary } from '../library'
+import { openLibrary, upgradesLeft } from '../library'
 import { createStory } from '../library/stories'
 import { runCli } from './run'
 
@@ -36,6 +36,29 @@ describe('the copydesk CLI', () => {
     expect(JSON.parse(result.stdout)).toHaveLength(14)
     // Once upgraded, it opens without a word.
     expect(run(['--library', file, 'list', '--json']).stderr).toBe('')
+  })
+
+  it("upgrade finishes what the app leaves to the background (a large library's search index) and frees the space", () => {
+    const file = join(libraries.dir(), 'v15.sqlite')
+    writeFileSync(
+      file,
+      gunzipSync(readFileSync(resolve(__dirname, '../../../test/fixtures/library/v15-library.sqlite.gz'))),
+    )
+    // Opened as the app opens a large library: the new search index is left to build after the open.
+    const opened = openLibrary(file, { upgrade: { backgroundAbove: 0 } })
+    expect(upgradesLeft(opened.db)).toBe(true)
+    opened.close()
+
+    const result = run(['--library', file, 'upgrade', '--json'])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/^copydesk: upgrading the library: 15 of 15 stories\n$/m)
+    const { library, before, after } = JSON.parse(result.stdout) as { library: string; before: number; after: number }
+    expect(library).toBe(file)
+    expect(after).toBeLessThanOrEqual(before)
+    const upgraded = openLibrary(file)
+    expect(upgradesLeft(upgraded.db)).toBe(false)
+    upgraded.close()
+    expect(run(['--library', file, 'upgrade']).stdout).toMatch(/is up to date \(library version \d+\)/)
   })
 
   it('shows, lists and searches stories; COPYDESK_LIBRARY names the library', () => {

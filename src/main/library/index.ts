@@ -55,4 +55,5 @@ export function openLibrary(file: string, options: OpenOptions = {}): Library {
 }
 
 export { resolveLibraryPath, defaultLibraryPath } from './paths'
+export { compactAfterUpgrade, continueUpgrades, upgradesLeft } from './upgrade'
 export type { Db } from './open'

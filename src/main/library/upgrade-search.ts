@@ -19,12 +19,12 @@ const prepared = (db: Db, sql: string) => db.prepare(sql)
  * of the id range (FTS5 sorts the terms of the whole batch once), and one UPDATE packing their
  * text, which the triggers ignore (same words). A story at a time, through the update trigger, ran
  * at 27 stories a second under load (docs/benchmarks.md, "Disk").
+ *
+ * FTS5's own merge settings are kept (automerge 4): measured on a 20,000-story library, turning
+ * automerge off for the build (one merge at the end) was half as fast, at every batch size, and
+ * its crisis merges held a batch for seconds; batches of 100 to 10,000 stories ran at about the
+ * same rate, so a batch is sized to how long it may hold the editor (upgrade.ts), not for speed.
  */
-
-/** FTS5 settings for the build, measured (docs/benchmarks.md): see BUILD_OPTIONS' use below. */
-const BUILD_AUTOMERGE = 0
-/** FTS5's defaults, put back at the swap so that everyday saves merge as before. */
-const DEFAULT_AUTOMERGE = 4
 
 /** Connections that have the packing function the bulk UPDATE calls. */
 const canPack = new WeakSet<Db>()
@@ -49,11 +49,6 @@ function indexBatch(db: Db, doneTo: number, size: number): { last: number; count
     'SELECT max(id) AS last FROM (SELECT id FROM stories WHERE id > ? AND id <= ? ORDER BY id LIMIT ?)',
   ).get(doneTo, ceiling(db), size) as { last: number | null }
   if (last === null) return null
-  if (doneTo === 0) {
-    // Merging while the build adds segment after segment rewrites the same terms again and again:
-    // automerge is off for the build, and the segments are merged once, at the end (mergeSlice).
-    prepared(db, `INSERT INTO story_search_next (story_search_next, rank) VALUES ('automerge', ${BUILD_AUTOMERGE})`).run()
-  }
   packingFunction(db)
   const { changes: count } = prepared(
     db,
@@ -88,16 +83,12 @@ export const indexStories = {
   total: (db: Db) =>
     (prepared(db, 'SELECT count(*) AS n FROM stories WHERE id <= ?').get(ceiling(db)) as { n: number }).n,
   doneTo: (db: Db, id: number) =>
-    (prepared(db, 'SELECT count(*) AS n FROM stories WHERE id <= ?').get(Math.min(id, ceiling(db))) as { n: number })
-      .n,
+    (prepared(db, 'SELECT count(*) AS n FROM stories WHERE id <= ?').get(Math.min(id, ceiling(db))) as { n: number }).n,
   batch(db: Db, doneTo: number, size: number): { last: number; count: number } | null {
     const indexed = indexBatch(db, doneTo, size)
     if (indexed) return indexed
     // Every story is in: merge (no stories counted, the same id recorded) until nothing is left.
     return mergeSlice(db, size) ? { last: doneTo, count: 0 } : null
   },
-  done(db: Db): void {
-    db.exec(SEARCH_INDEX_SWAP)
-    prepared(db, `INSERT INTO story_search (story_search, rank) VALUES ('automerge', ${DEFAULT_AUTOMERGE})`).run()
-  },
+  done: (db: Db) => db.exec(SEARCH_INDEX_SWAP),
 }

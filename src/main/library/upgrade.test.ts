@@ -14,7 +14,8 @@ import { suggestRelated } from './related'
 import { readSnapshot } from './revision-log'
 import { storyHistory } from './revisions'
 import { searchStories } from './search'
-import { getStory, saveStory } from './stories'
+import { createStory, deleteStory, getStory, saveStory } from './stories'
+import { continueUpgrades, upgradesLeft } from './upgrade'
 import { TOKEN, foldTerm } from './terms'
 import type { Library } from '.'
 
@@ -90,7 +91,7 @@ function oldLibrary(dir: string, fixture = FIXTURE): string {
  * Search and the index agree with the stories' own words: every story (but the spiked one) is
  * found by its headline, and a word from a body finds exactly the stories whose text holds it.
  */
-function expectSearchWorks(db: Library['db'], old: ReturnType<typeof readOld>) {
+function expectSearchWorks(db: Library['db'], old: ReturnType<typeof readOld>, changedSince = new Set<number>()) {
   const spiked = new Set((old.spiked as { story_id: number }[]).map((s) => s.story_id))
   expect(spiked.size).toBe(1)
   const live = old.stories.filter((s) => !spiked.has(s.id))
@@ -114,6 +115,7 @@ function expectSearchWorks(db: Library['db'], old: ReturnType<typeof readOld>) {
       .sort((a, b) => a - b)
     const found = searchStories(db, probe, 100)
       .map((hit) => hit.id)
+      .filter((id) => !changedSince.has(id))
       .sort((a, b) => a - b)
     expect(found, probe).toEqual(expected)
   }
@@ -317,6 +319,96 @@ describe('upgrading a library written before migration 16 (body text plain, the 
     })
     expect(searchStories(library.db, 'Zanderhaven', 10).map((hit) => hit.id)).toEqual([target.story.id])
     expect(searchStories(library.db, oldWord, 10)).toEqual([])
+    library.close()
+  })
+})
+
+describe('rebuilding the search index of a large library in the background (migration 16)', () => {
+  const libraries = useTempLibraries()
+
+  it('search finds the same stories before, during and after, saves made meanwhile count, and the result is identical', async () => {
+    const old = readOld(oldLibrary(libraries.dir()))
+    const file = oldLibrary(libraries.dir(), FIXTURE_V15)
+    // As if the library were large: the rebuild is left to run after the open.
+    const library = openLibrary(file, { upgrade: { backgroundAbove: 0 } })
+    const { db } = library
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(upgradesLeft(db)).toBe(true)
+    expect(db.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body_text) = 'text'").get()).toEqual({
+      n: old.stories.length,
+    })
+    // Before a single batch: the old index answers, whole.
+    expectSearchWorks(db, old)
+
+    const spiked = new Set((old.spiked as { story_id: number }[]).map((s) => s.story_id))
+    const live = old.stories.filter((s) => !spiked.has(s.id))
+    const edit = (id: number, words: string) => {
+      const story = getStory(db, id)
+      saveStory(db, {
+        id,
+        expectedRevision: story.revision,
+        changes: { body: bodyFromParagraphs([words]) },
+        reason: 'edit',
+      })
+    }
+    const found = (word: string) =>
+      searchStories(db, word, 20)
+        .map((hit) => hit.id)
+        .sort((a, b) => a - b)
+    const progress: [string, number, number][] = []
+    const edits: { id: number; word: string; oldWord: string }[] = []
+    let created = 0
+    let deleted = 0
+    const probe = () => {
+      for (const e of edits) {
+        expect(found(e.word), e.word).toEqual([e.id])
+        expect(found(e.oldWord), e.oldWord).not.toContain(e.id)
+      }
+      if (created) expect(found('Quillmoor')).toEqual([created])
+      if (deleted)
+        expect(found(`"${old.stories.find((s) => s.id === deleted)!.headline as string}"`)).not.toContain(deleted)
+    }
+    const firstWord = (id: number) => (getStory(db, id).bodyText.match(/\b[a-z]{7,}\b/) ?? [''])[0]
+    await continueUpgrades(db, {
+      minBatch: 4,
+      maxBatch: 4,
+      onProgress: (...step) => {
+        progress.push(step)
+        if (progress.length !== 2) return
+        // Half-way (8 stories in the new index): a story already in it and one not yet are edited,
+        // one is written new and one deleted; search (still the old index) sees each at once.
+        const [inNew, notYet] = [live.find((s) => s.id <= 8)!.id, live.find((s) => s.id > 8)!.id]
+        for (const [id, word] of [
+          [inNew, 'Zanderhaven'],
+          [notYet, 'Ockleford'],
+        ] as const) {
+          edits.push({ id, word, oldWord: firstWord(id) })
+          edit(id, `The harbour wall was rebuilt by quarrymen from ${word}.`)
+        }
+        created = createStory(db, { headline: 'Quillmoor ferry returns' }).id
+        deleted = live.find((s) => s.id > 8 && !edits.some((e) => e.id === s.id))!.id
+        deleteStory(db, deleted)
+        probe()
+      },
+    })
+    // Progress counts the stories there were at the migration (one was deleted on the way).
+    expect(progress[0]).toEqual(['index-stories', 4, old.stories.length])
+    expect(progress.at(-1)!.slice(1)).toEqual([old.stories.length - 1, old.stories.length])
+    expect(upgradesLeft(db)).toBe(false)
+    // After the swap: the new index alone, complete, sound, and agreeing with the stories.
+    expect(
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'story_search%' AND type = 'table' ORDER BY name")
+        .all(),
+    ).toEqual([
+      { name: 'story_search' },
+      ...['config', 'data', 'docsize', 'idx'].map((part) => ({ name: `story_search_${part}` })),
+    ])
+    expect(db.prepare("SELECT count(*) AS n FROM stories WHERE typeof(body_text) = 'text'").get()).toEqual({ n: 0 })
+    probe()
+    // Every other story as the old library had it (the edited ones were checked by their words above).
+    const changed = new Set([deleted, created, ...edits.map((e) => e.id)])
+    expectSearchWorks(db, { ...old, stories: old.stories.filter((s) => !changed.has(s.id)) }, changed)
     library.close()
   })
 })

@@ -228,3 +228,17 @@ export async function continueUpgrades(
   if (db.open) tidy(db)
   return pending.length > 0
 }
+
+/**
+ * The library's size (bytes) before and after giving the pages its upgrades freed back to the disk
+ * (VACUUM, only when some are free). Copies the whole file once: a minute or more for a library of
+ * a million stories, so the app never does it on its own after a background upgrade; `copydesk
+ * upgrade` does, when asked.
+ */
+export function compactAfterUpgrade(db: Db): { before: number; after: number } {
+  const size = () =>
+    (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)
+  const before = size()
+  if ((db.pragma('freelist_count', { simple: true }) as number) > 0) compactLibrary(db)
+  return { before, after: size() }
+}
