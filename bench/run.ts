@@ -94,11 +94,14 @@ async function main(): Promise<number> {
   // A library cached by older code is upgraded here, to the end (what the app runs in the background
   // too: library/upgrade.ts), so every suite measures the current schema; its rate is logged.
   const upgradeFrom = performance.now()
+  let upgradeSaid = -1
   const library = openLibrary(file, {
     upgrade: {
       now: true,
       onProgress: (task, done, total) => {
-        if (done % 10_000 && done !== total) return
+        // Every 10,000 stories and the last; the index's final merge slices (the same count again) once.
+        if ((done % 10_000 && done !== total) || done === upgradeSaid) return
+        upgradeSaid = done
         const seconds = (performance.now() - upgradeFrom) / 1000
         log(
           `  upgrading (${task}): ${done.toLocaleString('en')} / ${total.toLocaleString('en')}, ${Math.round(done / seconds)} a second`,

@@ -56,7 +56,7 @@ interface Task {
  * A background task with at most this many items left is finished at open instead: a few seconds
  * at most, and a new or small library never runs with two search indexes.
  */
-export const OPEN_UPGRADE_ITEMS = 2000
+export const OPEN_UPGRADE_ITEMS = 500
 
 interface StoryBatchRow {
   id: number
