@@ -111,7 +111,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     // The search index's triggers read a story's body text through this (stored deflated since
-    // migration 15; plain text from an older row passes through): every connection needs it.
+    // migration 16; plain text from an older row passes through): every connection needs it.
     db.function('copydesk_text', { deterministic: true }, (stored) =>
       stored === null || stored === undefined ? '' : unpackText(stored as string | Buffer),
     )

@@ -78,7 +78,7 @@ const fieldColumns: { [K in keyof StoryFields]-?: FieldColumn<StoryFields[K]> } 
 /** What the library keeps beside the editor's fields. */
 interface StoryRow extends Record<string, string | number | Buffer | null> {
   id: number
-  /** Deflated since migration 15 (packed.ts); plain text in a row written before it. */
+  /** Deflated since migration 16 (packed.ts); plain text in a row written before it. */
   body_text: string | Buffer
   word_count: number
   source: string | null
