@@ -218,16 +218,29 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
   const publish = useCallback(
     async (override: Override | null): Promise<Story> => {
       await saveNow()
-      const saved = await invoke('story:save', {
+      // In the one queue of saves: an autosave sent meanwhile (a picture finishing puts itself in
+      // place) would go on the same revision and come back as a conflict.
+      while (inFlight.current) await inFlight.current
+      const publishing = invoke('story:save', {
         id: madeId(),
         expectedRevision: revision.current,
         changes: { status: 'published' },
         reason: 'status',
         ...(override ? { override } : {}),
       })
-      revision.current = saved.revision
-      setState({ kind: 'saved', at: saved.updatedAt })
-      libraryChanged.emit()
+      inFlight.current = publishing
+        .then((saved) => {
+          revision.current = saved.revision
+          // "Saved" only if nothing changed while the status was on its way.
+          setState(hasPending() ? { kind: 'pending' } : { kind: 'saved', at: saved.updatedAt })
+          libraryChanged.emit()
+        })
+        .catch(() => undefined) // the dialog says why (the preflight's reasons, a library problem)
+        .finally(() => {
+          inFlight.current = null
+        })
+      const saved = await publishing
+      await inFlight.current
       return saved
     },
     [saveNow],
