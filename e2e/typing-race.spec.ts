@@ -104,3 +104,27 @@ test('a new story the library cannot make: the editor is told, the words stay, a
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('Pier reopens after repairs')
 })
+
+test('a new story left by Ctrl+N before the library could make it is offered back with its words', async ({
+  desk,
+  page,
+}) => {
+  test.slow()
+  desk.library.db.pragma('query_only = ON')
+  await page.locator('body').click()
+  await page.keyboard.press('Control+n')
+  await page.keyboard.type('Coastguard warns of high tides')
+  await expect(page.getByRole('status')).toHaveText('Not saved')
+  await page.keyboard.press('Control+n')
+  const offer = page.getByRole('alert').filter({ hasText: 'could not be made in the library' })
+  await expect(offer).toContainText('Coastguard warns of high tides')
+
+  desk.library.db.pragma('query_only = OFF')
+  await offer.getByRole('button', { name: 'Open it' }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Coastguard warns of high tides')
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  const again = await desk.reopen()
+  const rows = again.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('Coastguard warns of high tides')
+})
