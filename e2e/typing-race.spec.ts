@@ -29,3 +29,102 @@ test('an editor typing fast after Ctrl+N while late answers arrive loses no lett
     slug: 'york-floods',
   })
 })
+
+/**
+ * The new story's editor is there the moment Ctrl+N is pressed, on a local draft: what is typed
+ * before `story:create` answers is kept, and saved into the story once it exists.
+ */
+test('what is typed before a new story exists is kept and saved into it', async ({ desk, page }) => {
+  test.slow()
+  desk.slowAnswers({ 'story:create': 2500 })
+  await page.locator('body').click()
+  await page.keyboard.press('Control+n')
+  await page.keyboard.type('Harbour wall approved after storm damage')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Work on the sea defences starts in spring.')
+  await page.getByLabel('Story body').click()
+  await page.keyboard.type('The council voted nine to two for the new wall.')
+  await expect(page.getByRole('status')).toHaveText('Saved')
+
+  const again = await desk.reopen()
+  const rows = again.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')
+  await expect(rows).toHaveCount(1)
+  await rows.first().click()
+  await expect(again.getByLabel('Headline')).toHaveValue('Harbour wall approved after storm damage')
+  await expect(again.getByLabel('Standfirst')).toHaveValue('Work on the sea defences starts in spring.')
+  await expect(again.getByLabel('Story body')).toHaveText('The council voted nine to two for the new wall.')
+})
+
+test('Ctrl+N pressed again before the first story exists: each draft keeps its own words, an empty one is not kept', async ({
+  desk,
+  page,
+}) => {
+  test.slow()
+  desk.slowAnswers({ 'story:create': 2000 })
+  await page.locator('body').click()
+  await page.keyboard.press('Control+n')
+  await page.keyboard.type('Ferry timetable cut for winter')
+  // Past the guard that takes the menu's and the page's Ctrl+N for one press.
+  await page.waitForTimeout(500)
+  await page.keyboard.press('Control+n')
+  await expect(page.getByLabel('Headline')).toHaveValue('')
+  await page.waitForTimeout(500)
+  await page.keyboard.press('Control+n')
+  await page.keyboard.type('Lifeboat crew rescues two kayakers')
+  await expect(page.getByLabel('Headline')).toHaveValue('Lifeboat crew rescues two kayakers')
+  await expect(page.getByRole('status')).toHaveText('Saved')
+
+  const again = await desk.reopen()
+  const rows = again.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.filter({ hasText: 'Ferry timetable cut for winter' })).toHaveCount(1)
+  await expect(rows.filter({ hasText: 'Lifeboat crew rescues two kayakers' })).toHaveCount(1)
+})
+
+test('a new story the library cannot make: the editor is told, the words stay, and Try again saves them', async ({
+  desk,
+  page,
+}) => {
+  // The library refuses every write (as a read-only file would), so story:create fails for real.
+  desk.library.db.pragma('query_only = ON')
+  await page.locator('body').click()
+  await page.keyboard.press('Control+n')
+  await page.keyboard.type('Pier reopens after repairs')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('not in the library yet')
+  await expect(alert).toContainText('cannot be written')
+  await expect(page.getByLabel('Headline')).toHaveValue('Pier reopens after repairs')
+  await expect(page.getByRole('status')).toHaveText('Not saved')
+
+  desk.library.db.pragma('query_only = OFF')
+  await alert.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  const again = await desk.reopen()
+  const rows = again.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('Pier reopens after repairs')
+})
+
+test('a new story left by Ctrl+N before the library could make it is offered back with its words', async ({
+  desk,
+  page,
+}) => {
+  test.slow()
+  desk.library.db.pragma('query_only = ON')
+  await page.locator('body').click()
+  await page.keyboard.press('Control+n')
+  await page.keyboard.type('Coastguard warns of high tides')
+  await expect(page.getByRole('status')).toHaveText('Not saved')
+  await page.keyboard.press('Control+n')
+  const offer = page.getByRole('alert').filter({ hasText: 'could not be made in the library' })
+  await expect(offer).toContainText('Coastguard warns of high tides')
+
+  desk.library.db.pragma('query_only = OFF')
+  await offer.getByRole('button', { name: 'Open it' }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Coastguard warns of high tides')
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  const again = await desk.reopen()
+  const rows = again.getByRole('grid', { name: 'Stories' }).locator('[data-story-id]')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('Coastguard warns of high tides')
+})

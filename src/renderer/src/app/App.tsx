@@ -16,38 +16,74 @@ import { SkipLinks } from './SkipLinks'
 import { ShortcutSheet } from './ShortcutSheet'
 import { NARROW, useMedia } from './useMedia'
 import { setHouseDates } from '../library/when'
+import { hasWords, startDraft, type Draft } from '../story/draft'
 
 export function App() {
   const [openId, setOpenIdNow] = useState<StoryId | null>(null)
   const [error, setError] = useState<string | null>(null)
   // A story just spiked, offered back with Undo until the editor moves on.
   const [spiked, setSpiked] = useState<{ id: StoryId; headline: string } | null>(null)
-  // The story made with New story and not yet typed in: the caret goes to its headline, and leaving it untouched removes it.
-  const fresh = useRef<StoryId | null>(null)
-  const [freshId, setFreshId] = useState<StoryId | null>(null)
+  // The new story open (New story, Ctrl+N): shown at once on a local draft while the library makes
+  // it; the caret goes to its headline, and leaving it untouched removes it.
+  const draftRef = useRef<Draft | null>(null)
+  const [draft, setDraftNow] = useState<Draft | null>(null)
+  // A new story left before the library could make it: its words, offered back.
+  const [stranded, setStranded] = useState<Draft | null>(null)
   const openRef = useRef<StoryId | null>(null)
 
-  /**
-   * Move to another story (or none). What was typed is saved first; a new story left without a
-   * word typed in it is not kept (the save comes first, so anything typed is never thrown away).
-   */
-  const setOpenId = useCallback(async (id: StoryId | null, options: { fresh?: boolean } = {}) => {
-    const leaving = openRef.current
-    if (leaving !== null && leaving !== id) {
-      await flushAll()
-      if (leaving === fresh.current) {
-        fresh.current = null
-        const { discarded } = await invoke('story:discard-untouched', { id: leaving }).catch(() => ({
-          discarded: false,
-        }))
-        if (discarded) libraryChanged.emit()
-      }
-    }
-    if (options.fresh) fresh.current = id
-    setFreshId(options.fresh ? id : null)
+  const show = useCallback((id: StoryId | null, next: Draft | null = null) => {
+    draftRef.current = next
+    setDraftNow(next)
     openRef.current = id
     setOpenIdNow(id)
   }, [])
+
+  /**
+   * Leave the open story: what was typed is saved first (the flushers take it at once, before the
+   * editor goes), then a new story left without a word typed in it is removed. False when the new
+   * story being left could not be made in the library: its words are still in its draft.
+   */
+  const leave = useCallback(async (keep: StoryId | null): Promise<boolean> => {
+    const leaving = draftRef.current
+    await flushAll()
+    if (!leaving) return true
+    if (!leaving.made) return false
+    if (leaving.made.id !== keep) {
+      const { discarded } = await invoke('story:discard-untouched', { id: leaving.made.id }).catch(() => ({
+        discarded: false,
+      }))
+      if (discarded) libraryChanged.emit()
+    }
+    return true
+  }, [])
+
+  /** Move to another story (or none), once the one open is saved. */
+  const setOpenId = useCallback(
+    async (id: StoryId | null) => {
+      if (draftRef.current || (openRef.current !== null && openRef.current !== id)) {
+        if (!(await leave(id))) {
+          setError('This new story is not in the library yet, so it stays open with your words. Try again to save it.')
+          return
+        }
+      }
+      show(id)
+    },
+    [leave, show],
+  )
+
+  /** Show a new story's draft at once; the story being left is saved (and, if untouched, removed) meanwhile. */
+  const openDraft = useCallback(
+    (next: Draft) => {
+      const left = draftRef.current
+      const leaving = leave(null)
+      show(next.made?.id ?? null, next)
+      void leaving.then((ok) => {
+        // Closed before the library could make it: its words wait to be brought back.
+        if (!ok && left && hasWords(left)) setStranded(left)
+      })
+    },
+    [leave, show],
+  )
   // Bumped when something outside the editor changed the open story (export marking it published).
   const [reloads, setReloads] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -57,7 +93,8 @@ export function App() {
   // while no story is open (it then takes the whole window); the Library button overrides that.
   const narrow = useMedia(NARROW)
   const [libraryChoice, setLibraryChoice] = useState<'auto' | 'shown' | 'hidden'>('auto')
-  const libraryShown = libraryChoice === 'auto' ? !narrow || openId === null : libraryChoice === 'shown'
+  const storyOpen = openId !== null || draft !== null
+  const libraryShown = libraryChoice === 'auto' ? !narrow || !storyOpen : libraryChoice === 'shown'
   const open = useCallback(
     (id: StoryId) => {
       void setOpenId(id)
@@ -79,28 +116,29 @@ export function App() {
   }, [])
 
   const newStory = useCallback(
-    async (from: 'key' | 'button' = 'key') => {
+    (from: 'key' | 'button' = 'key') => {
       // The menu accelerator and the page's own shortcut can both fire for one key press; a click is always meant.
       if (from === 'key' && Date.now() - lastNew.current < 400) return
       if (from === 'key') lastNew.current = Date.now()
-      try {
-        await flushAll()
-        const story = await invoke('story:create', {})
-        await setOpenId(story.id, { fresh: true })
+      const next = startDraft((story) => {
+        if (draftRef.current === next) {
+          openRef.current = story.id
+          setOpenIdNow(story.id)
+        }
         libraryChanged.emit()
-      } catch (e) {
-        setError(`Could not create a story: ${(e as Error).message}`)
-      }
+      })
+      openDraft(next)
     },
-    [setOpenId],
+    [openDraft],
   )
 
-  const onSpiked = useCallback((id: StoryId, headline: string) => {
-    if (fresh.current === id) fresh.current = null
-    setSpiked({ id, headline })
-    openRef.current = null
-    setOpenIdNow(null)
-  }, [])
+  const onSpiked = useCallback(
+    (id: StoryId, headline: string) => {
+      setSpiked({ id, headline })
+      show(null)
+    },
+    [show],
+  )
   const undoSpike = async () => {
     if (!spiked) return
     try {
@@ -115,7 +153,7 @@ export function App() {
 
   const onCommand = useCallback(
     (command: MenuCommand) => {
-      if (command === 'new-story') void newStory()
+      if (command === 'new-story') newStory()
       else if (command === 'focus-search') {
         setLibraryChoice((c) => (c === 'hidden' ? 'auto' : c))
         if (narrow) setLibraryChoice('shown')
@@ -133,8 +171,8 @@ export function App() {
       void flushAll()
         .then(async () => {
           // The window is going: a new story never typed in goes with it.
-          const untouched = fresh.current
-          if (untouched !== null) await invoke('story:discard-untouched', { id: untouched }).catch(() => undefined)
+          const untouched = draftRef.current?.made
+          if (untouched) await invoke('story:discard-untouched', { id: untouched.id }).catch(() => undefined)
         })
         .then(() => invoke('app:flushed', { token }))
     })
@@ -165,19 +203,15 @@ export function App() {
 
   return (
     <SideSlot.Provider value={sideSlot}>
-      <div
-        className="app"
-        data-library={libraryShown ? 'shown' : 'hidden'}
-        data-story={openId === null ? 'none' : 'open'}
-      >
-        <SkipLinks showLibrary={() => setLibraryChoice(narrow ? 'shown' : 'auto')} storyOpen={openId !== null} />
+      <div className="app" data-library={libraryShown ? 'shown' : 'hidden'} data-story={storyOpen ? 'open' : 'none'}>
+        <SkipLinks showLibrary={() => setLibraryChoice(narrow ? 'shown' : 'auto')} storyOpen={storyOpen} />
         <AppBar
           libraryShown={libraryShown}
           onToggleLibrary={() => setLibraryChoice(libraryShown ? 'hidden' : 'shown')}
-          onNew={() => void newStory('button')}
+          onNew={() => newStory('button')}
         />
         <LibraryPane openId={openId} onOpen={open} searchRef={searchRef} />
-        <main className="desk" id="story" tabIndex={-1} aria-label={openId === null ? 'Desk' : 'Story'}>
+        <main className="desk" id="story" tabIndex={-1} aria-label={storyOpen ? 'Story' : 'Desk'}>
           {error && (
             <div className="banner banner-error" role="alert">
               {error} <button onClick={() => setError(null)}>Dismiss</button>
@@ -190,18 +224,33 @@ export function App() {
               <button onClick={() => setSpiked(null)}>Dismiss</button>
             </div>
           )}
-          {openId === null ? (
+          {stranded && (
+            <div className="banner banner-error" role="alert">
+              A new story{stranded.unsaved?.headline ? ` (“${stranded.unsaved.headline}”)` : ''} could not be made in
+              the library before you moved on; its words are kept.{' '}
+              <button
+                onClick={() => {
+                  setStranded(null)
+                  openDraft(stranded)
+                }}
+              >
+                Open it
+              </button>
+            </div>
+          )}
+          {!storyOpen ? (
             <div className="empty-desk">
               <p>Open a story from the library, or start a new one.</p>
-              <button className="primary" onClick={() => void newStory('button')}>
+              <button className="primary" onClick={() => newStory('button')}>
                 New story <kbd>Ctrl+N</kbd>
               </button>
             </div>
           ) : (
             <StoryPane
-              key={`${openId}:${reloads}`}
+              key={draft ? draft.key : `${openId}:${reloads}`}
               id={openId}
-              focusHeadline={freshId === openId}
+              draft={draft}
+              focusHeadline={draft !== null}
               onSpiked={onSpiked}
               onDuplicated={(id) => void setOpenId(id)}
             />
@@ -212,7 +261,11 @@ export function App() {
           openId={openId}
           onPublished={(ids) => {
             libraryChanged.emit()
-            if (openId !== null && ids.includes(openId)) setReloads((n) => n + 1)
+            if (openId !== null && ids.includes(openId)) {
+              // Published from the library's side: shown afresh from the library (a draft included, once made).
+              show(openId)
+              setReloads((n) => n + 1)
+            }
           }}
         />
         <WireImportHost onOpen={open} />

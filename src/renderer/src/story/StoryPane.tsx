@@ -25,9 +25,13 @@ import type { DeskDetails } from '@shared/desk/contract'
 import { StoryDeskBar } from '../desk/StoryDeskBar'
 import { deskStoriesChanged } from '../desk/desk-state'
 import { mergeDeskBody } from '../editor/desk-merge'
+import { draftStory, type Draft } from './draft'
 
 interface PaneProps {
-  id: StoryId
+  /** The story to open; null for a new story's draft the library has not made yet. */
+  id: StoryId | null
+  /** A new story, shown at once on a local draft while the library makes it (draft.ts). */
+  draft?: Draft | null
   /** A new story: the caret starts in the headline. */
   focusHeadline?: boolean
   onSpiked: StoryActionsProps['onSpiked']
@@ -35,22 +39,27 @@ interface PaneProps {
 }
 
 /** Loads one story and hands it to the editor; remounted (a key) for each story opened. */
-export function StoryPane({ id, focusHeadline, onSpiked, onDuplicated }: PaneProps) {
-  const [opened, setOpened] = useState<{ story: Story; desk: DeskDetails | null; base: number | null } | null>(null)
+export function StoryPane({ id, draft, focusHeadline, onSpiked, onDuplicated }: PaneProps) {
+  const [opened, setOpened] = useState<{ story: Story; desk: DeskDetails | null; base: number | null } | null>(() =>
+    draft ? { story: draftStory(draft), desk: null, base: null } : null,
+  )
   const story = opened?.story ?? null
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
+    // A draft is shown as it is; loaded from the library only when reloaded (a restore, a share) once made.
+    const loading = draft && attempt === 0 ? null : (draft?.made?.id ?? id)
+    if (loading === null) return
     let current = true
     // desk:open is story:get for a local story; a shared one comes with the base its edits are made on.
-    invoke('desk:open', { id })
+    invoke('desk:open', { id: loading })
       .then((loaded) => current && setOpened(loaded))
       .catch((e: Error) => current && setError(e.message))
     return () => {
       current = false
     }
-  }, [id, attempt])
+  }, [id, draft, attempt])
 
   if (error) {
     return (
@@ -63,8 +72,9 @@ export function StoryPane({ id, focusHeadline, onSpiked, onDuplicated }: PanePro
   if (!story || !opened) return <p className="loading">Opening story…</p>
   return (
     <StoryEditor
-      key={`${story.id}:${attempt}`}
+      key={`${draft?.key ?? story.id}:${attempt}`}
       story={story}
+      draft={attempt === 0 ? draft : null}
       desk={opened.desk}
       base={opened.base}
       onReload={() => (setOpened(null), setAttempt((a) => a + 1))}
@@ -77,21 +87,21 @@ export function StoryPane({ id, focusHeadline, onSpiked, onDuplicated }: PanePro
 
 type Fields = EditableFields
 
-interface EditorProps extends Omit<PaneProps, 'id'> {
+interface EditorProps extends Omit<PaneProps, 'id' | 'draft'> {
+  draft: Draft | null | undefined
   story: Story
   desk: DeskDetails | null
   base: number | null
   onReload: () => void
 }
 
-function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onDuplicated }: EditorProps) {
+function StoryEditor({ story, draft, desk, base, onReload, focusHeadline, onSpiked, onDuplicated }: EditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null)
   const [fields, setFields] = useState<Fields>(() => {
     const { body: _body, ...rest } = storyFieldsOf(story)
     return rest
   })
   const [words, setWords] = useState(story.wordCount)
-  const typography = useTypographyRules(story.id)
   const headlineRef = useRef<HTMLTextAreaElement>(null)
   // A new story starts with the caret in its headline (Ctrl/Cmd+N, New story), once the pane is in place.
   useEffect(() => {
@@ -108,7 +118,10 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
     if (details !== undefined) setDeskNow(details)
     if (editorRef.current) mergeDeskBody(editorRef.current, body)
   }, [])
-  const autosave = useAutosave(story, currentBody, base === null ? undefined : { base, onMerged })
+  const autosave = useAutosave(story, currentBody, base === null ? undefined : { base, onMerged }, draft ?? undefined)
+  // The story as the library has it: null while a new story is still a draft (nothing asks main about it then).
+  const made = autosave.made
+  const typography = useTypographyRules(made?.id ?? null)
   const { change, refresh } = autosave
   useEffect(
     () => (desk ? deskStoriesChanged.on((ids) => ids.includes(story.id) && void refresh()) : undefined),
@@ -177,8 +190,10 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
             <span className="reading-time"> · {readingMinutes(words)} min read</span>
           </span>
           {story.source?.agency && <span className="source">Wire: {story.source.agency}</span>}
-          <StoryDeskBar id={story.id} status={fields.status} desk={deskNow} onShared={onReload} />
-          <StoryActions story={story} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
+          {made && <StoryDeskBar id={made.id} status={fields.status} desk={deskNow} onShared={onReload} />}
+          {made && (
+            <StoryActions story={made} headline={fields.headline} onSpiked={onSpiked} onDuplicated={onDuplicated} />
+          )}
           <SaveIndicator state={state} />
         </header>
         {(state.kind === 'error' || state.kind === 'conflict') && (
@@ -243,11 +258,11 @@ function StoryEditor({ story, desk, base, onReload, focusHeadline, onSpiked, onD
           storyFind={storyFind}
           typography={typography}
         />
-        <SpellingLayer storyId={story.id} editor={editorRef} />
+        {made && <SpellingLayer storyId={made.id} editor={editorRef} />}
         <PlaceholderMarks editor={editorRef} />
-        {publishing && <PublishDialog id={story.id} publish={publish} onClose={() => setPublishing(false)} />}
+        {publishing && made && <PublishDialog id={made.id} publish={publish} onClose={() => setPublishing(false)} />}
       </article>
-      <SidePanels story={story} fields={fields} set={set} editor={editorRef} reload={onReload} />
+      {made && <SidePanels story={made} fields={fields} set={set} editor={editorRef} reload={onReload} />}
     </div>
   )
 }

@@ -7,6 +7,7 @@ import { invoke } from '../app/client'
 import { registerFlusher } from '../app/flush'
 import { libraryChanged } from '../app/library-events'
 import type { DeskDetails } from '@shared/desk/contract'
+import type { Draft } from './draft'
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -34,12 +35,26 @@ export interface DeskEditing {
   onMerged: (story: Story, desk?: DeskDetails | null) => void
 }
 
-export function useAutosave(story: Story, readBody: () => Body | null, desk?: DeskEditing) {
+/** Said when the library could not make a new story: its words are still in the editor. */
+export function notMadeMessage(error: unknown): string {
+  return `This new story is not in the library yet: ${(error as Error).message} Your words are kept here.`
+}
+
+export function useAutosave(story: Story, readBody: () => Body | null, desk?: DeskEditing, draft?: Draft) {
   // readBody must be stable (it reads the editor through a ref): it is called only when saving.
-  const [state, setState] = useState<SaveState>({ kind: 'saved', at: story.updatedAt })
+  // The story as the library has it; null while a new story's draft waits for the library to make it.
+  const [start] = useState(() => (draft && !draft.made ? null : story))
+  const made = useRef<Story | null>(start)
+  const [madeNow, setMadeNow] = useState(start)
+  const [state, setState] = useState<SaveState>(() =>
+    start ? { kind: 'saved', at: story.updatedAt } : { kind: 'saving' },
+  )
   const revision = useRef(story.revision)
-  const pending = useRef<Partial<StoryFields>>({})
-  const bodyDirty = useRef(false)
+  // A draft brought back after its editor was closed before the library could make it comes with its words.
+  const [unsaved] = useState(() => (start ? {} : (draft?.unsaved ?? {})))
+  const { body: unsavedBody, ...unsavedFields } = unsaved
+  const pending = useRef<Partial<StoryFields>>(unsavedFields)
+  const bodyDirty = useRef(unsavedBody !== undefined)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const inFlight = useRef<Promise<void> | null>(null)
   const blocked = useRef(false)
@@ -51,20 +66,48 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
   // A colleague's change arrived while a save was on its way: fetch it once that save is back.
   const stale = useRef(false)
 
+  // Conflicts and publishing are offered only once the story exists (the pane shows them then).
+  const madeId = () => {
+    if (!made.current) throw new Error('this new story is not in the library yet')
+    return made.current.id
+  }
   const hasPending = () => bodyDirty.current || Object.keys(pending.current).length > 0
+
+  /**
+   * A new story: wait for the library to make it (asking again after a failure). If it cannot, say
+   * so and keep everything typed, here and on the draft, so an editor closed meanwhile can be brought back.
+   */
+  const make = useCallback(async (): Promise<Story | null> => {
+    if (made.current || !draft) return made.current
+    try {
+      const story = await draft.story()
+      if (!made.current) {
+        made.current = story
+        revision.current = story.revision
+        setMadeNow(story)
+        if (!hasPending()) setState({ kind: 'saved', at: story.updatedAt })
+      }
+      return story
+    } catch (error) {
+      const body = bodyDirty.current ? readBody() : null
+      draft.keep({ ...pending.current, ...(body ? { body } : {}) })
+      setState({ kind: 'error', message: notMadeMessage(error) })
+      return null
+    }
+  }, [draft, readBody])
 
   /**
    * A colleague changed the shared story: when nothing is waiting to be saved, fetch the desk's
    * version and show it; otherwise the next save brings it back merged.
    */
   const refresh = useCallback(async (): Promise<void> => {
-    if (base.current === null) return
+    if (base.current === null || !made.current) return
     if (inFlight.current || hasPending()) {
       stale.current = true
       return
     }
     stale.current = false
-    const opened = await invoke('desk:open', { id: story.id }).catch(() => null)
+    const opened = await invoke('desk:open', { id: made.current.id }).catch(() => null)
     if (!opened?.base) return
     if (inFlight.current || hasPending()) {
       stale.current = true
@@ -73,12 +116,24 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
     base.current = opened.base
     revision.current = opened.story.revision
     onMerged.current?.(opened.story, opened.desk)
-  }, [story.id])
+  }, [])
 
   const saveNow = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current)
     while (inFlight.current) await inFlight.current
-    if (!hasPending() || blocked.current) return
+    if (blocked.current) return
+    if (!made.current) {
+      // One save at a time, the making of the story included: a second save waits for it.
+      setState((s) => (s.kind === 'saving' ? s : { kind: 'saving' }))
+      const making = make().then(() => undefined)
+      inFlight.current = making.finally(() => {
+        inFlight.current = null
+      })
+      await inFlight.current
+      if (!made.current) return
+    }
+    if (!hasPending()) return
+    const id = made.current.id
     const changes: Partial<StoryFields> = { ...pending.current }
     if (bodyDirty.current) {
       const body = readBody()
@@ -89,8 +144,8 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
     setState({ kind: 'saving' })
     const saving: Promise<Story> =
       base.current === null
-        ? invoke('story:save', { id: story.id, expectedRevision: revision.current, changes, reason: 'autosave' })
-        : invoke('desk:edit', { id: story.id, base: base.current, changes }).then((edited) => {
+        ? invoke('story:save', { id, expectedRevision: revision.current, changes, reason: 'autosave' })
+        : invoke('desk:edit', { id, base: base.current, changes }).then((edited) => {
             // Typed meanwhile: carry on from what was sent; otherwise take the merge in.
             if (hasPending()) base.current = edited.sent
             else {
@@ -122,7 +177,7 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
       })
     await inFlight.current
     if (stale.current) void refresh()
-  }, [story.id, readBody, refresh])
+  }, [readBody, refresh, make])
 
   const schedule = useCallback(() => {
     // The same state object while already pending, so a keystroke does not re-render the story pane.
@@ -147,14 +202,14 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
   /** After a conflict, the editor chose to keep their version: save it on top of the latest one. */
   const keepMine = useCallback(async () => {
     if (base.current !== null) {
-      const opened = await invoke('desk:open', { id: story.id })
+      const opened = await invoke('desk:open', { id: madeId() })
       if (opened.base !== null) base.current = opened.base
     }
-    const latest = await invoke('story:get', { id: story.id })
+    const latest = await invoke('story:get', { id: madeId() })
     revision.current = latest.revision
     blocked.current = false
     await saveNow()
-  }, [story.id, saveNow])
+  }, [saveNow])
 
   /**
    * Mark the story published through the preflight: what is pending is saved first, then the status
@@ -163,19 +218,32 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
   const publish = useCallback(
     async (override: Override | null): Promise<Story> => {
       await saveNow()
-      const saved = await invoke('story:save', {
-        id: story.id,
+      // In the one queue of saves: an autosave sent meanwhile (a picture finishing puts itself in
+      // place) would go on the same revision and come back as a conflict.
+      while (inFlight.current) await inFlight.current
+      const publishing = invoke('story:save', {
+        id: madeId(),
         expectedRevision: revision.current,
         changes: { status: 'published' },
         reason: 'status',
         ...(override ? { override } : {}),
       })
-      revision.current = saved.revision
-      setState({ kind: 'saved', at: saved.updatedAt })
-      libraryChanged.emit()
+      inFlight.current = publishing
+        .then((saved) => {
+          revision.current = saved.revision
+          // "Saved" only if nothing changed while the status was on its way.
+          setState(hasPending() ? { kind: 'pending' } : { kind: 'saved', at: saved.updatedAt })
+          libraryChanged.emit()
+        })
+        .catch(() => undefined) // the dialog says why (the preflight's reasons, a library problem)
+        .finally(() => {
+          inFlight.current = null
+        })
+      const saved = await publishing
+      await inFlight.current
       return saved
     },
-    [story.id, saveNow],
+    [saveNow],
   )
 
   useEffect(() => {
@@ -192,5 +260,10 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
     }
   }, [saveNow])
 
-  return { state, change, bodyChanged, saveNow, keepMine, publish, refresh }
+  // A new story's draft: ask the library for it at once, so what needs its id (spelling, panels) can start.
+  useEffect(() => {
+    if (!made.current) void make()
+  }, [make])
+
+  return { state, made: madeNow, change, bodyChanged, saveNow, keepMine, publish, refresh }
 }

@@ -10,7 +10,7 @@ import { useSpellingSnapshot } from '../spelling/snapshot'
  * language is the story's as spelling has it (`spelling:story`: the editor's choice, the wire
  * copy's, else the house's), so changing the spelling language changes the quotes too.
  */
-export function useTypographyRules(storyId: number): TypographyRules | null {
+export function useTypographyRules(storyId: number | null): TypographyRules | null {
   const [house, setHouse] = useState<HouseStyle | null>(null)
   const [loaded, setLoaded] = useState<{ storyId: number; language: string } | null>(null)
   const spelt = useSpellingSnapshot()
@@ -28,6 +28,8 @@ export function useTypographyRules(storyId: number): TypographyRules | null {
   }, [])
 
   useEffect(() => {
+    // A new story's draft has no id yet: the house's language until the library has made it.
+    if (storyId === null) return
     let current = true
     invoke('spelling:story', { id: storyId })
       .then((spelling) => current && setLoaded({ storyId, language: spelling.language }))
