@@ -5,6 +5,9 @@ import { bodyFromParagraphs } from '../../shared/body'
 import type { Library } from '../library'
 import { call, dispatch } from '../api'
 import { CHECK_TIME_LIMIT_MS, checkThread } from './check-thread'
+import { CheckSession } from './check-session'
+import { ApiError } from '../../shared/errors'
+import { getStory } from '../library/stories'
 
 /**
  * story:check through the api runs on the check thread, not main's (issue 24, item 1): while a
@@ -89,5 +92,25 @@ describe('story:check off main’s thread', () => {
       dispatch(library, 'story:check', { id: small }),
     ])
     expect(both).toMatchObject([{ ok: true }, { ok: true }])
+  }, 300_000)
+
+  it('an export’s session: a thread ended mid-batch stops every story of it, in words, and the next batch runs on a fresh thread', async () => {
+    const library = libraries.open()
+    const { big, small } = stories(library)
+    const session = new CheckSession(library.db, 'en-GB')
+    const batch = session.check([getStory(library.db, big), getStory(library.db, small)])
+    await new Promise((resolve) => setImmediate(resolve))
+    await checkThread.stop()
+    const outcomes = await batch
+    expect(outcomes.map((o) => (o instanceof ApiError ? o.code : 'findings'))).toEqual(['stopped', 'stopped'])
+    expect((outcomes[0] as ApiError).message).toContain(`the checks on story ${big} stopped before they finished`)
+    expect((outcomes[1] as ApiError).message).toContain(`the checks on story ${small} stopped before they finished`)
+    // The fresh thread is sent the session's dictionary again: the story is checked, not refused.
+    const [again] = await session.check([getStory(library.db, small)])
+    expect(again).toMatchObject([
+      { rule: 'spelling', excerpt: 'Kowalski' },
+      { rule: 'spelling', excerpt: 'Kowalska' },
+    ])
+    await session.end()
   }, 300_000)
 })

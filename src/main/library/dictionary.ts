@@ -122,17 +122,47 @@ export function readStorySpelling(db: Db, id: number): StorySpelling {
   if (!story) throw new ApiError('not-found', `there is no story ${id} in the library`)
   const row = prepared(db, 'SELECT language, ignored FROM story_spelling WHERE story_id = ?').get(id) as
     SpellingRow | undefined
+  return spellingOf(db, id, story.language, row, () => readHouseStyle(db).language)
+}
+
+/**
+ * `readStorySpelling` for many stories already read (an export's batch): their own settings in one
+ * query, and the house's language given, not read again for each.
+ */
+export function readStoriesSpelling(
+  db: Db,
+  stories: readonly { id: number; language?: string }[],
+  houseLanguage: string,
+): StorySpelling[] {
+  const rows = new Map(
+    (
+      prepared(
+        db,
+        'SELECT story_id AS id, language, ignored FROM story_spelling WHERE story_id IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(stories.map((s) => s.id))) as (SpellingRow & { id: number })[]
+    ).map((row) => [row.id, row]),
+  )
+  return stories.map((story) => spellingOf(db, story.id, story.language ?? '', rows.get(story.id), () => houseLanguage))
+}
+
+function spellingOf(
+  db: Db,
+  id: number,
+  storyLanguage: string,
+  row: SpellingRow | undefined,
+  house: () => string,
+): StorySpelling {
   const original = () =>
     prepared(
       db,
       'SELECT f.bytes, f.deflated FROM story_originals o JOIN wire_files f ON f.id = o.file_id WHERE o.story_id = ?',
     ).get(id) as { bytes: Buffer; deflated: number } | undefined
-  const stored = canonical(story.language) ? null : original()
-  const wire = canonical(story.language) ?? (stored ? languageOfOriginal(unpack(stored.bytes, stored.deflated)) : null)
-  const house = readHouseStyle(db).language
+  // The wire copy's own declaration is read only when the story has no language and the editor chose none.
+  const stored = row?.language || canonical(storyLanguage) ? null : original()
+  const wire = canonical(storyLanguage) ?? (stored ? languageOfOriginal(unpack(stored.bytes, stored.deflated)) : null)
   return {
     id,
-    language: row?.language ?? wire ?? house,
+    language: row?.language ?? wire ?? house(),
     languageFrom: row?.language ? 'story' : wire ? 'wire' : 'house',
     ignored: row ? (JSON.parse(row.ignored) as string[]) : [],
   }

@@ -19,6 +19,15 @@ export function findLinkedStory(db: Db, id: StoryId): LinkedStory | null {
     null) as LinkedStory | null
 }
 
+/** `findLinkedStory` for many ids in one query (an export's batch): the ones not in the library are left out. */
+export function findLinkedStories(db: Db, ids: readonly StoryId[]): LinkedStory[] {
+  if (!ids.length) return []
+  return prepared(
+    db,
+    'SELECT id, slug, headline, status FROM stories WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as LinkedStory[]
+}
+
 /** The ids of every story in the library, oldest first: what "export all" exports. */
 export function allStoryIds(db: Db): StoryId[] {
   return (prepared(db, 'SELECT id FROM stories ORDER BY id').all() as { id: number }[]).map((r) => r.id)

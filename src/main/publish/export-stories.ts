@@ -11,21 +11,25 @@ import { exportWarnings } from '../export/warnings'
 import { mediaInfo } from '../library/media'
 import { renditionBytes } from '../library/renditions'
 import type { Db } from '../library/open'
-import { blockingItems, overrideNote, overrideProblem, type PreflightItem } from '../../shared/preflight'
+import { blockingItems, overrideNote, overrideProblem, runPreflight } from '../../shared/preflight'
+import type { Finding } from '../../shared/checks'
+import type { CheckOptions } from '../../shared/checks/options'
+import { CheckSession } from '../checks/check-session'
+import { readCheckOptions } from '../library/check-options'
 import {
   allStoryIds,
+  findLinkedStories,
   findLinkedStory,
   markPublished,
   recordOverride,
   type LinkedStory,
   type SaveDoor,
 } from '../library/publishing'
-import { preflightStory } from './preflight'
 import { readHouseStyle } from '../library/settings'
 import { getStory } from '../library/stories'
 import { canonicalUrl, enc, type Layout } from './page-media'
 import { prepareStoryPictures } from './story-pictures'
-import { checkExportRoot, ensureFolder, holdsFile, writeFileAtomic } from './write-files'
+import { checkExportRoot, ensureFolder, ExportFolder } from './write-files'
 
 /*
  * The export job: load what each page needs from the library (the story, the house style, its
@@ -33,12 +37,16 @@ import { checkExportRoot, ensureFolder, holdsFile, writeFileAtomic } from './wri
  * the files, then mark the story published. See docs/export.md.
  */
 
-/** Per-export memo of the stories the pages link to. */
+/**
+ * Per-export memo of what pages and the preflight look up: the stories they link to, and whether a
+ * picture is in the library (both asked by the preflight, then by the export's warnings).
+ */
 class Lookups {
   private linked = new Map<number, LinkedStory | null>()
+  private pictures = new Map<string, boolean>()
   constructor(private readonly db: Db) {}
 
-  story(id: number): LinkedStory | null {
+  story = (id: number): LinkedStory | null => {
     let found = this.linked.get(id)
     if (found === undefined) {
       found = findLinkedStory(this.db, id)
@@ -46,6 +54,39 @@ class Lookups {
     }
     return found
   }
+
+  /** The stories a batch links to, looked up in one query before its pages are made. */
+  storiesLinkedFrom(stories: readonly Story[]): void {
+    const wanted = new Set<number>()
+    for (const story of stories)
+      for (const entry of story.related)
+        if (entry.storyId !== undefined && !this.linked.has(entry.storyId)) wanted.add(entry.storyId)
+    if (!wanted.size) return
+    for (const found of findLinkedStories(this.db, [...wanted])) this.linked.set(found.id, found)
+    for (const id of wanted) if (!this.linked.has(id)) this.linked.set(id, null)
+  }
+
+  hasPicture = (mediaId: string): boolean => {
+    let found = this.pictures.get(mediaId)
+    if (found === undefined) {
+      found = mediaInfo(this.db, mediaId) !== null
+      this.pictures.set(mediaId, found)
+    }
+    return found
+  }
+}
+
+/** What every story of one export shares, read once when it starts. */
+interface ExportJob {
+  db: Db
+  request: ExportRequest
+  options: ExportOptions
+  now: Date
+  outDir: string
+  folder: ExportFolder
+  style: HouseStyle
+  checkOptions: CheckOptions
+  lookups: Lookups
 }
 
 export interface ExportOptions {
@@ -82,10 +123,41 @@ function prepareFolder(typed: string): string {
   return outDir
 }
 
+/** How many stories are read and checked together; the next batch is checked while this one is written. */
+const BATCH = 50
+
+/** A batch of stories read from the library, their checks under way on the check thread. */
+interface Batch {
+  stories: ({ id: StoryId; story: Story } | { id: StoryId; error: string })[]
+  findings: Promise<(Finding[] | ApiError)[]>
+}
+
+function readBatch(db: Db, ids: readonly StoryId[], checks: CheckSession): Batch {
+  const stories = ids.map((id): Batch['stories'][number] => {
+    try {
+      return { id, story: getStory(db, id) }
+    } catch (error) {
+      return { id, error: (error as Error).message }
+    }
+  })
+  const found: Story[] = stories.flatMap((entry) => ('story' in entry ? [entry.story] : []))
+  // Never rejects: a batch whose checks could not be asked for fails story by story, in words.
+  const findings = checks.check(found).catch((error: unknown) => found.map(() => asApiError(error)))
+  return { stories, findings }
+}
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('stopped', (error as Error)?.message || String(error))
+}
+
 /**
  * Export stories to a folder, each on its own: one story failing (a file that cannot be written)
  * never stops the others, and leaves no half-written file. Marking published happens only after
  * the story's files are in place, and the page carries the publication time it records.
+ *
+ * Stories go in batches: main reads a batch and hands its spelling and style-book checks to the
+ * check thread (one check session for the whole export: check-session.ts), then writes the batch
+ * before it while the thread checks. The house style, check settings and dictionary are read once.
  */
 export async function exportStories(
   db: Db,
@@ -94,39 +166,62 @@ export async function exportStories(
 ): Promise<ExportOutput> {
   const outDir = prepareFolder(request.outDir)
   const style = readHouseStyle(db)
-  const lookups = new Lookups(db)
+  const job: ExportJob = {
+    db,
+    request,
+    options,
+    now: options.now ?? new Date(),
+    outDir,
+    folder: new ExportFolder(outDir),
+    style,
+    checkOptions: readCheckOptions(db),
+    lookups: new Lookups(db),
+  }
   const ids = storyIds(db, request)
+  const checks = new CheckSession(db, style.language)
   const results: ExportResult[] = []
-  for (const id of ids) {
-    results.push(await exportOne(db, id, outDir, style, lookups, request, options.now ?? new Date(), options))
-    options.onProgress?.(results.length, ids.length)
+  try {
+    let next: Batch | null = ids.length ? readBatch(db, ids.slice(0, BATCH), checks) : null
+    for (let at = 0; next; at += BATCH) {
+      const batch: Batch = next
+      next = at + BATCH < ids.length ? readBatch(db, ids.slice(at + BATCH, at + 2 * BATCH), checks) : null
+      const findings = await batch.findings
+      job.lookups.storiesLinkedFrom(batch.stories.flatMap((entry) => ('story' in entry ? [entry.story] : [])))
+      let checked = 0
+      for (const entry of batch.stories) {
+        results.push(
+          'story' in entry
+            ? await exportOne(job, entry.story, findings[checked++]!)
+            : { id: entry.id, ok: false, error: entry.error, warnings: [] },
+        )
+        options.onProgress?.(results.length, ids.length)
+      }
+    }
+  } finally {
+    await checks.end()
   }
   return { outDir, results }
 }
 
 async function exportOne(
-  db: Db,
-  id: StoryId,
-  outDir: string,
-  style: HouseStyle,
-  lookups: Lookups,
-  request: ExportRequest,
-  now: Date,
-  options: ExportOptions,
+  { db, request, options, now, outDir, folder, style, checkOptions, lookups }: ExportJob,
+  story: Story,
+  findings: Finding[] | ApiError,
 ): Promise<ExportResult> {
-  let story: Story
-  try {
-    story = getStory(db, id)
-  } catch (error) {
-    return { id, ok: false, error: (error as Error).message, warnings: [] }
-  }
+  const id = story.id
   // The preflight first: a story it holds is not written, and says why (the embargo, TK, a kill...).
-  let preflight: PreflightItem[]
-  try {
-    preflight = await preflightStory(db, story, now)
-  } catch (error) {
-    return { id, ok: false, headline: story.headline, error: (error as Error).message, warnings: [] }
-  }
+  if (findings instanceof Error)
+    return { id, ok: false, headline: story.headline, error: findings.message, warnings: [] }
+  const preflight = runPreflight({
+    story,
+    now,
+    options: checkOptions,
+    findings,
+    // Counted at the story's save: the rules need not count a thousand words again.
+    bodyWords: story.wordCount,
+    bodyText: story.bodyText,
+    lookups: { hasPicture: lookups.hasPicture, linkedStory: lookups.story },
+  })
   const held = overrideProblem(preflight, request.override)
   if (held) return { id, ok: false, headline: story.headline, error: held, warnings: [], preflight }
   const overridden =
@@ -179,23 +274,20 @@ async function exportOne(
     // Pictures first, the page last: a page never points at an image that is not there yet.
     if (pending.size) {
       const imageDir = join(outDir, base, 'images')
-      ensureFolder(imageDir, outDir)
+      folder.ensureFolder(imageDir)
       for (const image of pending.values()) {
         const target = join(imageDir, image.file)
         // Content-addressed names: a file already there holds these very bytes.
-        if (holdsFile(target, outDir)) continue
+        if (folder.holdsFile(target)) continue
         const bytes = renditionBytes(db, image.key, image.seq)
-        if (bytes) writeFileAtomic(target, bytes, outDir)
+        if (bytes) folder.write(target, bytes)
       }
     } else if (layout === 'folder' && request.format === 'html') {
-      ensureFolder(join(outDir, base), outDir)
+      folder.ensureFolder(join(outDir, base))
     }
-    writeFileAtomic(file, text, outDir)
+    folder.write(file, text)
     const warnings = [
-      ...exportWarnings(story, {
-        hasPicture: (mediaId) => mediaInfo(db, mediaId) !== null,
-        linkedStory: (otherId) => lookups.story(otherId),
-      }),
+      ...exportWarnings(story, { hasPicture: lookups.hasPicture, linkedStory: lookups.story }),
       ...pictures.problems,
     ]
     if (publish) markPublished(db, original, story.publishedAt ?? now.toISOString(), now, overridden, options.save)

@@ -126,7 +126,8 @@ describe('validators on exported pages', () => {
     await exportAll(library, join(out, 'arabic'), { language: 'ar', timeZone: 'Asia/Dubai', creditLabel: '' })
     library.close()
     files = htmlFilesUnder(out)
-  })
+    // Fourteen exports and a camera original's renditions: over Vitest's 10 s for a hook on a loaded machine.
+  }, 300_000)
   afterAll(() => rmSync(out, { recursive: true, force: true }))
 
   it('exports a page for every story in every style', () => {

@@ -70,20 +70,25 @@ export function checkExportRoot(path: string): void {
   }
 }
 
-/** Each folder from `root` (exclusive) down to `path`, made if missing, refused if a link or a file. */
-function walkFolders(root: string, path: string, create: boolean): void {
+/**
+ * Each folder from `root` (exclusive) down to `path`, made if missing, refused if a link or a file.
+ * `checked` holds folders already found sound (or made) by this export: they are not looked at again.
+ */
+function walkFolders(root: string, path: string, create: boolean, checked?: Set<string>): void {
+  if (checked?.has(path)) return
   const rel = relative(root, path)
   if (rel === '') return
   if (rel.startsWith('..') || isAbsolute(rel)) throw new ExportPathError(`${path} is outside the export folder`)
   let at = root
   for (const part of rel.split(sep)) {
     at = join(at, part)
+    if (checked?.has(at)) continue
     let stat = lstatOrNull(at)
     if (!stat && create) {
-      try {
-        mkdirSync(at)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      if (madeFolder(at)) {
+        // Made here: a new, empty folder, not a link (mkdir never follows one, it fails EEXIST).
+        checked?.add(at)
+        continue
       }
       stat = lstatOrNull(at)
     }
@@ -93,15 +98,84 @@ function walkFolders(root: string, path: string, create: boolean): void {
         `${at} is a link to somewhere else; Copydesk writes only inside the export folder (remove the link, or choose another folder)`,
       )
     if (!stat.isDirectory()) throw new ExportPathError(`${at} is a file, not a folder`)
+    checked?.add(at)
+  }
+}
+
+/** True when this call made the folder; false when something (a folder, a file, a link) is there already. */
+function madeFolder(path: string): boolean {
+  try {
+    mkdirSync(path)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    return false
   }
 }
 
 function lstatOrNull(path: string) {
-  try {
-    return lstatSync(path)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
+  // Nothing there is the common answer (a new story's folder): asked without an exception for it.
+  return lstatSync(path, { throwIfNoEntry: false }) ?? null
+}
+
+const EXCLUSIVE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0)
+
+/**
+ * One export's writes inside its folder (`root`, already made with `ensureFolder(root)`). Every
+ * folder below the root is checked (a link or a file refused) the first time the export uses it
+ * and remembered, so a story's folder is looked at once, not again for each file in it. That keeps
+ * the promise above (nothing planted before the export starts is followed); what a process racing
+ * the export inside the folder could do was never closed (no openat).
+ *
+ * Files are written as `writeFileAtomic` says: one exclusive open of a temporary name, one write,
+ * one rename. The temporary names are this export's random stem and a count: as unguessable as a
+ * random name per file, without asking for fresh random bytes each time.
+ */
+export class ExportFolder {
+  private readonly checked = new Set<string>()
+  private readonly stem = randomBytes(12).toString('hex')
+  private count = 0
+
+  constructor(readonly root: string) {}
+
+  /** Make a folder inside the export folder (and those above it); no link on the way is followed. */
+  ensureFolder(path: string): void {
+    walkFolders(this.root, path, true, this.checked)
+  }
+
+  /** True when `path` is a plain file already: a link there counts as nothing written yet. */
+  holdsFile(path: string): boolean {
+    walkFolders(this.root, dirname(path), false, this.checked)
+    return lstatOrNull(path)?.isFile() ?? false
+  }
+
+  /**
+   * Write a file so that readers only ever see the old bytes or the new ones: the new bytes go to a
+   * temporary file in the same folder, which is then renamed over the target (atomic on one file
+   * system). If anything fails, the temporary file is removed and the target is untouched.
+   */
+  write(target: string, data: string | Uint8Array): void {
+    walkFolders(this.root, dirname(target), false, this.checked)
+    // A name nobody can guess, opened only if nothing (not even a link) is there yet.
+    const temp = join(dirname(target), `.${this.stem}-${(this.count++).toString(36)}.copydesk-tmp`)
+    try {
+      const fd = openSync(temp, EXCLUSIVE, 0o644)
+      try {
+        writeFileSync(fd, data)
+      } finally {
+        closeSync(fd)
+      }
+    } catch (error) {
+      // EEXIST: something was planted under our name; it is not ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true })
+      throw error
+    }
+    try {
+      renameSync(temp, target)
+    } catch (error) {
+      rmSync(temp, { force: true })
+      throw error
+    }
   }
 }
 
@@ -115,42 +189,15 @@ export function ensureFolder(path: string, root?: string): void {
     mkdirSync(path, { recursive: true })
     return
   }
-  walkFolders(root, path, true)
+  new ExportFolder(root).ensureFolder(path)
 }
 
 /** True when `path` (inside `root`) is a plain file: a link there counts as nothing written yet. */
 export function holdsFile(path: string, root: string): boolean {
-  walkFolders(root, dirname(path), false)
-  return lstatOrNull(path)?.isFile() ?? false
+  return new ExportFolder(root).holdsFile(path)
 }
 
-const EXCLUSIVE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0)
-
-/**
- * Write a file so that readers only ever see the old bytes or the new ones: the new bytes go to a
- * temporary file in the same folder, which is then renamed over the target (atomic on one file
- * system). If anything fails, the temporary file is removed and the target is untouched.
- */
+/** One file written atomically inside `root` (see `ExportFolder.write`). */
 export function writeFileAtomic(target: string, data: string | Uint8Array, root: string): void {
-  walkFolders(root, dirname(target), false)
-  // A name nobody can guess, opened only if nothing (not even a link) is there yet.
-  const temp = join(dirname(target), `.${randomBytes(12).toString('hex')}.copydesk-tmp`)
-  try {
-    const fd = openSync(temp, EXCLUSIVE, 0o644)
-    try {
-      writeFileSync(fd, data)
-    } finally {
-      closeSync(fd)
-    }
-  } catch (error) {
-    // EEXIST: something was planted under a random name; it is not ours to remove.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true })
-    throw error
-  }
-  try {
-    renameSync(temp, target)
-  } catch (error) {
-    rmSync(temp, { force: true })
-    throw error
-  }
+  new ExportFolder(root).write(target, data)
 }

@@ -1,3 +1,5 @@
+import { countWords } from '../body'
+import { bodyToText } from '../body-text'
 import type { Finding } from '../checks/finding'
 import type { CheckOptions } from '../checks/options'
 import type { StoryFields, StoryId, StoryStatus } from '../story'
@@ -18,6 +20,13 @@ export interface PreflightContext {
   /** The Checks findings (spelling and the style book among them) the story has now. */
   findings: readonly Finding[]
   lookups: PreflightLookups
+  /**
+   * The body's word count when the caller has it already: a saved story's, counted by the library at
+   * its save with the same `countWords` (an export passes it). Without it the rules count the body.
+   */
+  bodyWords?: number
+  /** The body's plain text when the caller has it already (a saved story's, made at its save by `bodyToText`). */
+  bodyText?: string
   /** How many unresolved inline comments a story has; rules/unresolved-comments.ts has the default (the hook). */
   countComments?: (story: StoryFields) => number
 }
@@ -28,4 +37,20 @@ export interface PreflightRule {
   describe: string
   level: PreflightLevel
   run(context: PreflightContext): Omit<PreflightItem, 'rule' | 'level'>[]
+}
+
+const counted = new WeakMap<object, number>()
+
+/**
+ * The body's words for the rules that ask (empty body, short body): the caller's count, else
+ * counted once per body (a walk and a Unicode word match of the whole text).
+ */
+export function bodyWords({ story, bodyWords: given }: PreflightContext): number {
+  if (given !== undefined) return given
+  let words = counted.get(story.body)
+  if (words === undefined) {
+    words = countWords(bodyToText(story.body))
+    counted.set(story.body, words)
+  }
+  return words
 }

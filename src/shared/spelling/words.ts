@@ -5,7 +5,13 @@ export interface WordAt {
 }
 
 const LETTER = /[\p{L}\p{M}]/u
-const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c)
+/** ASCII letters answered without the Unicode class: most of an English story, checked a character at a time. */
+function isLetter(c: string | undefined): boolean {
+  if (c === undefined) return false
+  const code = c.charCodeAt(0)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return LETTER.test(c)
+}
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
 const isJoiner = (c: string | undefined) => c === "'" || c === '’' || c === '-' || c === '‑'
 

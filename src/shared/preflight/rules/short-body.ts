@@ -1,6 +1,4 @@
-import { countWords } from '../../body'
-import { bodyToText } from '../../body-text'
-import type { PreflightRule } from '../rule'
+import { bodyWords, type PreflightRule } from '../rule'
 
 /** Fewer words than this is a brief at most: worth a look, not a hold (a news alert is short on purpose). */
 export const SHORT_BODY_WORDS = 40
@@ -9,8 +7,8 @@ export const shortBody: PreflightRule = {
   id: 'short-body',
   describe: `The body has fewer than ${SHORT_BODY_WORDS} words.`,
   level: 'warning',
-  run: ({ story }) => {
-    const words = countWords(bodyToText(story.body))
+  run: (context) => {
+    const words = bodyWords(context)
     return words > 0 && words < SHORT_BODY_WORDS
       ? [{ message: `the body is very short (${words} ${words === 1 ? 'word' : 'words'})`, where: { field: 'body' } }]
       : []
