@@ -4,7 +4,7 @@ import { useTempLibraries } from '@test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
 import type { Db } from './open'
 import { ftsQuery, searchMatch, searchStories } from './search'
-import { fillSearchTerms, searchTermsComplete } from './search-terms'
+import { fillSearchTerms, keepFillingSearchTerms, searchTermsComplete } from './search-terms'
 import { createStory, saveStory } from './stories'
 
 const vocabulary = (db: Db) => db.prepare('SELECT term FROM search_terms ORDER BY term').pluck().all() as string[]
@@ -74,6 +74,30 @@ describe('search vocabulary', () => {
     const found = searchStories(library.db, 'repo', 10).map((h) => h.id)
     expect(found.sort()).toEqual([ids[0], ids[1], ids[2], ids[3], during].sort())
     expect(library.db.prepare('SELECT count(*) FROM search_terms_fill').pluck().get()).toBe(0)
+  })
+
+  it('is copied in the background with a quiet moment between batches, and stops when the library closes', async () => {
+    const file = join(libraries.dir(), 'library.sqlite')
+    const library = libraries.open(file)
+    for (let i = 0; i < 80; i++) createStory(library.db, { headline: `Dispatch ${i} word${i}a word${i}b word${i}c` })
+    asBeforeTheVocabulary(library.db)
+    let pauses = 0
+    await keepFillingSearchTerms(library.db, () => Promise.resolve(void pauses++))
+    expect(pauses).toBeGreaterThan(0)
+    expect(searchTermsComplete(library.db)).toBe(true)
+    expect(vocabulary(library.db)).toEqual(indexWords(library.db))
+
+    asBeforeTheVocabulary(library.db)
+    library.close()
+    const reopened = libraries.open(file)
+    let open = true
+    // Closed after the first batch: the loop stops and the copy resumes at the next start.
+    await keepFillingSearchTerms(
+      reopened.db,
+      () => Promise.resolve(void (open = false)),
+      () => open,
+    )
+    expect(searchTermsComplete(reopened.db)).toBe(false)
   })
 
   it('starts complete for a new library, and a word no story holds finds nothing at once', () => {

@@ -65,6 +65,9 @@ const complete = new WeakSet<Db>()
 /** Every word of the index is in the vocabulary (once true for a connection, it stays true). */
 export function searchTermsComplete(db: Db): boolean {
   if (complete.has(db)) return true
+  // A library opened read-only before migration 17 has no vocabulary at all: search as before.
+  const hasVocabulary = prepared(db, "SELECT 1 FROM sqlite_master WHERE name = 'search_terms_fill'").get()
+  if (!hasVocabulary) return false
   const filling = prepared(db, 'SELECT 1 FROM search_terms_fill').get()
   if (!filling) complete.add(db)
   return !filling

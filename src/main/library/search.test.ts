@@ -123,6 +123,24 @@ describe('library search', () => {
     }
   })
 
+  it('still requires the common words and short starts it does not rank by', () => {
+    const { db } = libraries.open()
+    const headline = createStory(db, {
+      headline: 'Bank of England holds rates',
+      body: bodyFromParagraphs(['Rates stay in place.']),
+    })
+    const body = createStory(db, {
+      headline: 'Markets steady',
+      body: bodyFromParagraphs(['Traders in the City waited for the Bank of England.']),
+    })
+    createStory(db, { headline: 'Bank England merger', body: bodyFromParagraphs(['Nothing else.']) })
+    createStory(db, { headline: 'Bank of England', body: bodyFromParagraphs(['No more.']) })
+    // "of" and "in" (still being typed) must match; "bank" and "england" rank: the headline first.
+    expect(searchStories(db, 'bank of england in', 10).map((h) => h.id)).toEqual([headline.id, body.id])
+    expect(searchStories(db, 'bank of england in', 10, 'draft').map((h) => h.id)).toEqual([headline.id, body.id])
+    expect(searchStories(db, 'bank of england in', 10, 'published')).toEqual([])
+  })
+
   it('keeps the results of the words before a one-letter word still being typed, and matches a lone letter whole', () => {
     const { db } = libraries.open()
     const resigns = createStory(db, { headline: 'Prime minister resigns' })

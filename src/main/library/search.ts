@@ -2,6 +2,7 @@ import { prepared, type Db } from './open'
 import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './stories'
 import { markText, snippetOf, termMatcher, type TermMatcher } from './marks'
 import { indexTerms, termsStartingWith } from './search-terms'
+import { isStopword } from './terms'
 import type { SearchHit } from '../../shared/contract'
 import type { StoryId, StoryStatus } from '../../shared/story'
 
@@ -43,19 +44,39 @@ export const EXPANDED_TERMS = 64
  * the ranked limit. Null when nothing can match (a word no story holds) or nothing was typed.
  */
 export function searchMatch(db: Db, typed: string): string | null {
+  return searchQueries(db, typed)?.match ?? null
+}
+
+/**
+ * What search matches by, and what it ranks by: the same words less those whose bm25 weight is
+ * next to nothing and whose weighing costs most. bm25 counts each word's stories over the whole
+ * library once a query (its rarity); for a word in most stories ("of", a two- or three-letter start
+ * like "in" still being typed) that count reads a list as long as the library (0.2 s at a million)
+ * for a weight bm25 clamps to almost zero. Such words are still required to match.
+ */
+interface SearchQueries {
+  match: string
+  rank: string
+}
+
+function searchQueries(db: Db, typed: string): SearchQueries | null {
   const words = typedWords(typed)
   if (!words.length) return null
-  const parts: string[] = []
+  const match: string[] = []
+  const rank: string[] = []
   for (const word of words) {
-    if (word.length === 1) parts.push(`"${word}"`)
-    else if (word.length < 4) parts.push(`"${word}"*`)
+    let part: string
+    if (word.length === 1) part = `"${word}"`
+    else if (word.length < 4) part = `"${word}"*`
     else {
       const terms = wordsStarting(db, word)
       if (terms?.length === 0) return null
-      parts.push(terms ? `(${terms.map((t) => `"${t}"`).join(' OR ')})` : `"${word}"*`)
+      part = terms ? `(${terms.map((t) => `"${t}"`).join(' OR ')})` : `"${word}"*`
     }
+    match.push(part)
+    if (word.length >= 4 && !isStopword(word.toLowerCase())) rank.push(part)
   }
-  return parts.join(' AND ')
+  return { match: match.join(' AND '), rank: rank.length ? rank.join(' AND ') : match.join(' AND ') }
 }
 
 const PLAIN = /^[A-Za-z0-9]+$/
@@ -81,19 +102,47 @@ export const RANKED_MATCHES = 2000
 
 /** Search, within one status when one is given (the library's status filter and search together). */
 export function searchStories(db: Db, typed: string, limit: number, status?: StoryStatus): SearchHit[] {
-  const query = searchMatch(db, typed)
+  const query = searchQueries(db, typed)
   if (!query) return []
   const withStatus = status ? 'AND rowid IN (SELECT id FROM stories WHERE status = @status)' : ''
-  const ids = prepared(
-    db,
-    `SELECT id FROM (
-       SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH @query
+  const params = { query: query.match, limit, ...(status ? { status } : {}) }
+  let ids: StoryId[]
+  if (query.rank === query.match) {
+    ids = prepared(
+      db,
+      `SELECT id FROM (
+         SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH @query
+           AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
+         ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
+       ) ORDER BY score LIMIT @limit`,
+    )
+      .pluck()
+      .all(params) as StoryId[]
+  } else {
+    // The newest matches of every word first (read lazily, newest first), then bm25 by the words
+    // worth weighing over the same stretch of ids, kept to those matches.
+    const newest = prepared(
+      db,
+      `SELECT rowid FROM story_search WHERE story_search MATCH @query
          AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
-       ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
-     ) ORDER BY score LIMIT @limit`,
-  )
-    .pluck()
-    .all({ query, limit, ...(status ? { status } : {}) }) as StoryId[]
+       ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}`,
+    )
+      .pluck()
+      .all({ query: query.match, ...(status ? { status } : {}) }) as StoryId[]
+    if (!newest.length) return []
+    const wanted = new Set(newest)
+    // The CASTs: FTS5 ignores a rowid bound that is not an INTEGER (better-sqlite3 binds REALs).
+    const scored = prepared(
+      db,
+      `SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH ?
+         AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)`,
+    ).all(query.rank, newest.at(-1), newest[0]) as { id: StoryId; score: number }[]
+    ids = scored
+      .filter((row) => wanted.has(row.id))
+      .sort((a, b) => a.score - b.score || b.id - a.id)
+      .slice(0, limit)
+      .map((row) => row.id)
+  }
   return markHits(db, ids, termMatcher(typedWords(typed), true))
 }
 
