@@ -100,49 +100,76 @@ const RANK = 'bm25(story_search, 10.0, 4.0, 2.0, 1.0)'
  */
 export const RANKED_MATCHES = 2000
 
+type SearchParams = { query: string; limit: number; status?: StoryStatus }
+
+/** The newest matches ranked by bm25 of every word typed. */
+function rankedByAll(db: Db, withStatus: string, params: SearchParams): StoryId[] {
+  return prepared(
+    db,
+    `SELECT id FROM (
+       SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH @query
+         AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
+       ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
+     ) ORDER BY score LIMIT @limit`,
+  )
+    .pluck()
+    .all(params) as StoryId[]
+}
+
+/**
+ * Rows the weighing query may read, as a multiple of the matches it ranks. The words left out of
+ * the rank are in most stories, so its matches over the same ids are a few more than the newest
+ * matches; when they are many more (a left-out start like "str" is rarer), weighing them all would
+ * cost more than it saves, and ranking by every word is done instead.
+ */
+const WEIGHED_ROWS = 2 * RANKED_MATCHES
+
+/**
+ * The newest matches of every word first (read lazily, newest first), then bm25 of the words worth
+ * weighing over the same stretch of ids, kept to those matches. Null when that stretch holds too
+ * many other stories (see WEIGHED_ROWS).
+ */
+function rankedByWeighedWords(
+  db: Db,
+  query: SearchQueries,
+  withStatus: string,
+  params: SearchParams,
+): StoryId[] | null {
+  const { limit: _limit, ...matchParams } = params
+  const newest = prepared(
+    db,
+    `SELECT rowid FROM story_search WHERE story_search MATCH @query
+       AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
+     ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}`,
+  )
+    .pluck()
+    .all(matchParams) as StoryId[]
+  if (!newest.length) return []
+  const wanted = new Set(newest)
+  // The CASTs: FTS5 ignores a rowid bound that is not an INTEGER (better-sqlite3 binds REALs).
+  const scored = prepared(
+    db,
+    `SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH ?
+       AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)
+     ORDER BY rowid DESC LIMIT ${WEIGHED_ROWS}`,
+  ).all(query.rank, newest.at(-1), newest[0]) as { id: StoryId; score: number }[]
+  const kept = scored.filter((row) => wanted.has(row.id))
+  if (kept.length < newest.length) return null
+  return kept
+    .sort((a, b) => a.score - b.score || b.id - a.id)
+    .slice(0, params.limit)
+    .map((row) => row.id)
+}
+
 /** Search, within one status when one is given (the library's status filter and search together). */
 export function searchStories(db: Db, typed: string, limit: number, status?: StoryStatus): SearchHit[] {
   const query = searchQueries(db, typed)
   if (!query) return []
   const withStatus = status ? 'AND rowid IN (SELECT id FROM stories WHERE status = @status)' : ''
-  const params = { query: query.match, limit, ...(status ? { status } : {}) }
-  let ids: StoryId[]
-  if (query.rank === query.match) {
-    ids = prepared(
-      db,
-      `SELECT id FROM (
-         SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH @query
-           AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
-         ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}
-       ) ORDER BY score LIMIT @limit`,
-    )
-      .pluck()
-      .all(params) as StoryId[]
-  } else {
-    // The newest matches of every word first (read lazily, newest first), then bm25 by the words
-    // worth weighing over the same stretch of ids, kept to those matches.
-    const newest = prepared(
-      db,
-      `SELECT rowid FROM story_search WHERE story_search MATCH @query
-         AND rowid NOT IN (SELECT story_id FROM spiked) ${withStatus}
-       ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}`,
-    )
-      .pluck()
-      .all({ query: query.match, ...(status ? { status } : {}) }) as StoryId[]
-    if (!newest.length) return []
-    const wanted = new Set(newest)
-    // The CASTs: FTS5 ignores a rowid bound that is not an INTEGER (better-sqlite3 binds REALs).
-    const scored = prepared(
-      db,
-      `SELECT rowid AS id, ${RANK} AS score FROM story_search WHERE story_search MATCH ?
-         AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)`,
-    ).all(query.rank, newest.at(-1), newest[0]) as { id: StoryId; score: number }[]
-    ids = scored
-      .filter((row) => wanted.has(row.id))
-      .sort((a, b) => a.score - b.score || b.id - a.id)
-      .slice(0, limit)
-      .map((row) => row.id)
-  }
+  const params: SearchParams = { query: query.match, limit, ...(status ? { status } : {}) }
+  const ids =
+    (query.rank !== query.match && rankedByWeighedWords(db, query, withStatus, params)) ||
+    rankedByAll(db, withStatus, params)
   return markHits(db, ids, termMatcher(typedWords(typed), true))
 }
 
