@@ -26,16 +26,20 @@ import { prepared, type Db } from './open'
  */
 const TOKENIZE = 'unicode61 remove_diacritics 2'
 
-const scratchReady = new WeakSet<Db>()
-
-/** The per-connection scratch index (in memory, temp schema): one story's text at a time. */
+/**
+ * The per-connection scratch index (in memory, temp schema): one text at a time, emptied before
+ * each use. Looked for each time rather than remembered: made inside a transaction that then rolls
+ * back (an import file refused), it is gone again.
+ */
 function scratch(db: Db): void {
-  if (scratchReady.has(db)) return
+  if (prepared(db, "SELECT 1 FROM temp.sqlite_master WHERE name = 'search_words_vocab'").get()) {
+    prepared(db, "INSERT INTO temp.search_words (search_words) VALUES ('delete-all')").run()
+    return
+  }
   db.exec(`
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5 (text, content = '', tokenize = '${TOKENIZE}');
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_vocab USING fts5vocab (temp, search_words, 'row');
   `)
-  scratchReady.add(db)
 }
 
 /**
@@ -48,16 +52,13 @@ export function noteSearchTerms(db: Db, texts: readonly (string | null | undefin
   scratch(db)
   prepared(db, 'INSERT INTO temp.search_words (rowid, text) VALUES (1, ?)').run(text)
   prepared(db, 'INSERT OR IGNORE INTO search_terms (term) SELECT term FROM temp.search_words_vocab').run()
-  prepared(db, "INSERT INTO temp.search_words (search_words) VALUES ('delete-all')").run()
 }
 
 /** The terms the index makes of a text, as it would store them (a typed word folded exactly). */
 export function indexTerms(db: Db, text: string): string[] {
   scratch(db)
   prepared(db, 'INSERT INTO temp.search_words (rowid, text) VALUES (1, ?)').run(text)
-  const terms = prepared(db, 'SELECT term FROM temp.search_words_vocab').pluck().all() as string[]
-  prepared(db, "INSERT INTO temp.search_words (search_words) VALUES ('delete-all')").run()
-  return terms
+  return prepared(db, 'SELECT term FROM temp.search_words_vocab').pluck().all() as string[]
 }
 
 const complete = new WeakSet<Db>()
