@@ -141,6 +141,8 @@ for (let code = 0x80; code <= 0xbf; code++) MOJIBAKE_TRAIL.add(code)
 for (const char of '\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122')
   MOJIBAKE_TRAIL.add(char.charCodeAt(0))
 
+const isMojibakeTrail = (code: number) => (code >= 0x80 && code <= 0xbf) || (code > 0xff && MOJIBAKE_TRAIL.has(code))
+
 /** The byte windows-1252 reads as this character, by code (for mojibake repair), or undefined. */
 const CP1252_BYTE_OF_CODE = new Map<number, number>()
 for (const [char, byte] of CP1252_BYTE) CP1252_BYTE_OF_CODE.set(char.charCodeAt(0), byte)
@@ -152,6 +154,9 @@ const scratch = new Uint8Array(4)
  * run turned back into the bytes it came from, kept only if they are one valid UTF-8 sequence.
  */
 function unmangled(text: string, start: number, end: number): number {
+  const lead = text.charCodeAt(start)
+  // The lead says how long its sequence is: a run of another length is not one (most runs in a file of stray bytes).
+  if (end - start !== (lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4)) return -1
   scratch.fill(0)
   for (let k = start; k < end; k++) {
     const code = text.charCodeAt(k)
@@ -182,8 +187,7 @@ export function repairMojibake(text: string): string {
   for (let i = 0; i < text.length;) {
     const lead = text.charCodeAt(i)
     let end = i + 1
-    if (isMojibakeLead(lead))
-      while (end < text.length && end - i <= 3 && MOJIBAKE_TRAIL.has(text.charCodeAt(end))) end++
+    if (isMojibakeLead(lead)) while (end < text.length && end - i <= 3 && isMojibakeTrail(text.charCodeAt(end))) end++
     const code = end > i + 1 ? unmangled(text, i, end) : -1
     if (code < 0) {
       for (; i < end; i++) out[o++] = text.charCodeAt(i)
