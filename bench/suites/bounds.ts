@@ -50,8 +50,8 @@ export const boundsSuite: Suite = {
       metrics.push(metric(`bounds.import-items.${items}.growth`, r.growthMB!, 'MB', 0, 'lower'))
     }
     const decode = child(ctx.root, 'decode', 19)
-    metrics.push(metric('bounds.decode-invalid-utf8.MBps', decode.invalidMBps!, 'MB/s', decode.floorMBps!, 'higher'))
-    metrics.push(metric('bounds.decode-valid-utf8-floor.MBps', decode.floorMBps!, 'MB/s', 0, 'higher'))
+    metrics.push(metric('bounds.decode-invalid-utf8.mbps', decode.invalidMBps!, 'MB/s', decode.floorMBps!, 'higher'))
+    metrics.push(metric('bounds.decode-valid-utf8-floor.mbps', decode.floorMBps!, 'MB/s', 0, 'higher'))
     const paragraphs = child(ctx.root, 'paragraphs', 19)
     metrics.push(metric('bounds.paragraphs-19mb.ms', paragraphs.ms!, 'ms', 0, 'lower'))
     metrics.push(metric('bounds.paragraphs-19mb.rss', paragraphs.maxRssMB!, 'MB', 0, 'lower'))
