@@ -4,7 +4,10 @@
  * asks for `story:check` on such a story saved in a library, through the api as the window does
  * (the rules and spelling, on the check thread, warmed first by a short story), and watches how
  * long main's thread is held meanwhile; `import ITEMS` imports one NewsML-style ninjs message of
- * ITEMS small items into an empty library. Prints one line of JSON.
+ * ITEMS small items into an empty library; `decode MB` decodes MB of invalid UTF-8 (a stray
+ * windows-1252 byte every three, the worst case for the mojibake repair) beside TextDecoder on as
+ * much valid UTF-8 (the floor); `paragraphs MB` reads a text file of MB of short paragraphs, which
+ * is refused at the story's limit. Prints one line of JSON.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +20,8 @@ import { openLibrary } from '../src/main/library'
 import { call } from '../src/main/api'
 import { importWireFiles } from '../src/main/intake/import-wire'
 import { namesBody } from '../test/names-story'
+import { decodeBytes } from '../src/main/wire/decode'
+import { parseWire } from '../src/main/wire/parse'
 
 const [what, size] = [process.argv[2], Number(process.argv[3])]
 
@@ -51,6 +56,43 @@ if (what === 'checks') {
   console.log(JSON.stringify({ ms, findings: findings.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
 } else if (what === 'story-check') {
   void storyCheck(size).then((figures) => console.log(JSON.stringify(figures)))
+} else if (what === 'decode') {
+  const length = size * 1048576
+  const stray = new Uint8Array(length).map((_, i) => [0xe9, 0x93, 0x20][i % 3]!)
+  const valid = Buffer.alloc(length, 'café “quoted” ')
+  const time = (work: () => unknown) => {
+    const start = process.hrtime.bigint()
+    work()
+    return Number(process.hrtime.bigint() - start) / 1e6
+  }
+  // Alternated, best of three each: the machine is shared, and the two must see the same load.
+  const strayMs: number[] = []
+  const floorMs: number[] = []
+  for (let k = 0; k < 3; k++) {
+    strayMs.push(time(() => decodeBytes(stray)))
+    floorMs.push(time(() => new TextDecoder().decode(valid)))
+  }
+  const mbPerS = (ms: number) => size / (ms / 1000)
+  console.log(
+    JSON.stringify({
+      invalidMBps: mbPerS(Math.min(...strayMs)),
+      floorMBps: mbPerS(Math.min(...floorMs)),
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+    }),
+  )
+} else if (what === 'paragraphs') {
+  // Built with repeat, not a list, so the peak memory measured is the reading's, not the test's.
+  const count = Math.floor((size * 1048576 - 15) / 7)
+  const bytes = Buffer.from(`FLOOD WARNING\n\n${'Flood\n\n'.repeat(count)}`)
+  const start = process.hrtime.bigint()
+  let refused = ''
+  try {
+    parseWire(bytes)
+  } catch (error) {
+    refused = (error as Error).message
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  console.log(JSON.stringify({ ms, paragraphs: count, refused, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-bounds-'))
   const file = join(dir, 'library.sqlite')

@@ -139,3 +139,30 @@ describe('text length', () => {
     expect(saveError(words(MAX_BODY_CHARACTERS + 1))).toMatch(/longer than 2,000,000 characters/)
   })
 })
+
+describe('blocks per story', () => {
+  const paragraphs = (count: number) => Array.from({ length: count }, (_, i) => `Paragraph ${i} of the minutes.`)
+
+  it('takes a body of 20,000 blocks through the api and refuses 20,001 in words', () => {
+    const body = (count: number) => bodyOf(paragraphs(count).map((text) => paragraphNode(text)))
+    expect(saveError(body(MAX_BLOCKS))).toBeNull()
+    expect(saveError(body(MAX_BLOCKS + 1))).toMatch(/the story has 20,001 blocks; a story holds at most 20,000/)
+  })
+
+  it('imports a text file of 20,000 paragraphs, which can then be saved, and refuses one of 30,000 in words', () => {
+    const lib = libraries.open()
+    const file = (count: number) => ({
+      name: `minutes-${count}.txt`,
+      bytes: Buffer.from(`Council minutes\n\n${paragraphs(count).join('\n\n')}`),
+    })
+    const [atLimit, past] = importWireFiles(lib, [file(MAX_BLOCKS), file(30_000)])
+    expect(atLimit, atLimit!.error).toMatchObject({ ok: true })
+    const story = call(lib, 'story:get', { id: atLimit!.id! })
+    expect(story.body.root.children).toHaveLength(MAX_BLOCKS)
+    expect(() =>
+      call(lib, 'story:save', { id: story.id, expectedRevision: story.revision, changes: { body: story.body } }),
+    ).not.toThrow()
+    expect(past).toMatchObject({ file: 'minutes-30000.txt', ok: false })
+    expect(past!.error).toMatch(/more than 21,000 paragraphs; a story holds at most 20,000 blocks/)
+  })
+})

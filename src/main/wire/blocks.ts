@@ -7,6 +7,7 @@ import { agencyLabel } from './agencies'
 import { decodeEntities } from './text'
 import type { XElement, XNode } from './xml'
 import { textOf } from './xml'
+import { blockRead } from './read-budget'
 
 /**
  * Markup (NITF body.content, XHTML, sanitised feed HTML) to story body blocks, through an
@@ -136,7 +137,13 @@ class Builder {
   flush(make: (children: Inline[]) => BlockNode = paragraphOf): void {
     const children = tidy(this.inline)
     this.inline = []
-    if (children.length) this.blocks.push(make(children))
+    if (children.length) this.add(make(children))
+  }
+
+  /** A block made: counted, so markup of millions of paragraphs stops at the story's limit (read-budget.ts). */
+  private add(block: BlockNode): void {
+    this.blocks.push(block)
+    blockRead(this.blocks.length)
   }
 
   walk(nodes: readonly XNode[]): void {
@@ -248,7 +255,7 @@ class Builder {
       const text = decodeEntities(textOf(node)).replace(/\s+/g, ' ').trim()
       if (text) items.push(this.options.mapText ? this.options.mapText(text) : text)
     }
-    if (items.length) this.blocks.push(listNode(listType, items))
+    if (items.length) this.add(listNode(listType, items))
   }
 
   private table(element: XElement): void {
@@ -271,7 +278,7 @@ class Builder {
           children.push({ type: 'tab', text: '\t', detail: 2, format: 0, mode: 'normal', style: '', version: 1 })
         if (cell) children.push(textNode(cell))
       })
-      if (cells.some(Boolean)) this.blocks.push(paragraphOf(children))
+      if (cells.some(Boolean)) this.add(paragraphOf(children))
     }
   }
 }

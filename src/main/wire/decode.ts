@@ -9,7 +9,6 @@ import { WireError } from './errors'
  */
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
-const lenientUtf8 = new TextDecoder('utf-8')
 
 /**
  * windows-1252 for 0x80-0x9F, written out: Node's TextDecoder('windows-1252') decodes these bytes
@@ -87,60 +86,121 @@ function isCont(bytes: Uint8Array, j: number, lo = 0x80, hi = 0xbf): boolean {
   return b !== undefined && b >= lo && b <= hi
 }
 
-/** The UTF-8 bytes of each byte 0x80-0xFF read as windows-1252. */
-const CP1252_HIGH_UTF8 = CP1252_HIGH.map((char) => new TextEncoder().encode(char))
+/** The UTF-16 code of each byte 0x80-0xFF read as windows-1252 (all in the BMP: one code each). */
+const CP1252_HIGH_CODE = Uint16Array.from(CP1252_HIGH, (char) => char.charCodeAt(0))
 
 /**
- * UTF-8 where the bytes are UTF-8, windows-1252 for each byte that is not. Each stray byte is
- * replaced by the UTF-8 of its windows-1252 character in one new buffer, decoded once at the end:
- * decoding piece by piece cost a string join per stray byte (half a second a megabyte).
+ * UTF-8 where the bytes are UTF-8, windows-1252 for each byte that is not. One pass over the bytes
+ * writing UTF-16 codes into one buffer, made a string once at the end (natively): no string is
+ * built per stray byte. (Decoding piece by piece cost a string join per stray byte, half a second
+ * a megabyte; the first fix re-encoded every stray byte as UTF-8 and decoded the whole again.)
  */
 export function decodeMixed(bytes: Uint8Array): string {
-  const out = new Uint8Array(bytes.length * 3)
-  let n = 0
+  const n = bytes.length
+  const out = new Uint16Array(n) // never more codes than bytes: a 4-byte sequence is 2 codes
+  let o = 0
   let i = 0
-  while (i < bytes.length) {
-    const byte = bytes[i]!
-    if (byte < 0x80) {
-      out[n++] = byte
+  while (i < n) {
+    const b0 = bytes[i]!
+    if (b0 < 0x80) {
+      out[o++] = b0
       i++
       continue
     }
     const length = utf8SequenceLength(bytes, i)
-    if (length) {
-      for (let k = 0; k < length; k++) out[n++] = bytes[i + k]!
-      i += length
+    if (length === 2) out[o++] = ((b0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f)
+    else if (length === 3) out[o++] = ((b0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f)
+    else if (length === 4) {
+      const code =
+        (((b0 & 0x07) << 18) |
+          ((bytes[i + 1]! & 0x3f) << 12) |
+          ((bytes[i + 2]! & 0x3f) << 6) |
+          (bytes[i + 3]! & 0x3f)) -
+        0x10000
+      out[o++] = 0xd800 + (code >> 10)
+      out[o++] = 0xdc00 + (code & 0x3ff)
+    } else {
+      out[o++] = CP1252_HIGH_CODE[b0 - 0x80]!
+      i++
       continue
     }
-    const replacement = CP1252_HIGH_UTF8[byte - 0x80]!
-    for (let k = 0; k < replacement.length; k++) out[n++] = replacement[k]!
-    i++
+    i += length
   }
-  return lenientUtf8.decode(out.subarray(0, n))
+  return Buffer.from(out.buffer, 0, o * 2).toString('utf16le')
 }
 
 const MOJIBAKE_HINT =
   /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/
-const MOJIBAKE_RUN =
-  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}/g
+
+/** Lead characters of a run of mojibake: U+00C2-U+00F4, the bytes that open a UTF-8 sequence. */
+const isMojibakeLead = (code: number) => code >= 0xc2 && code <= 0xf4
+
+/** The characters a UTF-8 continuation byte (0x80-0xBF) reads as in windows-1252 (and U+201B, kept as before). */
+const MOJIBAKE_TRAIL = new Set<number>()
+for (let code = 0x80; code <= 0xbf; code++) MOJIBAKE_TRAIL.add(code)
+for (const char of '\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122')
+  MOJIBAKE_TRAIL.add(char.charCodeAt(0))
+
+const isMojibakeTrail = (code: number) => (code >= 0x80 && code <= 0xbf) || (code > 0xff && MOJIBAKE_TRAIL.has(code))
+
+/** The byte windows-1252 reads as this character, by code (for mojibake repair), or undefined. */
+const CP1252_BYTE_OF_CODE = new Map<number, number>()
+for (const [char, byte] of CP1252_BYTE) CP1252_BYTE_OF_CODE.set(char.charCodeAt(0), byte)
+
+const scratch = new Uint8Array(4)
+
+/**
+ * The code point text[start, end) stood for before its UTF-8 was read as windows-1252, or -1: the
+ * run turned back into the bytes it came from, kept only if they are one valid UTF-8 sequence.
+ */
+function unmangled(text: string, start: number, end: number): number {
+  const lead = text.charCodeAt(start)
+  // The lead says how long its sequence is: a run of another length is not one (most runs in a file of stray bytes).
+  if (end - start !== (lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4)) return -1
+  scratch.fill(0)
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k)
+    const byte = code < 0x100 ? code : CP1252_BYTE_OF_CODE.get(code)
+    if (byte === undefined) return -1
+    scratch[k - start] = byte
+  }
+  const length = end - start
+  if (utf8SequenceLength(scratch, 0) !== length) return -1
+  const [b0, b1, b2, b3] = scratch as unknown as [number, number, number, number]
+  if (length === 2) return ((b0 & 0x1f) << 6) | (b1 & 0x3f)
+  if (length === 3) return ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f)
+  return ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f)
+}
 
 /**
  * Undo UTF-8 that was read as windows-1252 somewhere upstream ("Ã©" for "é", "â€™" for "’"):
- * each suspicious run is turned back into the bytes it came from and kept only if they are valid UTF-8.
+ * each suspicious run (a lead character and up to three continuation characters) is turned back
+ * into the bytes it came from and kept only if they are one valid UTF-8 sequence. One pass writing
+ * UTF-16 codes into one buffer: no regular-expression callback, buffer or string per run. A file of
+ * stray bytes is a run every few characters (millions in 19 MB), and a callback and a buffer each
+ * cost about half a second a megabyte.
  */
 export function repairMojibake(text: string): string {
   if (!MOJIBAKE_HINT.test(text)) return text
-  return text.replace(MOJIBAKE_RUN, (run) => {
-    const bytes = new Uint8Array(run.length)
-    for (let k = 0; k < run.length; k++) {
-      const code = run.charCodeAt(k)
-      const byte = code < 0x100 ? code : CP1252_BYTE.get(run[k]!)
-      if (byte === undefined) return run
-      bytes[k] = byte
+  const out = new Uint16Array(text.length) // a repaired run is shorter than the run
+  let o = 0
+  for (let i = 0; i < text.length;) {
+    const lead = text.charCodeAt(i)
+    let end = i + 1
+    if (isMojibakeLead(lead)) while (end < text.length && end - i <= 3 && isMojibakeTrail(text.charCodeAt(end))) end++
+    const code = end > i + 1 ? unmangled(text, i, end) : -1
+    if (code < 0) {
+      for (; i < end; i++) out[o++] = text.charCodeAt(i)
+    } else if (code < 0x10000) {
+      out[o++] = code
+      i = end
+    } else {
+      out[o++] = 0xd800 + ((code - 0x10000) >> 10)
+      out[o++] = 0xdc00 + ((code - 0x10000) & 0x3ff)
+      i = end
     }
-    if (utf8SequenceLength(bytes, 0) !== bytes.length) return run
-    return lenientUtf8.decode(bytes)
-  })
+  }
+  return Buffer.from(out.buffer, 0, o * 2).toString('utf16le')
 }
 
 function strictOrMixed(bytes: Uint8Array): Decoded {

@@ -1,6 +1,8 @@
 import { Parser } from 'htmlparser2'
 import type { XElement, XNode } from './xml'
 import { WireError } from './errors'
+import { elementRead } from './read-budget'
+import { TextRun } from './text-run'
 import { MAX_DEPTH, nestsDeeperThan } from './xml'
 
 /** Real bodies nest a few levels; well past that is an attack on the parser, not a story. */
@@ -19,9 +21,13 @@ export function parseHtml(html: string): XNode[] {
   }
   const top: XElement = { name: '#fragment', attrs: {}, children: [] }
   const stack: XElement[] = [top]
+  let elements = 0
+  const run = new TextRun()
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        elementRead(++elements) // throws out of the parser: a body of millions of elements is not built whole
+        run.end()
         const element: XElement = { name, attrs: attribs, children: [] }
         if (stack.length > MAX_DEPTH) {
           // Absurd nesting is flattened rather than followed: the words still arrive.
@@ -32,18 +38,17 @@ export function parseHtml(html: string): XNode[] {
         stack.push(element)
       },
       onclosetag(name) {
+        run.end()
         if (stack.length > 1 && stack[stack.length - 1]!.name === name) stack.pop()
       },
       ontext(data) {
-        const parent = stack[stack.length - 1]!
-        const last = parent.children[parent.children.length - 1]
-        if (typeof last === 'string') parent.children[parent.children.length - 1] = last + data
-        else parent.children.push(data)
+        run.add(stack[stack.length - 1]!, data)
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
   parser.end(html)
+  run.end()
   return top.children
 }
 

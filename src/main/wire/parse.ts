@@ -6,6 +6,7 @@ import { detectFormat } from './detect'
 import { wireDraftFieldsSchema, type WireDraft } from './draft'
 import { WireError } from './errors'
 import { assertWireSize } from './limits'
+import { readingFile } from './read-budget'
 import { wireFormatById, type WireFormatId } from './formats'
 import { detectionsOf } from './formats/format'
 import { tidyDraft } from './tidy'
@@ -68,7 +69,7 @@ export function parseWire(bytes: Uint8Array): ParsedWire {
   assertWireSize(bytes.length)
   const format = detectFormat(bytes)
   const decoded = decodeWire(bytes, format)
-  const read = wireFormatById(format)!.read(decoded.text)
+  const read = readingFile(() => wireFormatById(format)!.read(decoded.text))
   if (read.length > MAX_STORIES_PER_FILE) {
     throw new WireError(
       `it holds ${read.length.toLocaleString('en')} stories; Copydesk takes at most ${MAX_STORIES_PER_FILE.toLocaleString('en')} from one file (ask the sender for the items you need, or split the file)`,

@@ -1,3 +1,5 @@
+import { blockRead } from './read-budget'
+
 /**
  * Small text repairs shared by the importers: entities left in copy as text, typewriter quotes and
  * dashes, ALL-CAPS names, whitespace.
@@ -112,10 +114,22 @@ export function titleCaseName(name: string): string {
     .join('')
 }
 
-/** Lines into paragraphs: blank lines separate paragraphs; the lines of one paragraph are joined. */
+/**
+ * Lines into paragraphs: blank lines separate paragraphs; the lines of one paragraph are joined.
+ * Counted as they are made (blockRead): a body of millions of paragraphs stops at the story's limit.
+ */
 export function paragraphsOf(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((block) => oneLine(block))
-    .filter(Boolean)
+  const out: string[] = []
+  const paragraphBreak = /\n\s*\n/g
+  for (let start = 0; start <= text.length;) {
+    const found = paragraphBreak.exec(text)
+    const paragraph = oneLine(text.slice(start, found ? found.index : text.length))
+    if (paragraph) {
+      out.push(paragraph)
+      blockRead(out.length)
+    }
+    if (!found) break
+    start = paragraphBreak.lastIndex
+  }
+  return out
 }

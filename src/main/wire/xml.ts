@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2'
 import { WireError } from './errors'
+import { elementRead } from './read-budget'
+import { TextRun } from './text-run'
 
 /**
  * A small, safe XML reader for wire formats. It builds a plain tree (local names, attributes, text)
@@ -121,6 +123,8 @@ export function parseXml(source: string): XElement {
   let selfClosing = false
   let ending = false
   let problem: string | undefined
+  let elements = 0
+  const run = new TextRun()
   const fail = (message: string) => {
     problem ??= message
   }
@@ -128,6 +132,8 @@ export function parseXml(source: string): XElement {
   const parser: Parser = new Parser(
     {
       onopentag(name, attribs) {
+        elementRead(++elements) // throws out of the parser: a file of millions of elements is not built whole
+        run.end()
         const attrs: Record<string, string> = {}
         for (const key in attribs)
           if (key !== 'xmlns' && !key.startsWith('xmlns:')) attrs[localName(key)] = attribs[key]!
@@ -143,6 +149,7 @@ export function parseXml(source: string): XElement {
         if (stack.length > MAX_DEPTH) fail(`elements are nested more than ${MAX_DEPTH} deep`)
       },
       onclosetag(name, isImplied) {
+        run.end()
         const at = opened.pop() ?? 0
         stack.pop()
         if (isImplied && !selfClosing) {
@@ -157,11 +164,8 @@ export function parseXml(source: string): XElement {
       },
       ontext(data) {
         const parent = stack[stack.length - 1]
-        if (parent) {
-          const last = parent.children[parent.children.length - 1]
-          if (typeof last === 'string') parent.children[parent.children.length - 1] = last + data
-          else parent.children.push(data)
-        } else if (data.trim()) {
+        if (parent) run.add(parent, data)
+        else if (data.trim()) {
           fail(
             root
               ? `there is text after the end of the XML document: "${data.trim().slice(0, 40)}"`
@@ -175,6 +179,7 @@ export function parseXml(source: string): XElement {
   parser.write(text)
   ending = true
   parser.end()
+  run.end()
   if (problem) throw new WireError(problem)
   if (!root) throw new WireError('the XML has no root element (is it empty or cut off?)')
   return root

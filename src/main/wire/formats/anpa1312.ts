@@ -10,6 +10,7 @@ import { WireError } from '../errors'
 import { isFlagLine } from '../furniture'
 import { urgencyOf } from '../meta'
 import { oneLine, typewriterToTypeset } from '../text'
+import { assertLinesWithin, blockRead } from '../read-budget'
 import { defineWireFormat } from './format'
 import { listNode } from '@shared/body'
 
@@ -79,6 +80,7 @@ export function readAnpa(raw: string): WireDraft {
   const date = anpaSignoffDate(signoff)
   if (date) draft.dateline.date = date
 
+  assertLinesWithin(content) // before the split: a list of millions of lines is hundreds of megabytes
   const lines = content.split('\n')
   let i = 0
   const headers: string[] = []
@@ -140,7 +142,10 @@ export function readAnpa(raw: string): WireDraft {
     const paragraphs: string[] = []
     let current: string[] = []
     const close = () => {
-      if (current.length) paragraphs.push(typewriterToTypeset(oneLine(current.join(' '))))
+      if (current.length) {
+        paragraphs.push(typewriterToTypeset(oneLine(current.join(' '))))
+        blockRead(paragraphs.length) // a file of millions of paragraphs stops at the story's limit
+      }
       current = []
     }
     for (const line of bodyLines) {

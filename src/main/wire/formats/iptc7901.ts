@@ -9,6 +9,7 @@ import { isEmbargoLine, isFlagLine } from '../furniture'
 import { embargoOf, urgencyOf } from '../meta'
 import { headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
 import { oneLine, squash, typewriterToTypeset } from '../text'
+import { assertLinesWithin, blockRead } from '../read-budget'
 import type { XElement } from '../xml'
 import { slugify } from '@shared/slug'
 import { defineWireFormat } from './format'
@@ -71,6 +72,7 @@ function withFraming(text: string): string {
 
 export function readIptc7901(input: string): WireDraft {
   const draft = blankDraft('iptc7901')
+  assertLinesWithin(input) // before any split into lines
   const raw = withFraming(input)
   const soh = raw.indexOf(SOH)
   const stx = raw.indexOf(STX)
@@ -117,8 +119,13 @@ export function readIptc7901(input: string): WireDraft {
   // Table rows ("| FC Augsburg | - | … |") keep their lines; keyed by the paragraph they stand for.
   const tables = new Map<number, string[][]>()
   let current: string[] = []
+  // Paragraphs and table rows made so far (each row is a block): counted so a file of millions stops at the limit.
+  let made = 0
   const close = () => {
-    if (current.length) paragraphs.push(typewriterToTypeset(oneLine(current.join(' '))))
+    if (current.length) {
+      paragraphs.push(typewriterToTypeset(oneLine(current.join(' '))))
+      blockRead(++made)
+    }
     current = []
   }
   let inBody = false
@@ -146,6 +153,7 @@ export function readIptc7901(input: string): WireDraft {
       close()
       const last = paragraphs.length - 1
       const rows = tables.get(last)
+      blockRead(++made)
       if (rows && paragraphs[last] === TABLE) rows.push(cells)
       else {
         paragraphs.push(TABLE)

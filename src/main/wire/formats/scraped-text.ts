@@ -7,6 +7,7 @@ import { pictureOf, splitCredit } from '../pictures'
 import { decodeEntities, squash } from '../text'
 import { defineWireFormat } from './format'
 import { cleanText } from '../decode'
+import { blockRead } from '../read-budget'
 
 /**
  * Plain text copied or scraped from a news site. No standard exists, so this reads the shape such
@@ -35,18 +36,52 @@ function isCreditLine(text: string): boolean {
 
 const endsSentence = (text: string) => /[.!?]["'”’)]?$/.test(text)
 
-/** Lines to paragraphs: blank lines separate; a group of hard-wrapped lines (~70 columns) is one paragraph. */
+/** The non-empty lines of text[start, end), squashed, one at a time. */
+function* linesOf(text: string, start: number, end: number): Generator<string> {
+  while (start <= end) {
+    let stop = text.indexOf('\n', start)
+    if (stop < 0 || stop > end) stop = end
+    const line = squash(text.slice(start, stop))
+    if (line) yield line
+    start = stop + 1
+  }
+}
+
+const isWrappedLine = (line: string) => line.length >= 45 && line.length <= 90
+
+/** A group of lines that were hard-wrapped (~70 columns): every line but the last is of that width. */
+function isWrapped(text: string, start: number, end: number): boolean {
+  let count = 0
+  let previous = ''
+  for (const line of linesOf(text, start, end)) {
+    if (count++ && !isWrappedLine(previous)) return false // stops at the first short line: a list of a million lines is not read twice
+    previous = line
+  }
+  return count > 1
+}
+
+/**
+ * Lines to paragraphs: blank lines separate; a group of hard-wrapped lines (~70 columns) is one
+ * paragraph. Read a group at a time and counted as they are made (blockRead), so a file of millions
+ * of short paragraphs is refused at the story's limit instead of being built whole first.
+ */
 function paragraphsOf(text: string): string[] {
   const out: string[] = []
-  for (const group of text.split(/\n[ \t]*\n/)) {
-    const lines = group
-      .split('\n')
-      .map((line) => squash(line))
-      .filter(Boolean)
-    if (!lines.length) continue
-    const wrapped = lines.length > 1 && lines.slice(0, -1).every((line) => line.length >= 45 && line.length <= 90)
-    if (wrapped) out.push(lines.join(' '))
-    else for (const line of lines) out.push(line) // not push(...lines): a spread of 200,000 lines overflows the stack
+  const groupBreak = /\n[ \t]*\n/g
+  for (let start = 0; start <= text.length;) {
+    const found = groupBreak.exec(text)
+    const end = found ? found.index : text.length
+    if (isWrapped(text, start, end)) {
+      out.push([...linesOf(text, start, end)].join(' '))
+      blockRead(out.length)
+    } else {
+      for (const line of linesOf(text, start, end)) {
+        out.push(line)
+        blockRead(out.length)
+      }
+    }
+    if (!found) break
+    start = groupBreak.lastIndex
   }
   return out
 }
