@@ -655,6 +655,12 @@ export class DeskSession {
       throw new ApiError('invalid-input', `you are signed out of the ${this.link.desk} desk: sign in again under Desk…`)
     }
     this.workingOffline = false
+    // Going back online straight after going offline: the socket's close is still on its way, so
+    // its status still reads Connected and connect() returns at once; and when the close arrives,
+    // the provider does not reconnect because disconnect() told it not to. Saying we want a
+    // connection first makes that close reconnect (the provider's own onClose), so the editor's
+    // changes made in between go up instead of waiting for ever.
+    this.socket.shouldConnect = true
     void this.socket.connect()
   }
 
