@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -142,6 +143,32 @@ describe('the desk: signing out, the token, the spike and the story fields', { t
       "SELECT count(*)::int AS n FROM snapshots s JOIN stories t ON t.id = s.story_id WHERE t.headline = 'Ferry strike'",
     )
     expect(rows[0]!.n).toBeGreaterThan(1)
+  })
+
+  it('answers a share sent again (its answer lost) as the first, so a share may be retried; another doc is still refused', async () => {
+    const ann = await editor('ann')
+    const doc = new Y.Doc()
+    doc.getMap('fields').set('headline', 'Tram fares rise')
+    const sharedId = randomUUID()
+    const post = (state: Uint8Array) =>
+      fetch(`${server.url}/api/stories`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ann.desk.link.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: sharedId, desk: 'news', state: Buffer.from(state).toString('base64') }),
+      })
+    const first = await post(Y.encodeStateAsUpdate(doc))
+    expect(first.status).toBe(201)
+    const again = await post(Y.encodeStateAsUpdate(doc))
+    expect(again.status).toBe(201)
+    expect(await again.json()).toMatchObject({ id: sharedId, headline: 'Tram fares rise', owner: 'ann' })
+    const other = new Y.Doc()
+    other.getMap('fields').set('headline', 'Something else')
+    const clash = await post(Y.encodeStateAsUpdate(other))
+    expect(clash.status).toBe(409)
+    const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM snapshots WHERE story_id = $1', [
+      sharedId,
+    ])
+    expect(rows[0]!.n).toBe(1)
   })
 
   it('keeps the token sealed when the shell gives a seal, else in a file only this user can read', async () => {

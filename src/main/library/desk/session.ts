@@ -28,6 +28,7 @@ import {
 import { EditorBases } from './editor-bases'
 import { fetchPictures, picturesOf, uploadPictures } from './pictures'
 import { forgetTokens, keepToken, readToken } from './token-store'
+import { deskFetch, type DeskFetchOptions } from './retry'
 
 /** Where the desk server is and who this editor is there (kept in the library, desk_link). */
 export interface DeskLink {
@@ -86,12 +87,16 @@ async function request<T>(
   link: Pick<DeskLink, 'url'> & { token?: string | null },
   path: string,
   init: RequestInit = {},
+  options: DeskFetchOptions = {},
 ) {
-  const response = await fetch(new URL(path, link.url), {
-    ...init,
-    headers: { ...(link.token ? { authorization: `Bearer ${link.token}` } : {}), ...(init.headers ?? {}) },
-    signal: AbortSignal.timeout(30_000),
-  })
+  const response = await deskFetch(
+    new URL(path, link.url),
+    {
+      ...init,
+      headers: { ...(link.token ? { authorization: `Bearer ${link.token}` } : {}), ...(init.headers ?? {}) },
+    },
+    options,
+  )
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string }
     if (response.status === 401 && link.token) throw new DeskRefused(body.error ?? 'sign in again')
@@ -276,7 +281,7 @@ export class DeskSession {
   }
 
   /** A request to the desk's HTTP api; a refused sign-in is remembered, so the window says so. */
-  private async ask<T>(path: string, init: RequestInit = {}): Promise<T> {
+  private async ask<T>(path: string, init: RequestInit = {}, options: DeskFetchOptions = {}): Promise<T> {
     if (!this.signedIn) {
       throw new ApiError(
         'invalid-input',
@@ -284,7 +289,7 @@ export class DeskSession {
       )
     }
     try {
-      return await request<T>(this.link, path, init)
+      return await request<T>(this.link, path, init, options)
     } catch (error) {
       if (error instanceof DeskRefused && this.refused !== error.reason) {
         this.refused = error.reason
@@ -322,11 +327,16 @@ export class DeskSession {
     const pictures = picturesOf(story)
     await uploadPictures(this.library.db, this.link, desk, pictures)
     this.pictureSets.set(sharedId, pictures.join(','))
-    await this.ask('/api/stories', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: sharedId, desk, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') }),
-    })
+    await this.ask(
+      '/api/stories',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: sharedId, desk, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') }),
+      },
+      // The server answers a repeat of the same share (same id, same doc) as it did the first.
+      { idempotent: true },
+    )
     adoptStory(this.library.db, storyId, { sharedId, desk, owner: this.link.user }, doc)
     markSent(this.library.db, sharedId, lastSeq(this.library.db))
     this.attach({ sharedId, desk, owner: this.link.user })
@@ -503,11 +513,11 @@ export class DeskSession {
     const states = new Map<string, Uint8Array>()
     let ids = [...new Set(batch.filter((c) => !this.open.has(c.id)).map((c) => c.id))]
     while (ids.length) {
-      const answer = await this.ask<{ states: { id: string; state: string }[]; later: string[] }>('/api/states', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ids }),
-      })
+      const answer = await this.ask<{ states: { id: string; state: string }[]; later: string[] }>(
+        '/api/states',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids }) },
+        { idempotent: true }, // it only asks
+      )
       for (const { id, state } of answer.states) states.set(id, Buffer.from(state, 'base64'))
       // The server always sends at least one state when any is due; an answer without any ends the loop.
       ids = answer.states.length ? answer.later : []
