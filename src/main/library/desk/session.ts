@@ -29,6 +29,14 @@ import { EditorBases } from './editor-bases'
 import { fetchPictures, picturesOf, uploadPictures } from './pictures'
 import { forgetTokens, keepToken, readToken } from './token-store'
 import { deskFetch, type DeskFetchOptions } from './retry'
+import {
+  owedKey,
+  parseOwed,
+  readPicturesOwed,
+  writePicturesOwed,
+  type OwedPictures,
+  type PictureDirection,
+} from './pictures-owed'
 
 /** Where the desk server is and who this editor is there (kept in the library, desk_link). */
 export interface DeskLink {
@@ -189,6 +197,7 @@ export class DeskSession {
       autoConnect: link.token !== null,
     })
     library.desk = this
+    this.picturesOwed = readPicturesOwed(library.db)
     this.socket.on('status', () => this.tell([]))
     // Stories with changes still waiting to go up are opened at once so they go up.
     for (const row of deskStories(library.db)) {
@@ -456,8 +465,24 @@ export class DeskSession {
   private pictureWork: Promise<unknown> = Promise.resolve()
   /** Per shared story, the pictures last known to be on the desk (so a keystroke asks nothing). */
   private readonly pictureSets = new Map<string, string>()
-  /** Stories whose pictures could not be carried yet (offline, the server away): tried again each follow. */
-  private readonly picturesOwed = new Map<StoryId, 'up' | 'down'>()
+  /**
+   * Stories whose pictures are not carried yet (offline, signed out, the server away, or the app
+   * closed first): kept in the library before each transfer is tried, so a restarted app carries
+   * them too; tried again each follow round.
+   */
+  private readonly picturesOwed: Set<OwedPictures>
+
+  private owe(direction: PictureDirection, storyId: StoryId): void {
+    const key = owedKey(direction, storyId)
+    if (this.picturesOwed.has(key)) return
+    this.picturesOwed.add(key)
+    writePicturesOwed(this.library.db, this.picturesOwed)
+  }
+
+  private paid(direction: PictureDirection, storyId: StoryId): void {
+    if (this.closed || !this.picturesOwed.delete(owedKey(direction, storyId))) return
+    writePicturesOwed(this.library.db, this.picturesOwed)
+  }
 
   private queuePictures(work: () => Promise<unknown>): void {
     this.pictureWork = this.pictureWork.then(() => (this.closed ? undefined : work())).catch(() => undefined)
@@ -467,15 +492,16 @@ export class DeskSession {
   private picturesUp(row: Pick<DeskStoryRow, 'sharedId' | 'desk'>, story: Story): void {
     const ids = picturesOf(story)
     const key = ids.join(',')
-    if (!ids.length || this.pictureSets.get(row.sharedId) === key) return
+    if (!ids.length) return this.paid('up', story.id)
+    if (this.pictureSets.get(row.sharedId) === key) return
     this.pictureSets.set(row.sharedId, key)
+    this.owe('up', story.id)
     this.queuePictures(async () => {
       try {
         await uploadPictures(this.library.db, this.link, row.desk, ids)
-        this.picturesOwed.delete(story.id)
+        this.paid('up', story.id)
       } catch {
-        this.pictureSets.delete(row.sharedId)
-        this.picturesOwed.set(story.id, 'up')
+        this.pictureSets.delete(row.sharedId) // still owed: the next follow round tries again
       }
     })
   }
@@ -483,20 +509,23 @@ export class DeskSession {
   /** A story arrived or changed from elsewhere: fetch the pictures this library lacks; the window shows them when here. */
   private picturesDown(story: Story): void {
     const lacking = picturesOf(story).filter((id) => !mediaInfo(this.library.db, id))
-    if (!lacking.length) return
+    if (!lacking.length) return this.paid('down', story.id)
+    this.owe('down', story.id)
     this.queuePictures(async () => {
       const still = await fetchPictures(this.library.db, this.link, lacking)
-      if (still.length) this.picturesOwed.set(story.id, 'down')
-      else this.picturesOwed.delete(story.id)
+      if (!still.length) this.paid('down', story.id)
       if (still.length < lacking.length) this.tell([story.id])
     })
   }
 
   private retryPictures(): void {
-    for (const [storyId, direction] of [...this.picturesOwed]) {
-      this.picturesOwed.delete(storyId)
+    for (const key of [...this.picturesOwed]) {
+      const { direction, storyId } = parseOwed(key)
       const row = deskStoryByStoryId(this.library.db, storyId)
-      if (!row) continue
+      if (!row) {
+        this.paid(direction, storyId) // no longer shared here (purged): nothing to carry
+        continue
+      }
       const story = getStory(this.library.db, storyId)
       if (direction === 'up') this.picturesUp(row, story)
       else this.picturesDown(story)
