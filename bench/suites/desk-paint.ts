@@ -72,7 +72,12 @@ export interface KeystrokeToPaint {
  * the frame that shows it in B's window (another Chromium page on B's library), both holding the
  * shared story open, through the desk server. Each key waits for its paint in B before the next.
  */
-export async function keystrokeToPaint(ctx: BenchContext, url: string, keys: number): Promise<KeystrokeToPaint> {
+export async function keystrokeToPaint(
+  ctx: BenchContext,
+  url: string,
+  keys: number,
+  names: readonly [string, string] = ['ann', 'bob'],
+): Promise<KeystrokeToPaint> {
   ensureRendererBuild(ctx)
   const libraries: Library[] = []
   const sessions: DeskSession[] = []
@@ -86,8 +91,8 @@ export async function keystrokeToPaint(ctx: BenchContext, url: string, keys: num
       sessions.push(session)
       return { library, session }
     }
-    const ann = await join2('ann')
-    const bob = await join2('bob')
+    const ann = await join2(names[0])
+    const bob = await join2(names[1])
     const headline = 'Ferry terminal reopens'
     const story = createStory(ann.library.db, {
       headline,

@@ -123,7 +123,11 @@ export const deskSuite: Suite = {
       // 3. A keystroke in A's window to its paint in B's window (two Chromium pages through the
       // bridge, each on its own library), beside the same keystroke's paint in A's own window.
       ctx.log('  desk: keystroke to paint in another window')
-      const paint = await keystrokeToPaint(ctx, server.url, ctx.quick ? 30 : 50)
+      // Two editors of a desk of their own: on the news desk their fresh libraries would follow
+      // the 1,000 stories above, and the story typed in would be off the list's first screen.
+      await server.addUser('pia', 'editor', 'paint')
+      await server.addUser('pat', 'editor', 'paint')
+      const paint = await keystrokeToPaint(ctx, server.url, ctx.quick ? 30 : 50, ['pia', 'pat'])
 
       // 4. The server's memory with 50 clients, each holding a story and having typed in it. They
       // work on their own desk (50 stories), so each fresh library syncs 50 stories, not 1,000.

@@ -28,6 +28,7 @@ import { migrateServer } from './schema'
 import {
   accessFacts,
   createStory,
+  repeatedShare,
   feed,
   history,
   loadState,
@@ -329,7 +330,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       if (!STORY_ID.test(id)) throw new HttpError(400, 'a shared story needs a UUID id')
       if (!mayCreateOn(user, desk)) throw new HttpError(403, `you may not share stories to the ${desk} desk`)
       const state = Buffer.from(text(body.state), 'base64')
-      const created = await createStory(pool, id, desk, user, state)
+      const created =
+        (await createStory(pool, id, desk, user, state)) ?? (await repeatedShare(pool, id, desk, user, state))
       if (!created) throw new HttpError(409, `story ${id} is already shared`)
       return send(response, 201, created)
     }

@@ -110,6 +110,24 @@ export async function createStory(pool: Pool, id: string, desk: string, owner: U
   return summary(rows[0])
 }
 
+/**
+ * The same share sent again (its answer was lost on the way: a dropped connection): the story
+ * with this id is already this user's, on this desk, and holds everything the repeat carries.
+ * Answered as the first was, so a client may retry a share without a false "already shared".
+ */
+export async function repeatedShare(pool: Pool, id: string, desk: string, owner: User, state: Uint8Array) {
+  const { rows } = await pool.query<SummaryRow & { state: Buffer }>(
+    `SELECT ${SUMMARY}, state FROM stories WHERE id = $1 AND desk = $2 AND owner = $3`,
+    [id, desk, owner.name],
+  )
+  const row = rows[0]
+  if (!row) return null
+  const missing = Y.diffUpdate(state, Y.encodeStateVectorFromUpdate(new Uint8Array(row.state)))
+  if (Y.decodeUpdate(missing).structs.length) return null
+  const { state: _s, ...rest } = row
+  return summary(rest)
+}
+
 export async function loadState(pool: Pool, id: string): Promise<Uint8Array | null> {
   const { rows } = await pool.query<{ state: Buffer }>('SELECT state FROM stories WHERE id = $1', [id])
   return rows[0] ? new Uint8Array(rows[0].state) : null

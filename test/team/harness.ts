@@ -103,7 +103,8 @@ export async function startClient(libraryFile: string): Promise<Client> {
     if (process.env.COPYDESK_TEAM_DEBUG) process.stderr.write(d)
   })
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('client did not start')), 30_000)
+    // Generous: tsx compiles the client on start, and with several engineers' runs on two cores that took 28 s.
+    const timer = setTimeout(() => reject(new Error('client did not start')), 90_000)
     child.once('message', () => {
       clearTimeout(timer)
       resolve()

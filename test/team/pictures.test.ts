@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../src/main/library'
 import { DeskSession, joinDesk } from '../../src/main/library/desk/session'
+import { picturesOf } from '../../src/main/library/desk/pictures'
 import { addMedia, findMedia } from '../../src/main/library/media'
 import { createStory, getStory } from '../../src/main/library/stories'
 import { bodyFromParagraphs } from '../../src/shared/body'
@@ -174,5 +175,44 @@ describe("a shared story's pictures", { timeout: 120_000 }, () => {
     const served = await http(`/api/media/${sha256(png)}`, tokens.ann!)
     expect(served.headers.get('content-type')).toBe('image/png')
     expect(served.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+  it('a picture owed to the desk when the app closed is uploaded after a restart (kept in the library, not in memory)', async () => {
+    const file = join(dir, 'ann-restarts.sqlite')
+    let library = openLibrary(file)
+    let session = new DeskSession(library, await joinDesk(library, desk.url, 'ann', PASSWORD))
+    const story = createStory(library.db, { headline: 'Pier reopens', body: bodyFromParagraphs(['The pier reopens.']) })
+    const sharedId = await session.share(story.id)
+    await eventually('shared and settled', () => Promise.resolve(session.settled() || false))
+
+    // The server goes away; Ann adds a picture: its upload fails (tried a few times) and is owed.
+    await desk.stopServer('SIGKILL')
+    const owed = makePng(24, 24, () => [200, 30, 30])
+    const picture = addMedia(library.db, owed, { name: 'pier.png' })
+    const body = getStory(library.db, story.id).body
+    body.root.children.push(pictureNode({ mediaId: picture.id, alt: 'The pier', caption: '', credit: '' }))
+    session.edit(story.id, { body })
+    await session.picturesSettled()
+
+    // The app is closed before the desk is back, and started again from its library.
+    session.close()
+    library.close()
+    await desk.startServer()
+    library = openLibrary(file)
+    session = DeskSession.resume(library)!
+    open.push({ library, desk: session })
+    await session.follow() // the app's first follow round after start
+    await session.picturesSettled()
+    const { rows } = await desk.pool.query('SELECT desk FROM media_desks WHERE hash = $1', [picture.id])
+    expect(rows).toEqual([{ desk: 'news' }])
+
+    // And a colleague gets it with the story.
+    const bob = open[1]!
+    await eventually("the owed picture in B's library", async () => {
+      await bob.desk.follow()
+      const bobId = bob.desk.storyIdOf(sharedId)
+      if (bobId === undefined || !picturesOf(getStory(bob.library.db, bobId)).includes(picture.id)) return false
+      await bob.desk.picturesSettled()
+      return findMedia(bob.library.db, picture.id) ?? false
+    })
   })
 })

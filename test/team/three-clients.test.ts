@@ -2,8 +2,30 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { bodyFromParagraphs } from '../../src/shared/body'
+import { storyFromDoc } from '../../src/shared/desk/story-doc'
 import { PASSWORD, eventually, startClient, startDesk, type Client, type Desk } from './harness'
+
+/** The story's fields an editor writes (the body is compared word for word above). */
+const FIELDS = [
+  'slug',
+  'status',
+  'headline',
+  'standfirst',
+  'bylines',
+  'dateline',
+  'leadPicture',
+  'related',
+  'keywords',
+  'publishedAt',
+  'embargo',
+  'editorNote',
+  'deskNote',
+  'kill',
+  'urgency',
+  'language',
+] as const
 
 // Three editors' apps (three processes, three SQLite files), one desk server process, one real
 // PostgreSQL. The machine needs PostgreSQL's binaries (.ci/run installs Debian's postgresql).
@@ -23,7 +45,7 @@ describe('a desk of three', { timeout: 120_000 }, () => {
     await a.run('join', desk.url, 'ann', PASSWORD)
     await b.run('join', desk.url, 'bob', PASSWORD)
     await c.run('join', desk.url, 'cat', PASSWORD)
-  }, 120_000)
+  }, 240_000)
 
   afterAll(async () => {
     await Promise.all([a, b, c].map((x) => x?.kill()))
@@ -96,6 +118,10 @@ describe('a desk of three', { timeout: 120_000 }, () => {
     await b.run('insertWord', ids.b, 1, 0, 'Extra ')
     await c.run('edit', ids.c, { headline: 'Harbour bridge to close for a week' })
     await b.run('edit', ids.b, { standfirst: 'Repairs start Monday' })
+    // The same field written on both sides of the split: last writer wins, decided alike everywhere.
+    await a.run('edit', ids.a, { deskNote: 'Ann: legal has cleared it' })
+    await b.run('edit', ids.b, { deskNote: 'Bob: hold for the pictures' })
+    await c.run('edit', ids.c, { keywords: ['transport', 'harbour'] })
     expect((await b.run<{ waiting: number }>('status')).waiting).toBeGreaterThan(0)
     expect((await c.run<{ waiting: number }>('status')).waiting).toBeGreaterThan(0)
     // Offline, each library already shows its own edits (search included).
@@ -135,12 +161,31 @@ describe('a desk of three', { timeout: 120_000 }, () => {
     for (const s of stories) {
       expect(s).toMatchObject({ headline: 'Harbour bridge to close for a week', standfirst: 'Repairs start Monday' })
     }
+    // Every field agrees in the three SQLite libraries and in PostgreSQL's copy of the doc.
+    const fieldsOf = (s: Record<string, unknown>) =>
+      Object.fromEntries(FIELDS.map((f) => [f, s[f] === undefined ? null : s[f]]))
+    const { rows: stored } = await desk.pool.query<{ state: Buffer; headline: string; status: string }>(
+      'SELECT state, headline, status FROM stories WHERE id = $1',
+      [shared],
+    )
+    const pgDoc = new Y.Doc()
+    Y.applyUpdate(pgDoc, stored[0]!.state)
+    const pgFields = fieldsOf(storyFromDoc(pgDoc) as unknown as Record<string, unknown>)
+    for (const s of stories) expect(fieldsOf(s)).toEqual(pgFields)
+    expect(['Ann: legal has cleared it', 'Bob: hold for the pictures']).toContain(pgFields.deskNote)
+    expect(pgFields).toMatchObject({ keywords: ['transport', 'harbour'], status: 'editing' })
+    expect(stored[0]).toMatchObject({ headline: 'Harbour bridge to close for a week', status: 'editing' })
+    const heldDocs = await Promise.all([a.run('doc', ids.a), b.run('doc', ids.b), c.run('doc', ids.c)])
+    for (const d of heldDocs) expect(d).toEqual(storyFromDoc(pgDoc))
     const { rows: history } = await desk.pool.query<{ authors: string[]; fields_by: Record<string, string> }>(
       'SELECT authors, fields_by FROM snapshots WHERE story_id = $1 ORDER BY change',
       [shared],
     )
     const authors = new Set(history.flatMap((h) => h.authors))
     for (const name of ['ann', 'bob', 'cat']) expect(authors).toContain(name)
-    expect(history.at(-1)!.fields_by).toMatchObject({ headline: 'cat', standfirst: 'bob', assignee: 'cat' })
+    const lastBy = history.at(-1)!.fields_by
+    expect(lastBy).toMatchObject({ headline: 'cat', standfirst: 'bob', assignee: 'cat', keywords: 'cat' })
+    // Who wrote the desk note is whoever's note won.
+    expect(lastBy.deskNote).toBe(pgFields.deskNote === 'Ann: legal has cleared it' ? 'ann' : 'bob')
   })
 })

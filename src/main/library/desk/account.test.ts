@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bodyFromParagraphs } from '@shared/body'
+import { storyFromDoc } from '@shared/desk/story-doc'
 import { call } from '../../api'
 import { addUser } from '../../../server/accounts'
 import { startCluster, type Cluster } from '../../../server/postgres-cluster'
@@ -142,6 +145,32 @@ describe('the desk: signing out, the token, the spike and the story fields', { t
     expect(rows[0]!.n).toBeGreaterThan(1)
   })
 
+  it('answers a share sent again (its answer lost) as the first, so a share may be retried; another doc is still refused', async () => {
+    const ann = await editor('ann')
+    const doc = new Y.Doc()
+    doc.getMap('fields').set('headline', 'Tram fares rise')
+    const sharedId = randomUUID()
+    const post = (state: Uint8Array) =>
+      fetch(`${server.url}/api/stories`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ann.desk.link.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: sharedId, desk: 'news', state: Buffer.from(state).toString('base64') }),
+      })
+    const first = await post(Y.encodeStateAsUpdate(doc))
+    expect(first.status).toBe(201)
+    const again = await post(Y.encodeStateAsUpdate(doc))
+    expect(again.status).toBe(201)
+    expect(await again.json()).toMatchObject({ id: sharedId, headline: 'Tram fares rise', owner: 'ann' })
+    const other = new Y.Doc()
+    other.getMap('fields').set('headline', 'Something else')
+    const clash = await post(Y.encodeStateAsUpdate(other))
+    expect(clash.status).toBe(409)
+    const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM snapshots WHERE story_id = $1', [
+      sharedId,
+    ])
+    expect(rows[0]!.n).toBe(1)
+  })
+
   it('keeps the token sealed when the shell gives a seal, else in a file only this user can read', async () => {
     const plain = await editor('bob')
     const file = tokenFileOf(plain.library)
@@ -218,9 +247,10 @@ describe('the desk: signing out, the token, the spike and the story fields', { t
     expect(listed(bob.library)).toContain('Quarry plan rejected')
   })
 
-  // Skipped at the deadline: A's desk note, embargo and kill reached B through the server, but after
-  // both went offline and back the fields did not agree within 30 s; not yet diagnosed (report).
-  it.skip('carries the desk note, the embargo, the kill and an override to a colleague; offline edits merge', async () => {
+  // Going offline and straight back online (no await between) left the socket closed for good:
+  // its close was still on its way, so connect() saw "connected" and returned, and the close then
+  // did not reconnect (disconnect() had said not to). The fields then never met (docs/team.md).
+  it('carries the desk note, the embargo, the kill and an override to a colleague; offline edits merge', async () => {
     const ann = await editor('ann')
     const bob = await editor('bob')
     const id = await share(ann, 'Budget leak')
@@ -252,19 +282,6 @@ describe('the desk: signing out, the token, the spike and the story fields', { t
     bob.desk.goOnline()
     await settle('both agree', () => {
       const [a, b] = [call(ann.library, 'story:get', { id }), call(bob.library, 'story:get', { id: bobId })]
-      if (process.env.DESK_DEBUG)
-        console.log(
-          JSON.stringify([
-            a.deskNote,
-            a.editorNote,
-            a.embargo,
-            b.deskNote,
-            b.editorNote,
-            b.embargo,
-            ann.desk.status(),
-            bob.desk.status(),
-          ]),
-        )
       return (
         a.deskNote === b.deskNote &&
         a.editorNote === b.editorNote &&
@@ -273,6 +290,27 @@ describe('the desk: signing out, the token, the spike and the story fields', { t
         b.deskNote === 'Legal has seen it; run at 9'
       )
     })
+    await settle('both settled again', () => ann.desk.settled() && bob.desk.settled())
+    expect(call(ann.library, 'story:get', { id })).toMatchObject({
+      deskNote: 'Legal has seen it; run at 9',
+      editorNote: 'AP: corrected figures follow',
+      embargo: null,
+      kill,
+    })
+    // PostgreSQL's copy of the doc agrees field for field (nothing waits, so it is stored).
+    const { rows } = await pool.query<{ state: Buffer; embargo: Date | null }>(
+      'SELECT state, embargo FROM stories WHERE id = $1',
+      [ann.desk.sharedIdOf(id)],
+    )
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, rows[0]!.state)
+    expect(storyFromDoc(stored)).toMatchObject({
+      deskNote: 'Legal has seen it; run at 9',
+      editorNote: 'AP: corrected figures follow',
+      embargo: null,
+      kill,
+    })
+    expect(rows[0]!.embargo).toBe(null)
     expect(call(bob.library, 'story:get', { id: bobId })).toMatchObject({
       deskNote: 'Legal has seen it; run at 9',
       editorNote: 'AP: corrected figures follow',

@@ -3,6 +3,7 @@ import type { Body } from '@shared/body'
 import type { Picture } from '@shared/story'
 import type { Db } from '../open'
 import { findMedia, mediaInfo, storeMedia } from '../media'
+import { deskFetch } from './retry'
 
 /**
  * A shared story's pictures travel beside it (docs/team.md, "Pictures"): the doc names each by
@@ -33,11 +34,13 @@ export function picturesOf(story: { leadPicture?: Picture | null; body?: Body })
 
 async function call(link: Link, path: string, init: RequestInit = {}): Promise<Response> {
   if (!link.token) throw new Error('signed out of the desk: pictures wait for the next sign-in')
-  const response = await fetch(new URL(path, link.url), {
-    ...init,
-    headers: { authorization: `Bearer ${link.token}`, ...(init.headers ?? {}) },
-    signal: AbortSignal.timeout(60_000),
-  })
+  // Every picture request may arrive twice: fetching, asking which are missing, and uploading
+  // bytes under their own hash (the same bytes again change nothing).
+  const response = await deskFetch(
+    new URL(path, link.url),
+    { ...init, headers: { authorization: `Bearer ${link.token}`, ...(init.headers ?? {}) } },
+    { idempotent: true, timeoutMs: 60_000 },
+  )
   if (!response.ok && response.status !== 404) {
     const body = (await response.json().catch(() => ({}))) as { error?: string }
     throw new Error(`the desk server refused: ${body.error ?? response.statusText}`)

@@ -28,6 +28,15 @@ import {
 import { EditorBases } from './editor-bases'
 import { fetchPictures, picturesOf, uploadPictures } from './pictures'
 import { forgetTokens, keepToken, readToken } from './token-store'
+import { deskFetch, type DeskFetchOptions } from './retry'
+import {
+  owedKey,
+  parseOwed,
+  readPicturesOwed,
+  writePicturesOwed,
+  type OwedPictures,
+  type PictureDirection,
+} from './pictures-owed'
 
 /** Where the desk server is and who this editor is there (kept in the library, desk_link). */
 export interface DeskLink {
@@ -86,12 +95,16 @@ async function request<T>(
   link: Pick<DeskLink, 'url'> & { token?: string | null },
   path: string,
   init: RequestInit = {},
+  options: DeskFetchOptions = {},
 ) {
-  const response = await fetch(new URL(path, link.url), {
-    ...init,
-    headers: { ...(link.token ? { authorization: `Bearer ${link.token}` } : {}), ...(init.headers ?? {}) },
-    signal: AbortSignal.timeout(30_000),
-  })
+  const response = await deskFetch(
+    new URL(path, link.url),
+    {
+      ...init,
+      headers: { ...(link.token ? { authorization: `Bearer ${link.token}` } : {}), ...(init.headers ?? {}) },
+    },
+    options,
+  )
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string }
     if (response.status === 401 && link.token) throw new DeskRefused(body.error ?? 'sign in again')
@@ -184,6 +197,7 @@ export class DeskSession {
       autoConnect: link.token !== null,
     })
     library.desk = this
+    this.picturesOwed = readPicturesOwed(library.db)
     this.socket.on('status', () => this.tell([]))
     // Stories with changes still waiting to go up are opened at once so they go up.
     for (const row of deskStories(library.db)) {
@@ -276,7 +290,7 @@ export class DeskSession {
   }
 
   /** A request to the desk's HTTP api; a refused sign-in is remembered, so the window says so. */
-  private async ask<T>(path: string, init: RequestInit = {}): Promise<T> {
+  private async ask<T>(path: string, init: RequestInit = {}, options: DeskFetchOptions = {}): Promise<T> {
     if (!this.signedIn) {
       throw new ApiError(
         'invalid-input',
@@ -284,7 +298,7 @@ export class DeskSession {
       )
     }
     try {
-      return await request<T>(this.link, path, init)
+      return await request<T>(this.link, path, init, options)
     } catch (error) {
       if (error instanceof DeskRefused && this.refused !== error.reason) {
         this.refused = error.reason
@@ -322,11 +336,16 @@ export class DeskSession {
     const pictures = picturesOf(story)
     await uploadPictures(this.library.db, this.link, desk, pictures)
     this.pictureSets.set(sharedId, pictures.join(','))
-    await this.ask('/api/stories', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: sharedId, desk, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') }),
-    })
+    await this.ask(
+      '/api/stories',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: sharedId, desk, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') }),
+      },
+      // The server answers a repeat of the same share (same id, same doc) as it did the first.
+      { idempotent: true },
+    )
     adoptStory(this.library.db, storyId, { sharedId, desk, owner: this.link.user }, doc)
     markSent(this.library.db, sharedId, lastSeq(this.library.db))
     this.attach({ sharedId, desk, owner: this.link.user })
@@ -446,8 +465,24 @@ export class DeskSession {
   private pictureWork: Promise<unknown> = Promise.resolve()
   /** Per shared story, the pictures last known to be on the desk (so a keystroke asks nothing). */
   private readonly pictureSets = new Map<string, string>()
-  /** Stories whose pictures could not be carried yet (offline, the server away): tried again each follow. */
-  private readonly picturesOwed = new Map<StoryId, 'up' | 'down'>()
+  /**
+   * Stories whose pictures are not carried yet (offline, signed out, the server away, or the app
+   * closed first): kept in the library before each transfer is tried, so a restarted app carries
+   * them too; tried again each follow round.
+   */
+  private readonly picturesOwed: Set<OwedPictures>
+
+  private owe(direction: PictureDirection, storyId: StoryId): void {
+    const key = owedKey(direction, storyId)
+    if (this.picturesOwed.has(key)) return
+    this.picturesOwed.add(key)
+    writePicturesOwed(this.library.db, this.picturesOwed)
+  }
+
+  private paid(direction: PictureDirection, storyId: StoryId): void {
+    if (this.closed || !this.picturesOwed.delete(owedKey(direction, storyId))) return
+    writePicturesOwed(this.library.db, this.picturesOwed)
+  }
 
   private queuePictures(work: () => Promise<unknown>): void {
     this.pictureWork = this.pictureWork.then(() => (this.closed ? undefined : work())).catch(() => undefined)
@@ -457,15 +492,16 @@ export class DeskSession {
   private picturesUp(row: Pick<DeskStoryRow, 'sharedId' | 'desk'>, story: Story): void {
     const ids = picturesOf(story)
     const key = ids.join(',')
-    if (!ids.length || this.pictureSets.get(row.sharedId) === key) return
+    if (!ids.length) return this.paid('up', story.id)
+    if (this.pictureSets.get(row.sharedId) === key) return
     this.pictureSets.set(row.sharedId, key)
+    this.owe('up', story.id)
     this.queuePictures(async () => {
       try {
         await uploadPictures(this.library.db, this.link, row.desk, ids)
-        this.picturesOwed.delete(story.id)
+        this.paid('up', story.id)
       } catch {
-        this.pictureSets.delete(row.sharedId)
-        this.picturesOwed.set(story.id, 'up')
+        this.pictureSets.delete(row.sharedId) // still owed: the next follow round tries again
       }
     })
   }
@@ -473,20 +509,23 @@ export class DeskSession {
   /** A story arrived or changed from elsewhere: fetch the pictures this library lacks; the window shows them when here. */
   private picturesDown(story: Story): void {
     const lacking = picturesOf(story).filter((id) => !mediaInfo(this.library.db, id))
-    if (!lacking.length) return
+    if (!lacking.length) return this.paid('down', story.id)
+    this.owe('down', story.id)
     this.queuePictures(async () => {
       const still = await fetchPictures(this.library.db, this.link, lacking)
-      if (still.length) this.picturesOwed.set(story.id, 'down')
-      else this.picturesOwed.delete(story.id)
+      if (!still.length) this.paid('down', story.id)
       if (still.length < lacking.length) this.tell([story.id])
     })
   }
 
   private retryPictures(): void {
-    for (const [storyId, direction] of [...this.picturesOwed]) {
-      this.picturesOwed.delete(storyId)
+    for (const key of [...this.picturesOwed]) {
+      const { direction, storyId } = parseOwed(key)
       const row = deskStoryByStoryId(this.library.db, storyId)
-      if (!row) continue
+      if (!row) {
+        this.paid(direction, storyId) // no longer shared here (purged): nothing to carry
+        continue
+      }
       const story = getStory(this.library.db, storyId)
       if (direction === 'up') this.picturesUp(row, story)
       else this.picturesDown(story)
@@ -503,11 +542,11 @@ export class DeskSession {
     const states = new Map<string, Uint8Array>()
     let ids = [...new Set(batch.filter((c) => !this.open.has(c.id)).map((c) => c.id))]
     while (ids.length) {
-      const answer = await this.ask<{ states: { id: string; state: string }[]; later: string[] }>('/api/states', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ids }),
-      })
+      const answer = await this.ask<{ states: { id: string; state: string }[]; later: string[] }>(
+        '/api/states',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids }) },
+        { idempotent: true }, // it only asks
+      )
       for (const { id, state } of answer.states) states.set(id, Buffer.from(state, 'base64'))
       // The server always sends at least one state when any is due; an answer without any ends the loop.
       ids = answer.states.length ? answer.later : []
@@ -655,6 +694,12 @@ export class DeskSession {
       throw new ApiError('invalid-input', `you are signed out of the ${this.link.desk} desk: sign in again under Desk…`)
     }
     this.workingOffline = false
+    // Going back online straight after going offline: the socket's close is still on its way, so
+    // its status still reads Connected and connect() returns at once; and when the close arrives,
+    // the provider does not reconnect because disconnect() told it not to. Saying we want a
+    // connection first makes that close reconnect (the provider's own onClose), so the editor's
+    // changes made in between go up instead of waiting for ever.
+    this.socket.shouldConnect = true
     void this.socket.connect()
   }
 

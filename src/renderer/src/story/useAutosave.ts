@@ -20,6 +20,14 @@ export type SaveState =
 export const AUTOSAVE_DELAY_MS = 700
 
 /**
+ * A shared story saves sooner after a pause: the save is also how a colleague sees the words
+ * (desk:edit into the doc, then the WebSocket), and 0.7 s of it was most of a keystroke's way to a
+ * colleague's window (docs/benchmarks.md#desk). A desk save is a Yjs update of what changed, not a
+ * revision of the whole story, so saving more often costs little.
+ */
+export const DESK_AUTOSAVE_DELAY_MS = 150
+
+/**
  * Collects an editor's changes and saves them as revisions, one save at a time, each against the
  * revision it was made on. Nothing typed is ever dropped: a failed save puts its changes back so the
  * next attempt carries them, and the flush that runs before the window closes waits for all of it.
@@ -183,7 +191,7 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
     // The same state object while already pending, so a keystroke does not re-render the story pane.
     setState((s) => (s.kind === 'conflict' || s.kind === 'pending' ? s : { kind: 'pending' }))
     clearTimeout(timer.current)
-    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS)
+    timer.current = setTimeout(() => void saveNow(), base.current === null ? AUTOSAVE_DELAY_MS : DESK_AUTOSAVE_DELAY_MS)
   }, [saveNow])
 
   const change = useCallback(
