@@ -9,16 +9,19 @@ import { houseStylePatchSchema } from './settings'
 describe('house style checks on huge strings', () => {
   afterEach(() => vi.restoreAllMocks())
 
-  it.each(['language', 'timeZone'] as const)('a 64 MB %s is refused by its length, never looked up in Intl', (field) => {
-    const locales = vi.spyOn(Intl, 'getCanonicalLocales')
-    const zones = vi.spyOn(Intl, 'DateTimeFormat')
-    const result = houseStylePatchSchema.safeParse({ [field]: 'x'.repeat(64 * 1024 * 1024) })
-    expect(result.success).toBe(false)
-    expect(result.error!.issues.map((issue) => issue.path.join('.'))).toEqual([field])
-    expect(result.error!.issues[0]!.message).toMatch(/Too big/)
-    expect(locales).not.toHaveBeenCalled()
-    expect(zones).not.toHaveBeenCalled()
-  })
+  it.each(['language', 'timeZone'] as const)(
+    'a 64 MB %s is refused by its length, never looked up in Intl',
+    (field) => {
+      const locales = vi.spyOn(Intl, 'getCanonicalLocales')
+      const zones = vi.spyOn(Intl, 'DateTimeFormat')
+      const result = houseStylePatchSchema.safeParse({ [field]: 'x'.repeat(64 * 1024 * 1024) })
+      expect(result.success).toBe(false)
+      expect(result.error!.issues.map((issue) => issue.path.join('.'))).toEqual([field])
+      expect(result.error!.issues[0]!.message).toMatch(/Too big/)
+      expect(locales).not.toHaveBeenCalled()
+      expect(zones).not.toHaveBeenCalled()
+    },
+  )
 
   it('a language and a time zone of sensible length are still checked', () => {
     expect(houseStylePatchSchema.safeParse({ language: 'en-GB', timeZone: 'Europe/London' }).success).toBe(true)
