@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -148,7 +149,19 @@ describe('a full disk', () => {
     const reply = await dispatch(library, 'story:save', {
       id: story.id,
       expectedRevision: story.revision,
-      changes: { body: bodyFromParagraphs(Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of the vote.`)) },
+      // Words that do not compress (the body is stored deflated) and are new to the index: the
+      // save needs far more than the two pages left.
+      changes: {
+        body: bodyFromParagraphs(
+          Array.from(
+            { length: 400 },
+            (_, i) =>
+              `Paragraph ${i}: ${randomBytes(48)
+                .toString('hex')
+                .replace(/(.{8})/g, '$1 ')}`,
+          ),
+        ),
+      },
       reason: 'edit',
     })
     expect(reply).toEqual({
