@@ -30,10 +30,14 @@ function fill(file: string, count: number): void {
   library.close()
 }
 
-/** Overwrite a run of pages in the middle, as a failing disk does. */
+/**
+ * Overwrite a run of pages in the middle, as a failing disk does: the middle half of the file, so
+ * that whatever the library's layout (bodies are stored deflated, so story rows are few pages),
+ * some of the stories' own pages are hit.
+ */
 function damage(file: string): void {
   const bytes = readFileSync(file)
-  bytes.fill(0x5a, bytes.length >> 1, (bytes.length >> 1) + 16384)
+  bytes.fill(0x5a, bytes.length >> 2, (bytes.length >> 2) * 3)
   writeFileSync(file, bytes)
 }
 
