@@ -114,8 +114,10 @@ export async function bridgeContext(page: Page, library: Library): Promise<Desk>
   const answerDelays = new Map<string, number>()
   await context.exposeBinding('__copydeskInvoke', async ({ page: from }, channel: unknown, input: unknown) => {
     current = from
-    if (channel === 'app:flushed') {
-      flush.acknowledge((input as { token: string }).token)
+    if (channel === 'app:flushed' || channel === 'app:flush-working') {
+      const { token } = input as { token: string }
+      if (channel === 'app:flushed') flush.acknowledge(token)
+      else flush.working(token)
       return { ok: true, value: {} }
     }
     const answer = dispatch(library, channel, input)

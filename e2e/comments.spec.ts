@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expectNoAxeViolations } from './axe'
 import { expect, test } from './bridge'
+import { openStoryBody } from './seed'
 import { call } from '../src/main/api'
 import { bodyFromParagraphs } from '../src/shared/body'
 import { commentThreads, openComments } from '../src/shared/comments'
@@ -111,14 +112,7 @@ test('an editor comments on words, replies, resolves, finds it after a reload, a
 })
 
 test('copying commented words out of the body carries the words, not the comment', async ({ desk, page }) => {
-  call(desk.library, 'story:create', {
-    headline: 'Ferry timetable changes',
-    body: bodyFromParagraphs(['Ferries leave at noon on Sundays.']),
-  })
-  await page.reload()
-  await page.getByRole('button', { name: /Ferry timetable changes/ }).click()
-  const body = page.getByLabel('Story body')
-  await body.locator('p').first().click()
+  const body = await openStoryBody(desk.library, page, 'Ferry timetable changes', ['Ferries leave at noon on Sundays.'])
   await page.keyboard.press('End')
   for (let i = 0; i < 'on Sundays.'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
   await page.getByRole('button', { name: 'Comment on the selected words' }).click()
@@ -143,14 +137,7 @@ test('a comment stays on its words as the editor splits and joins the paragraph,
   desk,
   page,
 }) => {
-  call(desk.library, 'story:create', {
-    headline: 'Ferry fares rise',
-    body: bodyFromParagraphs(['Fares rise by ten per cent in March.']),
-  })
-  await page.reload()
-  await page.getByRole('button', { name: /Ferry fares rise/ }).click()
-  const body = page.getByLabel('Story body')
-  await body.locator('p').first().click()
+  const body = await openStoryBody(desk.library, page, 'Ferry fares rise', ['Fares rise by ten per cent in March.'])
   await page.keyboard.press('Home')
   for (let i = 0; i < 'Fares rise by '.length; i++) await page.keyboard.press('ArrowRight')
   for (let i = 0; i < 'ten per cent'.length; i++) await page.keyboard.press('Shift+ArrowRight')

@@ -1,4 +1,5 @@
-import { bodyOf, headingNode, listNode, paragraphNode } from '../src/shared/body'
+import type { Page } from '@playwright/test'
+import { bodyFromParagraphs, bodyOf, headingNode, listNode, paragraphNode } from '../src/shared/body'
 import { createStory } from '../src/main/library/stories'
 import type { Library } from '../src/main/library'
 
@@ -43,4 +44,14 @@ export function seedDesk(library: Library) {
       listNode('bullet', ['Sandbags stay in place until at least Friday', 'Two schools reopen on Monday']),
     ]),
   })
+}
+
+/** A story of these paragraphs made in the library and opened, the caret in its first paragraph. */
+export async function openStoryBody(library: Library, page: Page, headline: string, paragraphs: string[]) {
+  createStory(library.db, { headline, body: bodyFromParagraphs(paragraphs) })
+  await page.reload()
+  await page.getByRole('button', { name: headline }).click()
+  const body = page.getByLabel('Story body')
+  await body.locator('p').first().click()
+  return body
 }

@@ -60,7 +60,7 @@ export const apiChannels = [
 ] as const
 
 /** Handled by the Electron shell itself (not the api table): window lifecycle. */
-export const shellChannels = ['app:flushed', 'dialog:choose-folder'] as const
+export const shellChannels = ['app:flushed', 'app:flush-working', 'dialog:choose-folder'] as const
 
 /** Pushed from main to the renderer. */
 export const eventChannels = ['menu:command', 'app:flush-request', 'desk:news'] as const

@@ -163,6 +163,8 @@ export const contract = {
   ...spellingContract,
   ...deskContract,
   'app:flushed': { input: z.strictObject({ token: z.string().max(100) }), output: z.strictObject({}) },
+  /** Still saving (a large picture on a busy machine): main waits on, up to a limit (shell/flush.ts). */
+  'app:flush-working': { input: z.strictObject({ token: z.string().max(100) }), output: z.strictObject({}) },
   /** Electron only: the system's folder picker; path is null when the editor cancels. */
   'dialog:choose-folder': {
     input: z.strictObject({ title: z.string().max(200).optional() }),

@@ -25,13 +25,18 @@ export function registerIpc(library: Library, flush: FlushCoordinator, devServer
       isTrustedSender(event.senderFrame, devServerOrigin) ? dispatch(library, channel, input) : refuse(channel),
     )
   }
-  ipcMain.handle('app:flushed', (event, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame, devServerOrigin)) return refuse('app:flushed')
-    const parsed = contract['app:flushed'].input.safeParse(input)
-    if (!parsed.success)
-      return { ok: false, error: invalidInput('app:flushed was given bad input', parsed.error).toShape() }
-    flush.acknowledge(parsed.data.token)
-    return { ok: true, value: {} }
-  })
+  const flushReplies = {
+    'app:flushed': (token: string) => flush.acknowledge(token),
+    'app:flush-working': (token: string) => flush.working(token),
+  } as const
+  for (const [channel, take] of Object.entries(flushReplies) as [keyof typeof flushReplies, (token: string) => void][])
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame, devServerOrigin)) return refuse(channel)
+      const parsed = contract[channel].input.safeParse(input)
+      if (!parsed.success)
+        return { ok: false, error: invalidInput(`${channel} was given bad input`, parsed.error).toShape() }
+      take(parsed.data.token)
+      return { ok: true, value: {} }
+    })
   registerDialogs(devServerOrigin)
 }

@@ -168,12 +168,15 @@ export function App() {
   useEffect(() => {
     const offMenu = window.copydesk.on('menu:command', ({ command }) => onCommand(command))
     const offFlush = window.copydesk.on('app:flush-request', ({ token }) => {
+      // Main lets a silent window go after 3 s; a large picture still being stored says it is at work.
+      const working = setInterval(() => void invoke('app:flush-working', { token }).catch(() => undefined), 1000)
       void flushAll()
         .then(async () => {
           // The window is going: a new story never typed in goes with it.
           const untouched = draftRef.current?.made
           if (untouched) await invoke('story:discard-untouched', { id: untouched.id }).catch(() => undefined)
         })
+        .finally(() => clearInterval(working))
         .then(() => invoke('app:flushed', { token }))
     })
     const onKey = (event: KeyboardEvent) => {

@@ -14,6 +14,7 @@ import { readBodyJson } from './body-json'
 import { bodyNodes } from './nodes'
 import { BodyChangePlugin } from './plugins/BodyChangePlugin'
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
+import { CaretSyncPlugin } from './plugins/CaretSyncPlugin'
 import { LinkPopoverPlugin } from './plugins/LinkPopoverPlugin'
 import { CommentPlugin } from './plugins/CommentPlugin'
 import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
@@ -63,6 +64,7 @@ export function BodyEditor({ initial, editorRef, onChange, onWords, storyFind, t
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
+      <CaretSyncPlugin />
       <CappedHistoryPlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLink} />
