@@ -1,38 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
-import type { Page } from '@playwright/test'
 import { call } from '../src/main/api'
 import { openLibrary } from '../src/main/library'
 import { tokenFileOf } from '../src/main/library/desk/token-store'
 import { bodyFromParagraphs } from '../src/shared/body'
-import { findPostgresBin } from '../src/server/postgres-cluster'
 import { PASSWORD, startDesk, type Desk as DeskServer } from '../test/team/harness'
 import { expectNoAxeViolations } from './axe'
 import { bridgeContext, expect, ORIGIN, test } from './bridge'
+import { deskDialog, deskState, postgresMissing, signIn, storyBody as body, switchOnline } from './desk-window'
 
 // The Desk dialog's Sign out (docs/team.md, "Signing out"): a real desk server (its own process)
 // over a real PostgreSQL cluster, one window bridged to its own library, 720 px wide.
-function postgresMissing(): string | null {
-  try {
-    return existsSync(findPostgresBin()) ? null : 'no PostgreSQL binaries'
-  } catch (error) {
-    return (error as Error).message
-  }
-}
-
-const deskState = (page: Page) => page.getByRole('button', { name: 'Desk…' })
-const deskDialog = (page: Page) => page.getByRole('dialog', { name: 'Desk' })
-const body = (page: Page) => page.getByRole('textbox', { name: 'Story body', exact: true })
-
-async function signIn(page: Page, url: string, name: string): Promise<void> {
-  await deskState(page).click()
-  const dialog = deskDialog(page)
-  await dialog.getByRole('textbox', { name: 'Server address' }).fill(url)
-  await dialog.getByRole('textbox', { name: 'Desk user name' }).fill(name)
-  await dialog.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-  await dialog.getByRole('button', { name: 'Sign in' }).click()
-  await expect(deskState(page)).toHaveAccessibleDescription('Online · all changes on the desk')
-}
-
 test('signing out: the desk refuses the old sign-in; with changes waiting it says how many, and "Sign out anyway" keeps them', async ({
   browser,
 }, testInfo) => {
@@ -55,15 +32,12 @@ test('signing out: the desk refuses the old sign-in; with changes waiting it say
     const token = readFileSync(tokenFileOf(library), 'utf8')
     const feedWith = (t: string) => fetch(`${server.url}/api/feed`, { headers: { authorization: `Bearer ${t}` } })
     expect((await feedWith(token)).status).toBe(200)
-    await deskDialog(page).getByRole('button', { name: 'Close' }).click()
 
     // A shared story, edited while working offline: its changes wait here.
     await page.getByRole('grid', { name: 'Stories' }).getByRole('button').filter({ hasText: 'Tram depot fire' }).click()
     await page.getByRole('button', { name: 'Share to desk' }).click()
     await expect(page.getByRole('article', { name: 'Story' }).getByText('ann’s · on the desk')).toBeVisible()
-    await deskState(page).click()
-    await deskDialog(page).getByRole('button', { name: 'Work offline' }).click()
-    await deskDialog(page).getByRole('button', { name: 'Close' }).click()
+    await switchOnline(page, 'Work offline')
     await body(page).getByText('Crews fought').click()
     await page.keyboard.press('End')
     await page.keyboard.type(' Two trams were lost.')

@@ -1,22 +1,14 @@
-import { existsSync } from 'node:fs'
 import type { Browser, Page } from '@playwright/test'
 import { call } from '../src/main/api'
 import { openLibrary, type Library } from '../src/main/library'
 import { bodyFromParagraphs } from '../src/shared/body'
-import { findPostgresBin } from '../src/server/postgres-cluster'
-import { PASSWORD, startDesk, type Desk as DeskServer } from '../test/team/harness'
+import { startDesk, type Desk as DeskServer } from '../test/team/harness'
 import { expectNoAxeViolations } from './axe'
 import { bridgeContext, expect, ORIGIN, test } from './bridge'
+import { deskState, postgresMissing, signIn, storyBody as body, storyRow as row, switchOnline } from './desk-window'
 
 // Two editors' windows (two Chromium pages, each bridged to its own library) on one desk server
 // (its own process) over a real PostgreSQL cluster: docs/team.md.
-function postgresMissing(): string | null {
-  try {
-    return existsSync(findPostgresBin()) ? null : 'no PostgreSQL binaries'
-  } catch (error) {
-    return (error as Error).message
-  }
-}
 
 async function editorWindow(browser: Browser, library: Library): Promise<Page> {
   const context = await browser.newContext()
@@ -26,38 +18,11 @@ async function editorWindow(browser: Browser, library: Library): Promise<Page> {
   return page
 }
 
-// The desk's state is the Desk… button's description (the live region says only online / offline).
-const deskState = (page: Page) => page.getByRole('button', { name: 'Desk…' })
-const body = (page: Page) => page.getByRole('textbox', { name: 'Story body', exact: true })
-const row = (page: Page, headline: string) =>
-  page.getByRole('grid', { name: 'Stories' }).getByRole('button').filter({ hasText: headline })
-
-async function signIn(page: Page, url: string, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Desk…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Desk' })
-  await dialog.getByRole('textbox', { name: 'Server address' }).fill(url)
-  await dialog.getByRole('textbox', { name: 'Desk user name' }).fill(name)
-  await dialog.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-  await dialog.getByRole('button', { name: 'Sign in' }).click()
-  await expect(deskState(page)).toHaveAccessibleDescription('Online · all changes on the desk')
-  await expect(dialog.getByRole('textbox', { name: 'Password', exact: true })).toHaveValue('')
-  await dialog.getByRole('button', { name: 'Close' }).click()
-  await expect(dialog).toBeHidden()
-}
-
 /** Type at the end of the body paragraph that holds `words`, as an editor would. */
 async function typeAfter(page: Page, words: string, typed: string): Promise<void> {
   await body(page).getByText(words).click()
   await page.keyboard.press('End')
   await page.keyboard.type(typed)
-}
-
-async function switchOnline(page: Page, button: 'Work offline' | 'Go online'): Promise<void> {
-  await page.getByRole('button', { name: 'Desk…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Desk' })
-  await dialog.getByRole('button', { name: button }).click()
-  await dialog.getByRole('button', { name: 'Close' }).click()
-  await expect(dialog).toBeHidden()
 }
 
 test('two editors on one desk: A shares, B sees and edits, A sees it; B works offline, both edit, and on reconnect both have every word', async ({

@@ -4,28 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { bodyFromParagraphs } from '../../src/shared/body'
-import { storyFromDoc } from '../../src/shared/desk/story-doc'
+import { SHARED_FIELDS, storyFromDoc } from '../../src/shared/desk/story-doc'
 import { PASSWORD, eventually, startClient, startDesk, type Client, type Desk } from './harness'
-
-/** The story's fields an editor writes (the body is compared word for word above). */
-const FIELDS = [
-  'slug',
-  'status',
-  'headline',
-  'standfirst',
-  'bylines',
-  'dateline',
-  'leadPicture',
-  'related',
-  'keywords',
-  'publishedAt',
-  'embargo',
-  'editorNote',
-  'deskNote',
-  'kill',
-  'urgency',
-  'language',
-] as const
 
 // Three editors' apps (three processes, three SQLite files), one desk server process, one real
 // PostgreSQL. The machine needs PostgreSQL's binaries (.ci/run installs Debian's postgresql).
@@ -163,7 +143,7 @@ describe('a desk of three', { timeout: 120_000 }, () => {
     }
     // Every field agrees in the three SQLite libraries and in PostgreSQL's copy of the doc.
     const fieldsOf = (s: Record<string, unknown>) =>
-      Object.fromEntries(FIELDS.map((f) => [f, s[f] === undefined ? null : s[f]]))
+      Object.fromEntries(SHARED_FIELDS.map((f) => [f, s[f] === undefined ? null : s[f]]))
     const { rows: stored } = await desk.pool.query<{ state: Buffer; headline: string; status: string }>(
       'SELECT state, headline, status FROM stories WHERE id = $1',
       [shared],
