@@ -53,16 +53,12 @@ interface DocCountCache {
 }
 const docCountCaches = new WeakMap<Db, DocCountCache>()
 
-function storyCount(db: Db): number {
-  return storiesInLibrary(db)
-}
-
 /**
  * How many stories contain each term (0 for none). The counts of common words are remembered per
  * connection: one save moves them by one at most, which cannot change a ranking, and they are
  * forgotten when the library grows or shrinks by 2%. Rare words are always read afresh (cheap).
  */
-export function documentCounts(db: Db, terms: readonly string[], stories = storyCount(db)): Map<string, number> {
+export function documentCounts(db: Db, terms: readonly string[], stories = storiesInLibrary(db)): Map<string, number> {
   let cache = docCountCaches.get(db)
   if (!cache || Math.abs(cache.stories - stories) > cache.stories * 0.02 || cache.counts.size > CACHE_MAX_TERMS) {
     cache = { stories, counts: new Map() }
@@ -124,7 +120,7 @@ export function suggestionQuery(
     ...byWeight.filter(([, count]) => count.name).slice(0, MAX_NAME_CANDIDATES),
     ...byWeight.filter(([, count]) => !count.name).slice(0, MAX_WORD_CANDIDATES),
   ]
-  const stories = storyCount(db)
+  const stories = storiesInLibrary(db)
   const docs = documentCounts(
     db,
     candidates.map(([term]) => term),
@@ -234,7 +230,7 @@ export function matchRelatedHeadline(
 ): SearchHit[] {
   const words = contentTerms(headline)
   if (!words.length) return []
-  const stories = storyCount(db)
+  const stories = storiesInLibrary(db)
   const docs = documentCounts(db, words, stories)
   const known = words.filter((w) => (docs.get(w) ?? 0) > 0)
   const terms = [...known].sort((a, b) => docs.get(a)! - docs.get(b)! || (a < b ? -1 : 1)).slice(0, MATCH_TERMS)
