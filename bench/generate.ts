@@ -594,6 +594,9 @@ export async function buildLibrary(
       db.exec(indexTriggerSql())
     })()
     db.exec("INSERT INTO story_search (story_search) VALUES ('optimize')")
+    // The stories were copied in with plain SQL, not through insertStory: their words go into the
+    // search vocabulary (search-terms.ts) from the index, now one merged segment, in one pass.
+    db.exec('INSERT OR IGNORE INTO search_terms (term) SELECT term FROM story_vocab')
   } finally {
     library.close()
   }

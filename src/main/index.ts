@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { continueUpgrades, resolveLibraryPath, type Library } from './library'
 import { findMedia } from './library/media'
 import { purgeSpiked } from './library/spike'
+import { keepFillingSearchTerms } from './library/search-terms'
+import { quietMoment } from './input-quiet'
 import { backupsDirFor, dailyBackup, openLibraryOrAdvise } from './library/backup'
 import { createFlushCoordinator } from './shell/flush'
 import { registerIpc } from './shell/ipc'
@@ -99,6 +101,15 @@ if (!app.requestSingleInstanceLock()) {
       if (outcome.status === 'failed') dialog.showErrorBox('Copydesk could not back up its library', outcome.message)
       // Stories spiked longer ago than the house period go for good, after the day's backup has them.
       else if (library) purgeSpiked(library.db)
+      // A library from before the search vocabulary (migration 17) copies it from the index a batch
+      // at a time in quiet moments; search works as before until then. A failure is tried again at
+      // the next start (the copy resumes where it stopped).
+      if (library) {
+        const open = library
+        void keepFillingSearchTerms(open.db, quietMoment).catch((error: unknown) =>
+          console.error(`Copydesk could not complete the search vocabulary: ${(error as Error).message}`),
+        )
+      }
     })
   })
 

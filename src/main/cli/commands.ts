@@ -18,6 +18,11 @@ export const cliCommands = [
   },
   { name: 'search', synopsis: 'search QUERY [--json]', summary: 'stories matching every word (prefixes too)' },
   {
+    name: 'vocabulary',
+    synopsis: 'vocabulary [--json]',
+    summary: "finish copying the search vocabulary (an older library's; the app does it in the background)",
+  },
+  {
     name: 'show',
     synopsis: 'show ID [--json]',
     summary: 'one story (--json: the story format of docs/story-format.md)',

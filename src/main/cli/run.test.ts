@@ -61,6 +61,29 @@ describe('the copydesk CLI', () => {
     expect(run(['--library', file, 'upgrade']).stdout).toMatch(/is up to date \(library version \d+\)/)
   })
 
+  it('completes the search vocabulary of a library from before it, and searches the same after', () => {
+    const file = join(libraries.dir(), 'old.sqlite')
+    writeFileSync(
+      file,
+      gunzipSync(readFileSync(resolve(__dirname, '../../../test/fixtures/library/v11-library.sqlite.gz'))),
+    )
+    const ids = (out: string) => (JSON.parse(out) as { id: number }[]).map((hit) => hit.id).sort()
+    const queries = ['plan', 'surg', 'stati', 'clinical vir', 'Straße', 'fähr', 'unbeat', 'nothingmatches']
+    const before = queries.map((query) => ids(run(['--library', file, 'search', query, '--json']).stdout))
+    expect(before.filter((found) => found.length).length).toBe(7)
+    const done = run(['--library', file, 'vocabulary', '--json'])
+    expect(done.code).toBe(0)
+    const report = JSON.parse(done.stdout) as { copied: number; words: number; complete: boolean }
+    expect(report.complete).toBe(true)
+    expect(report.copied).toBeGreaterThan(20)
+    expect(report.words).toBe(report.copied)
+    // Nothing left to copy the second time.
+    expect(JSON.parse(run(['--library', file, 'vocabulary', '--json']).stdout)).toMatchObject({ copied: 0 })
+    const after = queries.map((query) => ids(run(['--library', file, 'search', query, '--json']).stdout))
+    expect(after).toEqual(before)
+    expect(run(['--library', file, 'vocabulary', 'extra']).code).toBe(2)
+  })
+
   it('shows, lists and searches stories; COPYDESK_LIBRARY names the library', () => {
     const file = join(libraries.dir(), 'desk.sqlite')
     const library = openLibrary(file)

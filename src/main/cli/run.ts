@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../library/migrations'
 import { call } from '../api'
 import { backupLibrary, backupsDirFor, openLibraryOrAdvise } from '../library/backup'
 import { libraryProblem } from '../library/sqlite-problems'
+import { countSearchTerms, fillAllSearchTerms } from '../library/search-terms'
 import { defaultUserDataDir } from '../library/paths'
 import { storyStatuses, type StoryStatus } from '../../shared/story'
 import { formatSearchHits, formatStory, formatSummaries } from './format'
@@ -146,6 +147,17 @@ const commands: Record<Exclude<CliCommandName, 'server'>, Command> = {
     if (!query.trim()) throw new UsageError('search needs a QUERY')
     const { items } = call(library, 'story:search', { query, limit: 200 })
     io.stdout(json ? JSON.stringify(items, null, 2) + '\n' : formatSearchHits(items))
+    return EXIT.ok
+  },
+  vocabulary(library, { args, json }, io) {
+    if (args.length) throw new UsageError('vocabulary takes no arguments')
+    const copied = fillAllSearchTerms(library.db)
+    const words = countSearchTerms(library.db)
+    io.stdout(
+      json
+        ? JSON.stringify({ library: library.file, copied, words, complete: true }) + '\n'
+        : `the search vocabulary is complete: ${words} words (${copied} copied from the index now)\n`,
+    )
     return EXIT.ok
   },
   show(library, { args, json }, io) {

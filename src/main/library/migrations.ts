@@ -386,6 +386,19 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   INSERT INTO library_upgrade (task) VALUES ('index-stories');
   `,
+  // 17 (issue 22): the library's vocabulary, so search can write an unfinished word as an OR of the
+  // whole words it starts (search-terms.ts). Kept by the app as stories are written; a library with
+  // stories already is copied from the index's own vocabulary in the background, a batch at a time,
+  // and search_terms_fill (the last word copied) is there until that copy is complete.
+  `
+  CREATE TABLE search_terms (
+    term  TEXT PRIMARY KEY
+  ) WITHOUT ROWID;
+  CREATE TABLE search_terms_fill (
+    after  TEXT NOT NULL
+  );
+  INSERT INTO search_terms_fill (after) SELECT '' WHERE EXISTS (SELECT 1 FROM stories);
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

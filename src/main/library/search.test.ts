@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '@test/library-fixture'
 import { bodyFromParagraphs } from '../../shared/body'
 import { MARK_END, MARK_START } from '../../shared/contract'
-import { ftsQuery, searchStories } from './search'
-import { createStory, deleteStory, saveStory } from './stories'
+import { ftsQuery, searchMatch, searchStories } from './search'
+import { createStory, deleteStory, insertStory, projectStory, saveStory } from './stories'
 
 const m = (word: string) => `${MARK_START}${word}${MARK_END}`
 
@@ -65,6 +65,80 @@ describe('library search', () => {
     expect(searchStories(db, 'subsidies', 10)).toHaveLength(1)
     deleteStory(db, story.id)
     expect(searchStories(db, 'subsidies', 10)).toEqual([])
+  })
+
+  it('finds a story saved a moment ago by the start of a word new to the library', () => {
+    const { db } = libraries.open()
+    const story = createStory(db, { headline: 'Harbour board meets', body: bodyFromParagraphs(['Nothing yet.']) })
+    expect(searchStories(db, 'quango', 10)).toEqual([])
+    saveStory(db, {
+      id: story.id,
+      expectedRevision: 1,
+      changes: { body: bodyFromParagraphs(['The harbour board is a quangocracy of its own.']) },
+      reason: 'edit',
+    })
+    // Written as the word itself: the vocabulary learnt it with the save.
+    expect(searchMatch(db, 'harbour quang')).toBe('("harbour") AND ("quangocracy")')
+    expect(searchStories(db, 'harbour quang', 10).map((h) => h.id)).toEqual([story.id])
+    // Imported and desk-projected stories too (insertStory, projectStory).
+    const imported = db.transaction(() => insertStory(db, { headline: 'Zwitterionic compound found' }))()
+    expect(searchStories(db, 'zwitter', 10).map((h) => h.id)).toEqual([imported.id])
+    const projected = projectStory(db, null, { ...story, headline: 'Ombudswoman reports on the harbour' })
+    expect(searchStories(db, 'ombudsw', 10).map((h) => h.id)).toEqual([projected.id])
+  })
+
+  it('goes on finding the rest after the only story with a word is deleted', () => {
+    const { db } = libraries.open()
+    const gone = createStory(db, { headline: 'Quarantine lifted at the port' })
+    const kept = createStory(db, { headline: 'Quarry reopens' })
+    expect(searchStories(db, 'quar', 10).map((h) => h.id)).toEqual([kept.id, gone.id])
+    deleteStory(db, gone.id)
+    // "quarantine" stays in the vocabulary (no story holds it now): an OR branch that matches nothing.
+    expect(searchStories(db, 'quar', 10).map((h) => h.id)).toEqual([kept.id])
+    expect(searchStories(db, 'quarant', 10)).toEqual([])
+    const back = createStory(db, { headline: 'Quarantine returns' })
+    expect(searchStories(db, 'quarant', 10).map((h) => h.id)).toEqual([back.id])
+  })
+
+  it('matches the same stories with a word written as its whole words as with the prefix', () => {
+    const { db } = libraries.open()
+    const headlines = [
+      'Minister resigns',
+      'Ministers meet in Kyiv',
+      'Ministry of Defence statement',
+      'Mining town votes',
+      'Prime minister in ministerial reshuffle',
+      'Café reopens after Ministère visit',
+    ]
+    for (const headline of headlines) createStory(db, { headline })
+    const ids = (match: string) =>
+      db
+        .prepare('SELECT rowid FROM story_search WHERE story_search MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(match) as number[]
+    for (const typed of ['minis', 'minister', 'ministe', 'mini', 'prime minis', 'ministere', 'cafe reop', 'kyiv']) {
+      const match = searchMatch(db, typed)
+      expect(match, typed).not.toBe(ftsQuery(typed))
+      expect(ids(match!), typed).toEqual(ids(ftsQuery(typed)!))
+    }
+  })
+
+  it('still requires the common words and short starts it does not rank by', () => {
+    const { db } = libraries.open()
+    const headline = createStory(db, {
+      headline: 'Bank of England holds rates',
+      body: bodyFromParagraphs(['Rates stay in place.']),
+    })
+    const body = createStory(db, {
+      headline: 'Markets steady',
+      body: bodyFromParagraphs(['Traders in the City waited for the Bank of England.']),
+    })
+    createStory(db, { headline: 'Bank England merger', body: bodyFromParagraphs(['Nothing else.']) })
+    createStory(db, { headline: 'Bank of England', body: bodyFromParagraphs(['No more.']) })
+    // "of" and "in" (still being typed) must match; "bank" and "england" rank: the headline first.
+    expect(searchStories(db, 'bank of england in', 10).map((h) => h.id)).toEqual([headline.id, body.id])
+    expect(searchStories(db, 'bank of england in', 10, 'draft').map((h) => h.id)).toEqual([headline.id, body.id])
+    expect(searchStories(db, 'bank of england in', 10, 'published')).toEqual([])
   })
 
   it('keeps the results of the words before a one-letter word still being typed, and matches a lone letter whole', () => {

@@ -1,6 +1,7 @@
 import { prepared, type Db } from './open'
 import { packText, unpackText } from './packed'
 import { reasonForSave, recordRevision } from './revision-log'
+import { noteSearchTerms } from './search-terms'
 import type { DeskDetails } from '../../shared/desk/contract'
 import { ApiError } from '../../shared/errors'
 import { countWords, emptyBody } from '../../shared/body'
@@ -180,6 +181,24 @@ function withDerived(story: Story): Story {
   return { ...story, bodyText, wordCount: countWords(bodyText), publishedAt }
 }
 
+/** The text the search index holds of a story (story_search's columns), field by field. */
+function indexedText(story: Story): string[] {
+  return [story.headline, story.standfirst, story.bylines.map((b) => b.name).join(', '), story.bodyText]
+}
+
+/**
+ * Put the words of what changed in the indexed text into the search vocabulary (search-terms.ts),
+ * in the transaction that writes the story. Every write of a story's text comes through here:
+ * create and import (insertStory), save, and the desk's projection.
+ */
+function noteIndexedWords(db: Db, next: Story, current?: Story): void {
+  const before = current ? indexedText(current) : []
+  noteSearchTerms(
+    db,
+    indexedText(next).filter((text, i) => text !== before[i]),
+  )
+}
+
 /** Stories marked ready or published are synced to disk fully, not just to the WAL. */
 function durably<T>(db: Db, full: boolean, work: () => T): T {
   if (!full) return db.transaction(work).immediate()
@@ -225,6 +244,7 @@ export function insertStory(db: Db, fields: Partial<StoryFields>, options: Creat
     `INSERT INTO stories (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`,
   ).run(columns)
   const story = { ...draft, id: Number(result.lastInsertRowid) }
+  noteIndexedWords(db, story)
   recordRevision(db, story, options.reason ?? 'create', options.note)
   return story
 }
@@ -273,6 +293,7 @@ export function saveStory(db: Db, request: SaveRequest): Story {
     const columns = columnsOf(next)
     const names = Object.keys(columns).filter((n) => n !== 'id' && n !== 'created_at')
     prepared(db, `UPDATE stories SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(columns)
+    noteIndexedWords(db, next, current)
     recordRevision(db, next, reasonForSave(current, request.changes, request.reason), request.note)
     return next
   })
@@ -390,6 +411,7 @@ export function projectStory(
   const columns = columnsOf(next)
   const names = Object.keys(columns).filter((n) => n !== 'id' && n !== 'created_at')
   prepared(db, `UPDATE stories SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run(columns)
+  noteIndexedWords(db, next, current)
   recordRevision(db, next, record?.reason ?? 'autosave', record?.note)
   return next
 }
