@@ -16,6 +16,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // The check thread (src/main/checks/check-thread.ts starts it from beside index.js).
           'check-worker': resolve(__dirname, 'src/main/checks/check-worker.ts'),
+          // The wire-reading thread (src/main/intake/wire-read-thread.ts).
+          'wire-read-worker': resolve(__dirname, 'src/main/intake/wire-read-worker.ts'),
         },
       },
     },

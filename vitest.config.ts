@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // Hooks start real PostgreSQL clusters and desk servers: seconds on a quiet machine, far more
+    // when the machine is loaded (10 s, the default, timed out in CI once).
+    hookTimeout: 120_000,
   },
 })

@@ -12,17 +12,24 @@ export { repoRoot }
  */
 export async function bundleChild(entry: string, outDir: string): Promise<string> {
   const outfile = join(outDir, basename(entry).replace(/\.ts$/, '.cjs'))
-  await build({
-    entryPoints: [resolve(repoRoot, entry)],
-    outfile,
+  const options = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['better-sqlite3', 'sharp'],
     logLevel: 'silent',
-  })
+  } as const
+  await build({ ...options, entryPoints: [resolve(repoRoot, entry)], outfile })
+  // Main's worker threads beside it, as the app's build puts them beside index.js (start-worker.ts).
+  for (const [name, source] of WORKERS)
+    await build({ ...options, entryPoints: [resolve(repoRoot, source)], outfile: join(outDir, `${name}.js`) })
   return outfile
 }
+
+const WORKERS = [
+  ['check-worker', 'src/main/checks/check-worker.ts'],
+  ['wire-read-worker', 'src/main/intake/wire-read-worker.ts'],
+] as const
 
 export const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') }

@@ -22,7 +22,8 @@ const occurrences = (text: string, word: string) => text.split(/\s+/).filter((w)
 // Every word a client acknowledged (it is in that client's SQLite file) must reach PostgreSQL
 // exactly once, whatever was killed: the client mid-burst, the desk server with saves pending, or
 // PostgreSQL itself restarted.
-describe('kill tests: nothing acknowledged is lost, nothing doubled', { timeout: 170_000 }, () => {
+// The limit only catches a hang: twenty kill rounds took 170 s on this machine under a load of 14.
+describe('kill tests: nothing acknowledged is lost, nothing doubled', { timeout: 600_000 }, () => {
   let desk: Desk
   let dir: string
   let client: Client

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { Finding } from '../../shared/checks'
 import { ApiError } from '../../shared/errors'
 import type { SessionItem, SessionShared } from './house-session'
 import type { CheckRequest } from './story-checks'
+import { startWorker } from '../threads/start-worker'
 
 /** What main asks the check thread: one story's checks, a batch of a session's, or the end of a session. */
 export type CheckMessage =
@@ -30,25 +28,8 @@ export const CHECK_TIME_LIMIT_MS = 120_000
  */
 const CHECK_HEAP_MB = 1024
 
-/**
- * Where the check thread's code is. Built (electron-vite puts check-worker.js beside index.js and
- * cli.js; this module may sit in a chunk one folder down), else the TypeScript source beside this
- * file, compiled on the fly by tsx (vitest, the e2e bridge, the bench).
- */
-function workerEntry(): { file: string; source: boolean } {
-  for (const built of [join(__dirname, 'check-worker.js'), join(__dirname, '..', 'check-worker.js')])
-    if (existsSync(built)) return { file: built, source: false }
-  return { file: join(__dirname, 'check-worker.ts'), source: true }
-}
-
-function startWorker(): Worker {
-  const { file, source } = workerEntry()
-  const resourceLimits = { maxOldGenerationSizeMb: CHECK_HEAP_MB }
-  if (!source) return new Worker(file, { resourceLimits })
-  // A worker started on a .ts file ignores --import hooks in Node 20: register tsx's require hook first.
-  const tsx = createRequire(join(__dirname, 'check-thread.ts')).resolve('tsx/cjs/api')
-  const boot = `const { workerData } = require('node:worker_threads'); require(workerData.tsx).register(); require(workerData.file)`
-  return new Worker(boot, { eval: true, workerData: { tsx, file }, resourceLimits })
+function startCheckWorker(): Worker {
+  return startWorker('check-worker', __dirname, { maxOldGenerationSizeMb: CHECK_HEAP_MB })
 }
 
 /** A story the thread is asked to check, named for an error ("story 12"). */
@@ -164,7 +145,7 @@ export class CheckThread {
 
   private warm(): Worker {
     if (this.worker) return this.worker
-    const worker = startWorker()
+    const worker = startCheckWorker()
     worker.unref()
     worker.on('message', (answer: CheckAnswer) => this.answered(worker, answer))
     worker.on('error', (error) => this.fail(worker, (what) => stoppedBecause(what, reasonOf(error))))

@@ -1,10 +1,11 @@
 import type { WireImportResult } from '../../shared/wire'
 import type { Library } from '../library'
 import { readHouseStyle } from '../library/settings'
-import { checkpointAfterImport, fileWireCopy, IMPORT_CHUNK, type ImportProgress } from '../library/wire-copy'
+import { checkpointAfterImport, fileWireCopy, type ImportProgress } from '../library/wire-copy'
 import { quietMoment } from '../input-quiet'
 import { wireFormatLabel } from '../wire/formats'
-import { readWireFile, readWireFiles, type ReadWireFile, type WireFile } from '../wire/read-files'
+import { readWireFiles, type WireFile } from '../wire/read-files'
+import { readOnThread, wireReadThread, type ThreadReadFile, type WireReadThread } from './wire-read-thread'
 
 export type { WireFile } from '../wire/read-files'
 
@@ -28,28 +29,42 @@ export function importWireFiles(
   return labelled(fileWireCopy(library.db, readWireFiles(files, now, zone), files.length, onProgress))
 }
 
+/** Files a reading-thread job holds: main starts storing soon, and the thread is seldom idle. */
+export const READ_SLICE = 25
+
 /**
- * `wire:import`, as the window and the CLI call it: the same filing, but main's event loop runs
- * between files. Reading a file (decoding, parsing, tidying) is the costly part, and it is pure, so
- * the files of a chunk are read one by one with a pause after each (`pause`: a moment without keys
- * in the app, the next turn of the loop in the CLI), then stored in one transaction (a chunk of
- * IMPORT_CHUNK files, which never spans a pause, so no other call's writes land inside it).
+ * `wire:import`, as the window and the CLI call it. Reading a file (decoding, parsing, tidying,
+ * packing its bytes) is the costly part, and it is pure, so the files are read on the reading
+ * thread (wire-read-thread.ts), a slice of READ_SLICE at a time, all asked for at once: the thread
+ * reads the next slice while main stores the one before, each in one transaction after a pause
+ * (`pause`: a moment without keys in the app, the next turn of the loop in the CLI), so no other
+ * call's writes land inside it and typing never waits behind a whole batch.
  */
 export async function importWireFilesSliced(
   library: Library,
   files: readonly WireFile[],
   now: () => Date = () => new Date(),
   pause: () => Promise<void> = quietMoment,
+  thread: WireReadThread = wireReadThread,
 ): Promise<WireImportResult[]> {
   const zone = readHouseStyle(library.db).timeZone
+  const slices: Promise<ThreadReadFile[]>[] = []
+  for (let from = 0; from < files.length; from += READ_SLICE) {
+    const slice = files.slice(from, from + READ_SLICE)
+    slices.push(
+      readOnThread(
+        thread,
+        slice,
+        slice.map(() => now()),
+        zone,
+      ),
+    )
+  }
   const results: WireImportResult[] = []
   let filedBytes = 0
-  for (let from = 0; from < files.length; from += IMPORT_CHUNK) {
-    const read: ReadWireFile[] = []
-    for (const file of files.slice(from, from + IMPORT_CHUNK)) {
-      read.push(readWireFile(file, now(), zone))
-      await pause()
-    }
+  for (const slice of slices) {
+    const read = await slice
+    await pause()
     results.push(...fileWireCopy(library.db, read, read.length, undefined, { checkpoint: false }))
     for (const copy of read) if (!('error' in copy)) filedBytes += copy.bytes.length
   }

@@ -17,7 +17,15 @@ export interface WireStory {
 
 /** One file of wire copy as read: its stories and its original bytes, or why it could not be read. */
 export type WireCopy =
-  | { fileName: string; format: string; bytes: Uint8Array; stories: readonly WireStory[]; at: Date }
+  | {
+      fileName: string
+      format: string
+      bytes: Uint8Array
+      stories: readonly WireStory[]
+      at: Date
+      /** The bytes as they are kept (packed.ts), when the reading thread packed them already. */
+      packed?: { bytes: Uint8Array; deflated: 0 | 1 }
+    }
   | { fileName: string; error: string }
 
 export type ImportProgress = (done: number, total: number) => void
@@ -60,7 +68,7 @@ export function fileWireCopy(
 
   // The file's bytes once, however many stories it makes (a message of 5,000 items is 5,000 stories).
   const store = (copy: ReadCopy): WireImportResult[] => {
-    const packed = pack(copy.bytes)
+    const packed = copy.packed ?? pack(copy.bytes)
     const fileId = insertFile.run(copy.fileName, copy.format, packed.bytes, packed.deflated).lastInsertRowid
     return copy.stories.map(({ fields, source, kill }) => {
       const story = insertStory(db, fields, { source, reason: 'import', now: copy.at })

@@ -1,0 +1,123 @@
+import { getHeapStatistics } from 'node:v8'
+import type { Worker } from 'node:worker_threads'
+import type { pack } from '../library/packed'
+import { startWorker } from '../threads/start-worker'
+import type { ReadWireFile, WireFile } from '../wire/read-files'
+
+/** A wire file read on the thread: the same as on main, with its bytes already packed for keeping. */
+export type ThreadReadFile = ReadWireFile & { packed?: ReturnType<typeof pack> }
+
+export interface ReadJob {
+  job: number
+  files: WireFile[]
+  /** Each file's read time (ISO), as main's clock gave it. */
+  at: string[]
+  zone: string
+}
+export interface ReadAnswer {
+  job: number
+  read: ThreadReadFile[]
+}
+
+/**
+ * A hostile or broken file must not take main down with it: a file that ends the thread (out of
+ * memory) is refused alone. The largest wire file the limits allow (wire/limits.ts) reads in well
+ * under this, and the thread never gets more than the process has itself.
+ */
+const READ_HEAP_MB = Math.min(1024, Math.floor(getHeapStatistics().heap_size_limit / 1024 / 1024))
+
+interface Waiting {
+  resolve(read: ThreadReadFile[]): void
+  reject(error: Error): void
+}
+
+/**
+ * Wire files read off main's thread (issue 22): reading (decoding, parsing, tidying, packing the
+ * bytes) is 40% of an import, pure, and main's thread also carries the window's keys. Jobs are
+ * answered in order; several may wait, so the thread reads the next files while main stores the
+ * ones before. A thread that fails fails every job it holds (the caller reads their files again,
+ * one by one, to find the file at fault). Idle, it keeps no process alive (the CLI).
+ */
+export class WireReadThread {
+  private worker: Worker | null = null
+  private readonly waiting = new Map<number, Waiting>()
+  private jobs = 0
+
+  read(files: readonly WireFile[], at: readonly Date[], zone: string): Promise<ThreadReadFile[]> {
+    const worker = this.warm()
+    const job = ++this.jobs
+    // A copy the thread may own (a Buffer can be a view into a pool shared with other Buffers).
+    const owned = files.map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) }))
+    return new Promise((resolve, reject) => {
+      this.waiting.set(job, { resolve, reject })
+      worker.ref()
+      worker.postMessage(
+        { job, files: owned, at: at.map((date) => date.toISOString()), zone } satisfies ReadJob,
+        owned.map((file) => file.bytes.buffer),
+      )
+    })
+  }
+
+  /** Ends the thread (jobs waiting fail). For quitting, and for tests of a crash. */
+  async stop(): Promise<void> {
+    await this.worker?.terminate()
+  }
+
+  private warm(): Worker {
+    if (this.worker) return this.worker
+    const worker = startWorker('wire-read-worker', __dirname, { maxOldGenerationSizeMb: READ_HEAP_MB })
+    worker.unref()
+    worker.on('message', ({ job, read }: ReadAnswer) => {
+      const waiting = this.waiting.get(job)
+      this.waiting.delete(job)
+      if (!this.waiting.size) worker.unref()
+      waiting?.resolve(read)
+    })
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null
+      for (const waiting of this.waiting.values()) waiting.reject(error)
+      this.waiting.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`the reading thread ended (exit code ${code})`)))
+    this.worker = worker
+    return worker
+  }
+}
+
+/** Why a file could not be read when it ended the reading thread, in an editor's words. */
+export function threadFailure(error: unknown): string {
+  const code = (error as { code?: string }).code
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return 'it could not be imported: reading it needed more memory than Copydesk gives a wire file'
+  return `it could not be imported: reading it stopped (${(error as Error)?.message || String(error)})`
+}
+
+/**
+ * Files read on the thread; if it fails, each file of the job again on its own, so the one at
+ * fault is refused by name and the others are read.
+ */
+export async function readOnThread(
+  thread: WireReadThread,
+  files: readonly WireFile[],
+  at: readonly Date[],
+  zone: string,
+): Promise<ThreadReadFile[]> {
+  try {
+    return await thread.read(files, at, zone)
+  } catch (error) {
+    if (files.length === 1) return [{ fileName: files[0]!.name, error: threadFailure(error) }]
+    const read: ThreadReadFile[] = []
+    for (const [index, file] of files.entries()) {
+      try {
+        read.push(...(await thread.read([file], [at[index]!], zone)))
+      } catch (again) {
+        read.push({ fileName: file.name, error: threadFailure(again) })
+      }
+    }
+    return read
+  }
+}
+
+/** The process's one wire-reading thread (main, the CLI, the e2e bridge). */
+export const wireReadThread = new WireReadThread()
