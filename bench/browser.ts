@@ -104,16 +104,7 @@ export async function serveRenderer(
     }
     let body = cache.get(file)
     if (!body) cache.set(file, (body = readFileSync(file)))
-    // Revalidated on every load, as the app's files are read afresh: a page in the same browser
-    // context keeps its HTTP cache and with it V8's code cache, as Electron keeps the app's.
-    const etag = `"${statSync(file).mtimeMs}-${body.length}"`
-    if (request.headers['if-none-match'] === etag) return response.writeHead(304, { etag }).end()
-    response.writeHead(200, {
-      'content-type': mimeTypeOf(file),
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'cache-control': 'no-cache',
-      etag,
-    })
+    response.writeHead(200, { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY })
     response.end(body)
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))

@@ -21,8 +21,7 @@ import { watchStart } from './suites/start'
 
 interface Side {
   label: string
-  transport: 'http' | 'binding' | 'http-warm'
-  warm?: Awaited<ReturnType<typeof httpAppPage>>['context']
+  transport: 'http' | 'binding'
   origin: string
   listed: number[]
   interactive: number[]
@@ -82,8 +81,7 @@ async function main() {
   )
   const runs: Side[] = sides.map((side, i) => {
     const transport = side.slice(0, side.indexOf(':'))
-    if (transport !== 'http' && transport !== 'binding' && transport !== 'http-warm')
-      throw new Error(`no transport named ${transport}`)
+    if (transport !== 'http' && transport !== 'binding') throw new Error(`no transport named ${transport}`)
     return { label: `${'AB'[i]} ${side}`, transport, origin: servers[i]!.origin, listed: [], interactive: [], cpu: [] }
   })
   const browser = await launchChromium()
@@ -91,17 +89,9 @@ async function main() {
     // Round 0 warms the OS and the browser for both, and is not counted.
     for (let round = 0; round <= Number(roundsArg); round++) {
       for (const side of round % 2 ? runs : [...runs].reverse()) {
-        // http-warm: one browser context for every start, a new page each time (its HTTP and code caches kept).
-        if (side.transport === 'http-warm' && !side.warm) {
-          side.warm = (await httpAppPage(browser, here)).context
-          await side.warm.addInitScript(watchStart)
-        }
-        const { context, page } = side.warm
-          ? { context: null, page: await side.warm.newPage() }
-          : side.transport === 'http'
-            ? await httpAppPage(browser, here)
-            : await appPage(browser, here, library)
-        await context?.addInitScript(watchStart)
+        const { context, page } =
+          side.transport === 'http' ? await httpAppPage(browser, here) : await appPage(browser, here, library)
+        await context.addInitScript(watchStart)
         await browser.startTracing(page, {
           path: traceFile,
           categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
@@ -111,7 +101,7 @@ async function main() {
         const marks = await page.evaluate(() => window.__start)
         await browser.stopTracing()
         const cpu = mainThreadCpu(traceFile, marks.interactive!)
-        await (context ?? page).close()
+        await context.close()
         if (round === 0) continue
         side.listed.push(marks.listed!)
         side.interactive.push(marks.interactive!)
