@@ -7,7 +7,7 @@ import { join, normalize, resolve } from 'node:path'
 import type { Library } from '../src/main/library'
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../src/main/shell/policy'
 import type { BenchContext } from './context'
-import { answerApi } from './http-api'
+import { answerApi, installHttpInvoke } from './http-api'
 import { chromiumLaunchOptions, VIEWPORT } from '../e2e/chromium'
 
 export const OUT_DIR = 'out-bench'
@@ -126,6 +126,22 @@ export async function appPage(
   const page = await context.newPage()
   await bridgeContext(page, library)
   return { context, page }
+}
+
+/**
+ * A fresh browser context whose window.copydesk reaches the api the way the app's does, by a
+ * message to this process (over local HTTP to `serveRenderer(root, extra, { library })`), not by
+ * Playwright's binding: the binding is a round trip through the test driver that took 90 to 650 ms
+ * a call under this machine's load, and the bridge's request interception adds one to every file
+ * fetched, where Electron's IPC and app:// take about a millisecond. Figures that time the api
+ * from the page (start) use this.
+ */
+export async function httpAppPage(browser: Browser, root: string): Promise<{ context: BrowserContext; page: Page }> {
+  const { installBridge } = await loadBridge(root)
+  const context = await newBenchContext(browser)
+  await context.addInitScript(installBridge)
+  await context.addInitScript(installHttpInvoke)
+  return { context, page: await context.newPage() }
 }
 
 /** Sorted samples' p-th percentile, for in-page figures. */

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser } from '@playwright/test'
-import { appPage, launchChromium, newBenchContext, serveRenderer } from '../browser'
-import type { BenchContext, Suite } from '../context'
+import { httpAppPage, launchChromium, newBenchContext, serveRenderer } from '../browser'
+import type { Suite } from '../context'
 import { metric, percentile, type Metric } from '../report'
 
 interface StartMarks {
@@ -22,7 +22,7 @@ declare global {
  * which the app shows first) and the first frame whose editor holds the story's words is
  * "interactive". Times are from navigation start (performance.now()).
  */
-function watchStart() {
+export function watchStart() {
   const marks: StartMarks = { frames: [] }
   window.__start = marks
   let last = 0
@@ -53,10 +53,10 @@ function watchEmpty() {
 
 async function startOnce(
   browser: Browser,
-  ctx: BenchContext,
+  root: string,
   origin: string,
 ): Promise<{ listed: number; interactive: number; scroll: number[] }> {
-  const { context, page } = await appPage(browser, ctx.root, ctx.library)
+  const { context, page } = await httpAppPage(browser, root)
   try {
     await context.addInitScript(watchStart)
     await page.goto(`${origin}/index.html`)
@@ -109,9 +109,14 @@ export const startSuite: Suite = {
   browser: true,
   async run(ctx) {
     const runs = ctx.quick ? 1 : 8
-    const server = await serveRenderer(ctx.root, {
-      [EMPTY]: { body: '<!doctype html><html lang="en"><title>empty</title><body></body></html>', type: 'text/html' },
-    })
+    // The api answers from this process over local HTTP, as main answers over IPC (httpAppPage).
+    const server = await serveRenderer(
+      ctx.root,
+      {
+        [EMPTY]: { body: '<!doctype html><html lang="en"><title>empty</title><body></body></html>', type: 'text/html' },
+      },
+      { library: ctx.library },
+    )
     const browser = await launchChromium()
     const listed: number[] = []
     const interactive: number[] = []
@@ -120,7 +125,7 @@ export const startSuite: Suite = {
     try {
       // The first load of each warms the OS and the browser; an editor's second start is the usual one.
       for (let i = -1; i < runs; i++) {
-        const app = await startOnce(browser, ctx, server.origin)
+        const app = await startOnce(browser, ctx.root, server.origin)
         const bare = await emptyOnce(browser, server.origin)
         if (i < 0) continue
         listed.push(app.listed)

@@ -13,6 +13,7 @@ import { storyPanels } from './panels'
 import { SaveIndicator } from './SaveIndicator'
 import { SidePanels } from './SidePanels'
 import { useAutosave } from './useAutosave'
+import { useAfterPaint } from '../app/useAfterPaint'
 import { SpellingLayer } from '../spelling/SpellingLayer'
 import { typeset } from '../typography/field-typography'
 import { useTypographyRules } from '../typography/useTypographyRules'
@@ -152,6 +153,8 @@ function StoryEditor({ story, draft, desk, base, onReload, focusHeadline, onSpik
   )
 
   const { state } = autosave
+  // Spelling and the side panels come the frame after the story's words are on screen.
+  const painted = useAfterPaint()
   // "Published" goes through the preflight (PublishDialog); other statuses are set at once.
   const [publishing, setPublishing] = useState(false)
   const { publish: publishSaved } = autosave
@@ -258,11 +261,11 @@ function StoryEditor({ story, draft, desk, base, onReload, focusHeadline, onSpik
           storyFind={storyFind}
           typography={typography}
         />
-        {made && <SpellingLayer storyId={made.id} editor={editorRef} />}
+        {made && painted && <SpellingLayer storyId={made.id} editor={editorRef} />}
         <PlaceholderMarks editor={editorRef} />
         {publishing && made && <PublishDialog id={made.id} publish={publish} onClose={() => setPublishing(false)} />}
       </article>
-      {made && <SidePanels story={made} fields={fields} set={set} editor={editorRef} reload={onReload} />}
+      {made && painted && <SidePanels story={made} fields={fields} set={set} editor={editorRef} reload={onReload} />}
     </div>
   )
 }
