@@ -1,4 +1,4 @@
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
 import { basename, join, resolve } from 'node:path'
 import { repoRoot } from './paths'
 
@@ -12,14 +12,14 @@ export { repoRoot }
  */
 export async function bundleChild(entry: string, outDir: string): Promise<string> {
   const outfile = join(outDir, basename(entry).replace(/\.ts$/, '.cjs'))
-  const options = {
+  const options: BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['better-sqlite3', 'sharp'],
     logLevel: 'silent',
-  } as const
+  }
   await build({ ...options, entryPoints: [resolve(repoRoot, entry)], outfile })
   // Main's worker threads beside it, as the app's build puts them beside index.js (start-worker.ts).
   for (const [name, source] of WORKERS)
