@@ -16,6 +16,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // The check thread (src/main/checks/check-thread.ts starts it from beside index.js).
           'check-worker': resolve(__dirname, 'src/main/checks/check-worker.ts'),
+          // The picture thread (src/main/library/picture-writer.ts starts it from beside index.js).
+          'picture-writer-worker': resolve(__dirname, 'src/main/library/picture-writer-worker.ts'),
         },
       },
     },

@@ -48,3 +48,17 @@ export function betweenKeys(): Promise<void> {
     check()
   })
 }
+
+/**
+ * No one has typed for this long (or the window is closing): a part can be large (QUIET_PART_BYTES).
+ * Not 1 s: a 4 MiB part sent at the end of a pause of that length (people pause that long every
+ * few sentences) arrives as typing resumes, and taking 4 MiB in held main 300-800 ms under load
+ * (docs/benchmarks.md, "Pictures: where the 20 MB add's time goes").
+ */
+export const TYPING_LATELY_MS = 5_000
+
+/** Whether the editor is typing (a key within TYPING_LATELY_MS); a closing window counts as not, so the picture goes fast. */
+export function typingLately(): boolean {
+  const now = performance.now()
+  return now >= hurryUntil && now - lastKeyAt < TYPING_LATELY_MS
+}
