@@ -7,6 +7,7 @@ import { call } from '../api'
 import type { Library } from '.'
 import { findMedia } from './media'
 import { MOST_UPLOADS, UPLOAD_IDLE_MS } from './media-upload'
+import { closePictureWriter } from './picture-writer'
 
 /** Long enough for the picture thread to start under tsx on a loaded machine (a wait, not a time asserted). */
 const THREAD_START_MS = 30_000
@@ -92,6 +93,23 @@ describe('a large picture handed over in parts', () => {
     const file = library.file
     library.close()
     expect(rows(libraries.open(file), 'media_part')).toBe(0)
+  })
+
+  it('is refused whole, nothing half-stored, when the picture thread goes mid-way; added again, it is stored', async () => {
+    const library = libraries.open()
+    const photo = padJpeg(makeJpeg({ width: 640, height: 480 }), 2.5 * PART_BYTES)
+    const part = (seq: number) => photo.subarray(seq * PART_BYTES, (seq + 1) * PART_BYTES)
+    const { upload } = call(library, 'media:begin', { name: 'gale.jpg', size: photo.length })
+    call(library, 'media:part', { upload, seq: 0, data: part(0) })
+    await vi.waitFor(() => expect(rows(library, 'media_part')).toBe(1), { timeout: THREAD_START_MS })
+    // The thread ends (as when it fails); what comes next is done on main, which never saw this upload.
+    closePictureWriter(library.db)
+    call(library, 'media:part', { upload, seq: 1, data: part(1) })
+    call(library, 'media:part', { upload, seq: 2, data: part(2) })
+    await expect(call(library, 'media:finish', { upload })).rejects.toThrow('add it again')
+    expect([rows(library, 'media'), rows(library, 'media_part')]).toEqual([0, 0])
+    const added = await handOver(library, 'gale.jpg', photo)
+    expect(Buffer.compare(findMedia(library.db, added.mediaId)!.bytes, photo)).toBe(0)
   })
 
   it('is refused at its first part when the file is no picture, and nothing more is taken', () => {
