@@ -18,6 +18,8 @@ export default defineConfig({
           'check-worker': resolve(__dirname, 'src/main/checks/check-worker.ts'),
           // The wire-reading thread (src/main/intake/wire-read-thread.ts).
           'wire-read-worker': resolve(__dirname, 'src/main/intake/wire-read-worker.ts'),
+          // The picture thread (src/main/library/picture-writer.ts starts it from beside index.js).
+          'picture-writer-worker': resolve(__dirname, 'src/main/library/picture-writer-worker.ts'),
         },
       },
     },

@@ -133,6 +133,13 @@ export const mediaAddInputSchema = z.strictObject({
  */
 export const PART_BYTES = 512 * 1024
 
+/**
+ * When no one is typing, a part can be this large (and is stored as rows of PART_BYTES): 42
+ * round trips of 512 KiB were most of a 20 MB picture's add (docs/benchmarks.md, "Pictures: where
+ * the 20 MB add's time goes").
+ */
+export const QUIET_PART_BYTES = 8 * PART_BYTES
+
 const uploadIdSchema = z.uuid({ message: 'upload must be the id media:begin gave' })
 
 export const mediaBeginInputSchema = z.strictObject({
@@ -153,7 +160,7 @@ export const mediaPartInputSchema = z.strictObject({
   seq: z.number().int().nonnegative(),
   data: z
     .instanceof(Uint8Array, { message: "data must be part of the picture file's bytes" })
-    .refine((data) => data.length > 0 && data.length <= PART_BYTES, `a part is 1 to ${PART_BYTES} bytes`),
+    .refine((data) => data.length > 0 && data.length <= QUIET_PART_BYTES, `a part is 1 to ${QUIET_PART_BYTES} bytes`),
 })
 
 export const mediaPartOutputSchema = z.strictObject({ received: z.number().int().nonnegative() })

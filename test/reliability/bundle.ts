@@ -30,6 +30,7 @@ export async function bundleChild(entry: string, outDir: string): Promise<string
 const WORKERS = [
   ['check-worker', 'src/main/checks/check-worker.ts'],
   ['wire-read-worker', 'src/main/intake/wire-read-worker.ts'],
+  ['picture-writer-worker', 'src/main/library/picture-writer-worker.ts'],
 ] as const
 
 export const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') }

@@ -29,7 +29,7 @@ export const CHECK_TIME_LIMIT_MS = 120_000
 const CHECK_HEAP_MB = 1024
 
 function startCheckWorker(): Worker {
-  return startWorker('check-worker', __dirname, { maxOldGenerationSizeMb: CHECK_HEAP_MB })
+  return startWorker('check-worker', __dirname, { resourceLimits: { maxOldGenerationSizeMb: CHECK_HEAP_MB } })
 }
 
 /** A story the thread is asked to check, named for an error ("story 12"). */

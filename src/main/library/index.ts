@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { sweepInterruptedPictures } from './media'
 import { openDatabase, type Db, type OpenOptions } from './open'
+import { closePictureWriter } from './picture-writer'
 import type { DeskSession } from './desk/session'
 import type { TokenSeal } from './desk/token-store'
 import type { DeskNews } from '../../shared/desk/contract'
@@ -49,6 +50,7 @@ export function openLibrary(file: string, options: OpenOptions = {}): Library {
     file,
     db,
     close: () => {
+      closePictureWriter(db)
       if (db.open) db.close()
     },
   }

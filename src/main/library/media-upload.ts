@@ -1,33 +1,41 @@
-import { createHash, randomUUID, type Hash } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { ApiError } from '../../shared/errors'
 import { formatBytes, type MediaAdded } from '../../shared/media'
 import { notAPicture } from '../media/sniff-image'
-import { adoptParts, refuse } from './media'
-import { prepared, type Db } from './open'
+import { pictureRow, refuse } from './media'
+import type { Db } from './open'
+import { pictureWriter } from './picture-writer'
 import { quietMoment } from '../input-quiet'
 
 /**
  * A large picture handed over a part at a time (media:begin, media:part, media:finish). The
  * renderer sends each part in a gap between the editor's keys; copying 20 MB from one process to
- * the other in one message held every key behind it (docs/pictures.md). Main keeps the parts in
- * one buffer the size begin announced, so finishing needs no 20 MB concat (80 ms here), and hashes
- * them as they come, so it needs no 20 MB hash either. Each part is also written to the library as
- * it arrives (under the upload's key, no picture row yet), so finishing writes one row instead of
- * 20 MB (0.3 s of main's time at the end before). An upload the renderer gives up on is forgotten
- * after a while and its parts removed; a crash leaves parts with no row, swept when the library opens.
+ * the other in one message held every key behind it (docs/pictures.md). Main hands each part, in a
+ * moment with no keys, to the picture thread (picture-writer.ts), which copies it into one buffer
+ * the size begin announced (shared with main, so finishing needs no 20 MB concat), hashes it (so
+ * finishing needs no 20 MB hash) and writes it to the library under the upload's key as rows of
+ * at most PART_BYTES, with no picture row yet; finishing writes that one row. Main itself only
+ * checks each part's place and size and the file's first bytes: copying parts into fresh memory,
+ * hashing and writing held main up to 0.4 s under load while keys waited (docs/benchmarks.md,
+ * "Pictures: where the 20 MB add's time goes"). An upload the renderer gives up on is forgotten
+ * after a while and its parts removed; a crash leaves parts with no row, swept when the library
+ * opens.
  */
 
 interface Upload {
   name: string
-  bytes: Buffer
+  /** The whole file, filled by the picture thread as it takes each part in (made there too). */
+  bytes: Promise<Buffer>
+  size: number
+  /** The file's first bytes, kept here as they arrive: enough to tell whether it can be a picture. */
+  start: Buffer
   received: number
   /** The seq the next part must have. */
   next: number
-  hash: Hash
   heardAt: number
-  /** The parts' writes to the library, one after another, each in a moment with no keys. */
+  /** The parts, handed to the picture thread one after another, each in a moment with no keys. */
   stored: Promise<void>
-  /** Set when the upload is given up: parts still waiting to be written are not. */
+  /** Set when the upload is given up: parts still waiting to be handed over are not. */
   dropped: boolean
 }
 
@@ -52,11 +60,16 @@ function uploads(db: Db): Map<string, Upload> {
 /** Where an upload's parts wait in media_part until the picture's row names them. */
 const partsKey = (upload: string) => `upload:${upload}`
 
+/** Parts of an upload given up on: removed after any write already sent (a crash leaves them to the sweep). */
+function removeParts(db: Db, id: string): Promise<void> {
+  return pictureWriter(db).remove(partsKey(id))
+}
+
 function forget(db: Db, id: string): void {
   const upload = uploads(db).get(id)
   if (upload) upload.dropped = true
   uploads(db).delete(id)
-  prepared(db, 'DELETE FROM media_part WHERE media_id = ?').run(partsKey(id))
+  removeParts(db, id).catch(() => {})
 }
 
 function forgetIdle(db: Db, now: number): void {
@@ -80,15 +93,21 @@ export function beginUpload(db: Db, { name, size }: { name: string; size: number
     )
   }
   const upload = randomUUID()
-  // allocUnsafe: every byte is written by a part before finish will use it (received === size).
+  const bytes = pictureWriter(db)
+    .begin(partsKey(upload), size)
+    .then((shared) => Buffer.from(shared))
+  bytes.catch(() => {})
+  const stored = bytes.then(() => {})
+  stored.catch(() => {})
   map.set(upload, {
     name,
-    bytes: Buffer.allocUnsafe(size),
+    bytes,
+    size,
+    start: Buffer.alloc(Math.min(START_BYTES, size)),
     received: 0,
     next: 0,
-    hash: createHash('sha256'),
     heardAt: Date.now(),
-    stored: Promise.resolve(),
+    stored,
     dropped: false,
   })
   return { upload }
@@ -104,28 +123,27 @@ export function receivePart(db: Db, part: { upload: string; seq: number; data: U
   if (part.seq !== upload.next) {
     throw giveUp(new ApiError('invalid-input', `${upload.name} was not added: part ${part.seq} came out of turn`))
   }
-  if (upload.received + part.data.length > upload.bytes.length) {
-    throw giveUp(refuse(upload.name, `more than its announced ${formatBytes(upload.bytes.length)} arrived`))
+  if (upload.received + part.data.length > upload.size) {
+    throw giveUp(refuse(upload.name, `more than its announced ${formatBytes(upload.size)} arrived`))
   }
   const before = upload.received
-  upload.bytes.set(part.data, before)
+  if (before < upload.start.length) upload.start.set(part.data.subarray(0, upload.start.length - before), before)
   upload.received += part.data.length
-  upload.hash.update(part.data)
-  // Written in the next moment with no keys (input-quiet.ts), not in this call: a 512 KiB write
-  // (and the WAL checkpoint every few parts) held main up to 0.4 s under load while keys waited.
+  // Handed over in the next moment with no keys (input-quiet.ts), not in this call: taking it in
+  // competes with typing for the machine's cores.
   const key = partsKey(part.upload)
-  const { seq } = part
-  const bytes = upload.bytes.subarray(before, upload.received)
+  const { data } = part
   upload.stored = upload.stored.then(async () => {
     await quietMoment()
-    if (upload.dropped) return
-    prepared(db, 'INSERT INTO media_part (media_id, seq, bytes) VALUES (?, ?, ?)').run(key, seq, bytes)
+    if (!upload.dropped) await pictureWriter(db).part(key, data)
   })
+  // A part that failed is said by finish (which waits for them all); nothing else waits on it.
+  upload.stored.catch(() => {})
   upload.next++
   upload.heardAt = Date.now()
-  const judgeAt = Math.min(START_BYTES, upload.bytes.length)
+  const judgeAt = upload.start.length
   if (before < judgeAt && upload.received >= judgeAt) {
-    const refusal = notAPicture(upload.bytes.subarray(0, judgeAt))
+    const refusal = notAPicture(upload.start)
     if (refusal) throw giveUp(refuse(upload.name, refusal))
   }
   return { received: upload.received }
@@ -140,21 +158,19 @@ export async function finishUpload(
   uploads(db).delete(id)
   try {
     await upload.stored
-    if (upload.received !== upload.bytes.length) {
+    if (upload.received !== upload.size) {
       throw refuse(
         upload.name,
-        `only ${formatBytes(upload.received)} of its ${formatBytes(upload.bytes.length)} arrived; add it again`,
+        `only ${formatBytes(upload.received)} of its ${formatBytes(upload.size)} arrived; add it again`,
       )
     }
-    return Promise.resolve(
-      adoptParts(db, upload.bytes, partsKey(id), upload.next, {
-        name: upload.name,
-        preview,
-        id: upload.hash.digest('hex'),
-      }),
-    )
+    const writer = pictureWriter(db)
+    const { id: sha, rows } = await writer.digest(partsKey(id))
+    const { row, added } = pictureRow(await upload.bytes, partsKey(id), rows, { name: upload.name, preview, id: sha })
+    await writer.adopt(row)
+    return added
   } catch (error) {
-    prepared(db, 'DELETE FROM media_part WHERE media_id = ?').run(partsKey(id))
+    await removeParts(db, id).catch(() => {})
     throw error
   }
 }

@@ -16,6 +16,7 @@ import { suggestFromJpeg } from '../media/picture-metadata'
 import { makePreview, needsPreview } from '../media/preview'
 import { sniffImage } from '../media/sniff-image'
 import { prepared, type Db } from './open'
+import type { AdoptRow } from './picture-rows'
 
 /**
  * Picture bytes in the library, content-addressed: the id is the SHA-256 of the bytes, so the same
@@ -199,49 +200,31 @@ export function sweepInterruptedPictures(db: Db): void {
 }
 
 /**
- * A picture whose parts are already in the library under `partsKey` (stored as they arrived,
- * media-upload.ts): finishing it is one row, not 20 MB written at the end. The same picture already
- * in the library keeps its own parts, and these are removed.
+ * A picture whose parts are already in the library under `partsKey` (written as they arrived,
+ * media-upload.ts): what its row says, read from its bytes here, and what media:finish answers.
+ * The row itself is written by the picture thread (picture-writer.ts).
  */
-export function adoptParts(
-  db: Db,
+export function pictureRow(
   bytes: Uint8Array,
   partsKey: string,
-  parts: number,
+  rows: number,
   options: AddOptions & { name: string },
-): MediaAdded {
+): { row: AdoptRow; added: MediaAdded } {
   const info = examine(bytes, options.name, options.id)
   const preview = previewOrNull(options.preview, info)
-  db.transaction(() => {
-    if (mediaInfo(db, info.id)) {
-      prepared(db, 'DELETE FROM media_part WHERE media_id = ?').run(partsKey)
-      if (preview)
-        prepared(db, 'UPDATE media SET preview = ?, preview_type = ? WHERE id = ? AND preview IS NULL').run(
-          preview.bytes,
-          preview.type,
-          info.id,
-        )
-      return
-    }
-    const stored = prepared(db, 'SELECT count(*) AS n FROM media_part WHERE media_id = ?').get(partsKey) as {
-      n: number
-    }
-    if (stored.n !== parts)
-      throw new ApiError('conflict', `${options.name} was not added: storing it was interrupted; add it again`)
-    prepared(
-      db,
-      `INSERT INTO media (id, type, size, width, height, created_at, preview, preview_type, parts)
-       VALUES (@id, @type, @size, @width, @height, @createdAt, @preview, @previewType, @parts)`,
-    ).run({
+  const suggested: PictureSuggestion = info.type === 'image/jpeg' ? suggestFromJpeg(bytes) : {}
+  return {
+    row: {
+      key: partsKey,
+      rows,
+      name: options.name,
       ...info,
       createdAt: (options.now ?? new Date()).toISOString(),
       preview: preview?.bytes ?? null,
       previewType: preview?.type ?? null,
-      parts: partsKey,
-    })
-  })()
-  const suggested: PictureSuggestion = info.type === 'image/jpeg' ? suggestFromJpeg(bytes) : {}
-  return { mediaId: info.id, type: info.type, width: info.width, height: info.height, size: info.size, suggested }
+    },
+    added: { mediaId: info.id, type: info.type, width: info.width, height: info.height, size: info.size, suggested },
+  }
 }
 
 /** What the renderer gets back from media:add: the stored picture and words its metadata offers. */

@@ -80,6 +80,13 @@ export interface OpenOptions {
  * Open (or create) a library file and bring its schema up to date. A file from a newer Copydesk
  * is refused rather than guessed at, and a failed migration rolls back whole.
  */
+/** The native binding each library was opened with: the picture thread opens its own connection with it. */
+const bindings = new WeakMap<Db, string>()
+
+export function nativeBindingOf(db: Db): string | undefined {
+  return bindings.get(db)
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   assertSqliteFile(file)
   if (!options.readonly) assertWritable(file)
@@ -89,6 +96,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       readonly: options.readonly ?? false,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     })
+    if (options.nativeBinding) bindings.set(db, options.nativeBinding)
   } catch (error) {
     throw (
       libraryProblem(error, file) ?? new ApiError('library', `${file} could not be opened: ${(error as Error).message}`)

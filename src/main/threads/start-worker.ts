@@ -9,12 +9,16 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
  * a chunk one folder down). Else the TypeScript source `<sourceDir>/<name>.ts` runs, compiled on
  * the fly by tsx (vitest, the e2e bridge, the bench).
  */
-export function startWorker(name: string, sourceDir: string, resourceLimits: ResourceLimits): Worker {
+export function startWorker(
+  name: string,
+  sourceDir: string,
+  options: { resourceLimits?: ResourceLimits; workerData?: Record<string, unknown> } = {},
+): Worker {
   for (const built of [join(__dirname, `${name}.js`), join(__dirname, '..', `${name}.js`)])
-    if (existsSync(built)) return new Worker(built, { resourceLimits })
-  const file = join(sourceDir, `${name}.ts`)
+    if (existsSync(built)) return new Worker(built, options)
+  const entry = join(sourceDir, `${name}.ts`)
   // A worker started on a .ts file ignores --import hooks in Node 20: register tsx's require hook first.
-  const tsx = createRequire(file).resolve('tsx/cjs/api')
-  const boot = `const { workerData } = require('node:worker_threads'); require(workerData.tsx).register(); require(workerData.file)`
-  return new Worker(boot, { eval: true, workerData: { tsx, file }, resourceLimits })
+  const boot = `const { workerData } = require('node:worker_threads'); require(workerData.bootTsx).register(); require(workerData.bootEntry)`
+  const workerData = { ...options.workerData, bootTsx: createRequire(entry).resolve('tsx/cjs/api'), bootEntry: entry }
+  return new Worker(boot, { ...options, eval: true, workerData })
 }

@@ -1,8 +1,15 @@
-import { LARGE_PICTURE_BYTES, MAX_PICTURE_BYTES, PART_BYTES, tooBigMessage, type MediaAdded } from '@shared/media'
+import {
+  LARGE_PICTURE_BYTES,
+  MAX_PICTURE_BYTES,
+  PART_BYTES,
+  QUIET_PART_BYTES,
+  tooBigMessage,
+  type MediaAdded,
+} from '@shared/media'
 import type { Picture } from '@shared/story'
 import { invoke } from '../app/client'
 import { makePreview } from './preview'
-import { betweenKeys } from './typing-pause'
+import { betweenKeys, typingLately } from './typing-pause'
 import type { PreviewJob, PreviewResult } from './preview.worker'
 import type { Adding } from './AddingProgress'
 
@@ -38,16 +45,31 @@ async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer
 
 /**
  * A large picture goes to main a part at a time, each in a gap between the editor's keys, while a
- * worker makes its preview; main refuses it at the first part if it is no picture at all.
+ * worker makes its preview; main refuses it at the first part if it is no picture at all. The
+ * file is read QUIET_PART_BYTES at a time, the next piece while this one crosses; a piece goes
+ * whole when no one is typing (6 round trips for 20 MB instead of 42, most of the add's time
+ * under load), else PART_BYTES of it at a time.
  */
 async function handOverInParts(file: File, name: string, onProgress: (adding: Adding) => void): Promise<MediaAdded> {
   const preview = previewOf(file)
+  const read = (at: number) => bytesOf(file.slice(at, at + QUIET_PART_BYTES), name)
   const { upload } = await invoke('media:begin', { name, size: file.size })
-  for (let seq = 0; seq * PART_BYTES < file.size; seq++) {
-    await betweenKeys()
-    const data = await bytesOf(file.slice(seq * PART_BYTES, (seq + 1) * PART_BYTES), name)
-    const { received } = await invoke('media:part', { upload, seq, data })
-    onProgress({ name, sent: received, size: file.size })
+  let seq = 0
+  let next: Promise<Uint8Array<ArrayBuffer>> | null = read(0)
+  for (let at = 0; next; at += QUIET_PART_BYTES) {
+    const piece = await next
+    // Read ahead; a failed read is said when its turn comes.
+    next = at + QUIET_PART_BYTES < file.size ? read(at + QUIET_PART_BYTES) : null
+    next?.catch(() => {})
+    for (let from = 0; from < piece.length;) {
+      await betweenKeys()
+      const to = typingLately() ? Math.min(from + PART_BYTES, piece.length) : piece.length
+      // A copy unless the whole piece goes: a view would cross with its whole buffer.
+      const data = from === 0 && to === piece.length ? piece : piece.slice(from, to)
+      const { received } = await invoke('media:part', { upload, seq: seq++, data })
+      onProgress({ name, sent: received, size: file.size })
+      from = to
+    }
   }
   return invoke('media:finish', { upload, preview: await preview })
 }

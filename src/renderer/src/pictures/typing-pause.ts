@@ -48,3 +48,21 @@ export function betweenKeys(): Promise<void> {
     check()
   })
 }
+
+/**
+ * No one has typed for this long: a part can be large (QUIET_PART_BYTES).
+ * Not 1 s: a 4 MiB part sent at the end of a pause of that length (people pause that long every
+ * few sentences) arrives as typing resumes, and taking 4 MiB in held main 300-800 ms under load
+ * (docs/benchmarks.md, "Pictures: where the 20 MB add's time goes").
+ */
+export const TYPING_LATELY_MS = 5_000
+
+/**
+ * Whether the editor is typing (a key within TYPING_LATELY_MS). A closing window does not change
+ * it: the renderer says it is still working once a second while it flushes, and one 4 MiB message
+ * could hold that word back past the window's 3 s of patience (the e2e bridge's binding took
+ * longer than that for 3 MB under load; the closing-window test failed 3 of 3).
+ */
+export function typingLately(): boolean {
+  return performance.now() - lastKeyAt < TYPING_LATELY_MS
+}
