@@ -46,7 +46,9 @@ export default defineConfig({
       assetsInlineLimit: (file: string) => (/\.(aff|dic)$/.test(file) ? false : undefined),
       // electron-vite leaves the renderer unminified by default; parsing 1.4 MB of it was a visible
       // part of start-up (docs/benchmarks.md).
-      minify: true,
+      // COPYDESK_UNMINIFIED=1 keeps the names, for a CPU profile that says which function took the time
+      // (bench/profile-typing.ts).
+      minify: process.env.COPYDESK_UNMINIFIED !== '1',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

@@ -39,7 +39,7 @@ test('"Saved" waits for the latest change when an older save answers late', asyn
   await recordSaveStates(page)
   const status = page.getByRole('status')
 
-  desk.slowAnswers({ 'story:save': 4000 })
+  desk.slowAnswers({ 'story:autosave': 4000 })
   await headline.click()
   await page.keyboard.press('End')
   await page.keyboard.type(' for repairs')

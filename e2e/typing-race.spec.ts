@@ -12,7 +12,7 @@ test('an editor typing fast after Ctrl+N while late answers arrive loses no lett
   // A slow machine too: the page's own work waits behind the keys, as it does under load.
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
-  desk.slowAnswers({ 'settings:get': 300, 'spelling:story': 600, 'story:save': 400, 'desk:open': 200 })
+  desk.slowAnswers({ 'settings:get': 300, 'spelling:story': 600, 'story:autosave': 400, 'desk:open': 200 })
   await page.locator('body').click()
   await page.keyboard.press('Control+n')
   await expect(page.getByLabel('Headline')).toBeFocused()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useTempLibraries } from '../../test/library-fixture'
+import { bodyOf, paragraphNode } from '../shared/body'
 import { ApiError } from '../shared/errors'
 import { call, dispatch } from './api'
 
@@ -72,5 +73,51 @@ describe('the api table', () => {
   it('throws ApiError from call() so the CLI can report it', () => {
     const library = libraries.open()
     expect(() => call(library, 'story:get', { id: 5 })).toThrow(ApiError)
+  })
+})
+
+describe('story:autosave, the window’s save', () => {
+  const libraries = useTempLibraries()
+
+  it('saves the body sent as JSON text, with the other fields, as an autosave revision, and answers the revision alone', () => {
+    const library = libraries.open()
+    const story = call(library, 'story:create', { headline: 'Flood barrier stays' })
+    const body = bodyOf([paragraphNode('The barrier stays until the river falls.')])
+    const saved = call(library, 'story:autosave', {
+      id: story.id,
+      expectedRevision: story.revision,
+      changes: { headline: 'Flood barrier stays up' },
+      bodyJson: JSON.stringify(body),
+    })
+    expect(Object.keys(saved).sort()).toEqual(['revision', 'updatedAt'])
+    const read = call(library, 'story:get', { id: story.id })
+    expect([read.revision, read.headline, read.body]).toEqual([saved.revision, 'Flood barrier stays up', body])
+    const newest = call(library, 'story:revisions', { id: story.id }).revisions.find(
+      (r) => r.revision === saved.revision,
+    )
+    expect(newest?.reason).toBe('autosave')
+  })
+
+  it('refuses a body that is not JSON, or not a body, naming the channel, and saves nothing', () => {
+    const library = libraries.open()
+    const story = call(library, 'story:create', { headline: 'Bridge closed' })
+    const save = (bodyJson: string) => () =>
+      call(library, 'story:autosave', { id: story.id, expectedRevision: story.revision, changes: {}, bodyJson })
+    expect(save('{"root": ')).toThrow(/story:autosave was given bad input: bodyJson: the body is not JSON/)
+    expect(save('{"root": {"children": 3}}')).toThrow(/story:autosave was given bad input: bodyJson/)
+    expect(call(library, 'story:get', { id: story.id }).revision).toBe(story.revision)
+  })
+
+  it('is refused as a conflict when the story moved on, as story:save is', () => {
+    const library = libraries.open()
+    const story = call(library, 'story:create', { headline: 'Ferry late' })
+    call(library, 'story:save', {
+      id: story.id,
+      expectedRevision: story.revision,
+      changes: { headline: 'Ferry later' },
+    })
+    expect(() =>
+      call(library, 'story:autosave', { id: story.id, expectedRevision: story.revision, changes: { headline: 'x' } }),
+    ).toThrow(expect.objectContaining({ code: 'conflict' }) as Error)
   })
 })

@@ -79,6 +79,16 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   // Setting "published" goes through the preflight first (publish/preflight.ts); other saves straight in.
   'story:save': (library, request) =>
     saveWithPreflight(library.db, request, (r) => library.desk?.save(r) ?? saveStory(library.db, r)),
+  // The window's autosave: the same save, the body parsed here from its JSON text, the revision alone back.
+  'story:autosave': (library, { bodyJson, changes, ...request }) => {
+    const save = {
+      ...request,
+      changes: bodyJson ? { ...changes, body: bodyJson } : changes,
+      reason: 'autosave' as const,
+    }
+    const saved = saveWithPreflight(library.db, save, (r) => library.desk?.save(r) ?? saveStory(library.db, r))
+    return { revision: saved.revision, updatedAt: saved.updatedAt }
+  },
   'story:list': (library, request) => listStories(library.db, request),
   'story:search': (library, { query, limit, status }) => ({ items: searchStories(library.db, query, limit, status) }),
   'story:delete': (library, { id }) => deleteStory(library.db, id),

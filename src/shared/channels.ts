@@ -6,6 +6,7 @@ export const apiChannels = [
   'story:create',
   'story:get',
   'story:save',
+  'story:autosave',
   'story:list',
   'story:search',
   'story:delete',

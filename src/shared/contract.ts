@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ApiChannel, Channel, EventChannel } from './channels'
 import { apiErrorShapeSchema } from './errors'
+import { MAX_BODY_JSON_CHARACTERS } from './limits'
 import {
   mediaAddInputSchema,
   mediaAddOutputSchema,
@@ -75,6 +76,39 @@ export const contract = {
       override: overrideSchema.optional(),
     }),
     output: storySchema,
+  },
+  /**
+   * The window's autosave: story:save's edit with the body as JSON text, answered with the new
+   * revision alone. The renderer makes that text a block at a time (editor/body-json.ts); a string
+   * crosses to main as one copy, where a 10,000-word body's thousands of objects were cloned one by
+   * one on the page's thread and the whole story came back to be read there: together the longest
+   * task while typing (docs/benchmarks.md, "Typing: the longest task (stop 29)").
+   */
+  'story:autosave': {
+    input: z
+      .strictObject({
+        id: storyIdSchema,
+        expectedRevision: z.number().int().positive(),
+        changes: storyFieldsSchema.omit({ body: true }).partial(),
+        bodyJson: z
+          .string()
+          .max(MAX_BODY_JSON_CHARACTERS, 'the body is far larger than any story the library can keep')
+          .transform((text, ctx) => {
+            try {
+              return JSON.parse(text) as unknown
+            } catch {
+              ctx.addIssue({ code: 'custom', message: 'the body is not JSON' })
+              return z.NEVER
+            }
+          })
+          .pipe(storyFieldsSchema.shape.body)
+          .optional(),
+      })
+      .refine(
+        (save) => save.bodyJson !== undefined || Object.keys(save.changes).length > 0,
+        'a save needs at least one changed field',
+      ),
+    output: z.strictObject({ revision: z.number().int().positive(), updatedAt: z.iso.datetime() }),
   },
   'story:list': {
     input: z.strictObject({

@@ -37,6 +37,12 @@ export const MAX_NESTING = 64
 export const MAX_BODY_CHARACTERS = 2_000_000
 
 /**
+ * Characters of a body sent as JSON text (story:autosave): its text at the limit above, every
+ * character escaped, with Lexical's fields around each node. Refused before it is parsed.
+ */
+export const MAX_BODY_JSON_CHARACTERS = 32_000_000
+
+/**
  * Levels of JSON anywhere in a body (objects and arrays), Lexical's extra fields included. A body at
  * the nesting limit is about 130 deep; a node carrying a field nested 100,000 deep (nodes keep
  * unknown fields for Lexical's bookkeeping) overflowed the stack on the way in ("internal").

@@ -65,7 +65,9 @@ export class WireReadThread {
 
   private warm(): Worker {
     if (this.worker) return this.worker
-    const worker = startWorker('wire-read-worker', __dirname, { resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB } })
+    const worker = startWorker('wire-read-worker', __dirname, {
+      resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
+    })
     worker.unref()
     worker.on('message', ({ job, read }: ReadAnswer) => {
       const waiting = this.waiting.get(job)

@@ -9,7 +9,10 @@ import {
 } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import { generateStory } from '../../../../bench/generate'
-import { readBodyJson } from './body-json'
+import { bodyRuns } from '@shared/body-text'
+import type { Body } from '@shared/body'
+import { readBodyJson, readBodyJsonText } from './body-json'
+import { editorRuns } from './ranges'
 import { bodyNodes } from './nodes'
 
 function editorWith(story: number): LexicalEditor {
@@ -76,12 +79,40 @@ describe('the body read a block at a time for autosave', () => {
       for (const [name, change] of steps) {
         update(editor, change)
         expect(readBodyJson(editor), name).toEqual(whole(editor))
+        // What autosave sends (story:autosave), joined from the same blocks' texts.
+        expect(readBodyJsonText(editor), name).toBe(JSON.stringify(editor.getEditorState().toJSON()))
+        // What spelling, placeholder marks and find read, made from the same blocks.
+        expect(editorRuns(editor), name).toEqual(bodyRuns(whole(editor) as Body))
       }
       // Undo sets a whole earlier state at once.
       editor.setEditorState(before)
       expect(readBodyJson(editor)).toEqual(whole(editor))
       update(editor, () => $getRoot().getChildAtIndex(4)!.remove())
       expect(readBodyJson(editor)).toEqual(whole(editor))
+    }
+  })
+})
+
+describe('the body read from another update listener', () => {
+  it('is the state that listener was told of, even when it runs before the cache hears of the update', () => {
+    const editor = createEditor({
+      namespace: 'test',
+      nodes: bodyNodes,
+      onError: (error) => {
+        throw error
+      },
+    })
+    // Registered before the first read makes the cache (and its listener): it hears of each update first.
+    const seen: unknown[] = []
+    editor.registerUpdateListener(() => seen.push(JSON.parse(readBodyJsonText(editor))))
+    editor.setEditorState(editor.parseEditorState(JSON.stringify(generateStory(5, 50).fields.body)))
+    for (const words of [' first', ' second', ' third']) {
+      update(editor, () => {
+        const text = $getRoot().getChildAtIndex(0)
+        const leaf = $isElementNode(text) ? text.getLastDescendant() : null
+        if ($isTextNode(leaf)) leaf.setTextContent(leaf.getTextContent() + words)
+      })
+      expect(seen.at(-1), words).toEqual(whole(editor))
     }
   })
 })

@@ -4,6 +4,7 @@ import { readingMinutes } from '@shared/body'
 import { storyFieldsOf, storyStatuses, type Story, type StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 import { BodyEditor, readBody } from '../editor/BodyEditor'
+import { readBodyJsonText } from '../editor/body-json'
 import type { StoryFindAccess } from '../editor/plugins/FindReplacePlugin'
 import { BylinesField } from './BylinesField'
 import { KeywordsField } from './KeywordsField'
@@ -111,6 +112,7 @@ function StoryEditor({ story, draft, desk, base, onReload, focusHeadline, onSpik
     return () => cancelAnimationFrame(frame)
   }, [focusHeadline])
   const currentBody = useCallback(() => readBody(editorRef.current), [])
+  const currentBodyText = useCallback(() => (editorRef.current ? readBodyJsonText(editorRef.current) : null), [])
   // A shared story: what colleagues wrote comes in merged, and is put in front of the editor.
   const [deskNow, setDeskNow] = useState(desk)
   const onMerged = useCallback((merged: Story, details?: DeskDetails | null) => {
@@ -119,7 +121,13 @@ function StoryEditor({ story, draft, desk, base, onReload, focusHeadline, onSpik
     if (details !== undefined) setDeskNow(details)
     if (editorRef.current) mergeDeskBody(editorRef.current, body)
   }, [])
-  const autosave = useAutosave(story, currentBody, base === null ? undefined : { base, onMerged }, draft ?? undefined)
+  const autosave = useAutosave(
+    story,
+    currentBody,
+    base === null ? undefined : { base, onMerged },
+    draft ?? undefined,
+    currentBodyText,
+  )
   // The story as the library has it: null while a new story is still a draft (nothing asks main about it then).
   const made = autosave.made
   const typography = useTypographyRules(made?.id ?? null)

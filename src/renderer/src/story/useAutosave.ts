@@ -48,8 +48,15 @@ export function notMadeMessage(error: unknown): string {
   return `This new story is not in the library yet: ${(error as Error).message} Your words are kept here.`
 }
 
-export function useAutosave(story: Story, readBody: () => Body | null, desk?: DeskEditing, draft?: Draft) {
-  // readBody must be stable (it reads the editor through a ref): it is called only when saving.
+export function useAutosave(
+  story: Story,
+  readBody: () => Body | null,
+  desk?: DeskEditing,
+  draft?: Draft,
+  readBodyText?: () => string | null,
+) {
+  // readBody (and readBodyText, the same body as JSON text) must be stable (they read the editor
+  // through a ref): they are called only when saving.
   // The story as the library has it; null while a new story's draft waits for the library to make it.
   const [start] = useState(() => (draft && !draft.made ? null : story))
   const made = useRef<Story | null>(start)
@@ -143,25 +150,40 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
     if (!hasPending()) return
     const id = made.current.id
     const changes: Partial<StoryFields> = { ...pending.current }
+    // A story of one's own saves through story:autosave: the body as JSON text made a block at a
+    // time, and only the revision back. Cloning a 10,000-word body object by object on the page's
+    // thread, and reading the whole story back, was the longest task while typing (docs/benchmarks.md).
+    const own = base.current === null
+    let bodyJson: string | undefined
     if (bodyDirty.current) {
-      const body = readBody()
-      if (body) changes.body = body
+      const text = own ? readBodyText?.() : null
+      if (text) bodyJson = text
+      else {
+        const body = readBody()
+        if (body) changes.body = body
+      }
     }
     pending.current = {}
     bodyDirty.current = false
     setState({ kind: 'saving' })
-    const saving: Promise<Story> =
-      base.current === null
+    const saving: Promise<{ revision: number; updatedAt: string }> = own
+      ? changes.body
         ? invoke('story:save', { id, expectedRevision: revision.current, changes, reason: 'autosave' })
-        : invoke('desk:edit', { id, base: base.current, changes }).then((edited) => {
-            // Typed meanwhile: carry on from what was sent; otherwise take the merge in.
-            if (hasPending()) base.current = edited.sent
-            else {
-              base.current = edited.merged
-              onMerged.current?.(edited.story)
-            }
-            return edited.story
+        : invoke('story:autosave', {
+            id,
+            expectedRevision: revision.current,
+            changes,
+            ...(bodyJson === undefined ? {} : { bodyJson }),
           })
+      : invoke('desk:edit', { id, base: base.current!, changes }).then((edited) => {
+          // Typed meanwhile: carry on from what was sent; otherwise take the merge in.
+          if (hasPending()) base.current = edited.sent
+          else {
+            base.current = edited.merged
+            onMerged.current?.(edited.story)
+          }
+          return edited.story
+        })
     inFlight.current = saving
       .then((saved) => {
         revision.current = saved.revision
@@ -171,7 +193,7 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
       .catch((error: unknown) => {
         const { body, ...fields } = changes
         pending.current = { ...fields, ...pending.current }
-        if (body) bodyDirty.current = true
+        if (body || bodyJson !== undefined) bodyDirty.current = true
         const message = (error as Error).message
         if (error instanceof ApiError && error.code === 'conflict') {
           blocked.current = true
@@ -185,7 +207,7 @@ export function useAutosave(story: Story, readBody: () => Body | null, desk?: De
       })
     await inFlight.current
     if (stale.current) void refresh()
-  }, [readBody, refresh, make])
+  }, [readBody, readBodyText, refresh, make])
 
   const schedule = useCallback(() => {
     // The same state object while already pending, so a keystroke does not re-render the story pane.

@@ -2,6 +2,7 @@ import type { LexicalEditor } from 'lexical'
 import { useEffect, useState, type RefObject } from 'react'
 import { DEFAULT_PLACEHOLDER_WORDS, findPlaceholders } from '@shared/placeholders'
 import { invoke } from '../../app/client'
+import type { TextRun } from '@shared/body-text'
 import { houseStyleChanged } from '../../export/events'
 import { domRange, editorRuns } from '../ranges'
 
@@ -30,20 +31,36 @@ export function PlaceholderMarks({ editor }: { editor: RefObject<LexicalEditor |
   useEffect(() => {
     const body = editor.current
     if (!body || !hasHighlights()) return
+    // Marks by block: a block no edit touched keeps its run object (editorRuns) and its DOM, so its
+    // ranges stand and only the touched block is searched again. Searching the whole story at
+    // every key (and every update of a frame) was most of a keystroke's work in a 10,000-word
+    // story, and its garbage the long collections while typing (docs/benchmarks.md).
+    const marksOf = new WeakMap<TextRun, Range[]>()
+    let frame = 0
     const paint = () => {
+      frame = 0
       const highlight = new Highlight()
       for (const run of editorRuns(body)) {
-        for (const hit of findPlaceholders(run.text, words)) {
-          const range = domRange(body, run, hit.start, hit.start + hit.length)
-          if (range) highlight.add(range)
+        let marks = marksOf.get(run)
+        if (!marks) {
+          marks = []
+          for (const hit of findPlaceholders(run.text, words)) {
+            const range = domRange(body, run, hit.start, hit.start + hit.length)
+            if (range) marks.push(range)
+          }
+          marksOf.set(run, marks)
         }
+        for (const range of marks) highlight.add(range)
       }
       CSS.highlights.set(HIGHLIGHT, highlight)
     }
     paint()
-    const unregister = body.registerUpdateListener(() => requestAnimationFrame(paint))
+    const unregister = body.registerUpdateListener(() => {
+      if (!frame) frame = requestAnimationFrame(paint)
+    })
     return () => {
       unregister()
+      cancelAnimationFrame(frame)
       CSS.highlights.delete(HIGHLIGHT)
     }
   }, [editor, words])
