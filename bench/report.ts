@@ -44,7 +44,8 @@ export function metric(
     unit,
     floor: round(floor),
     ratio: Number.isFinite(ratio) ? Math.round(ratio * 10) / 10 : 0,
-    target,
+    // Rounded like the value: an aim derived from a floor (export's "<= 2x the floor") printed 10554.992036258507.
+    target: target === null ? null : round(target),
     better,
   }
 }

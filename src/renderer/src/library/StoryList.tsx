@@ -3,7 +3,7 @@ import type { StoryId, StoryStatus, StorySummary } from '@shared/story'
 import { invoke } from '../app/client'
 import { libraryChanged } from '../app/library-events'
 import { StoryRow } from './StoryRow'
-import { rowWindow, scrollTopShowing } from './row-window'
+import { ListScroll, listTopShowing, rowWindow, type ListPosition } from './row-window'
 import { useRovingRows } from './useRovingRows'
 import { useHouseDates } from './when'
 
@@ -54,15 +54,29 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
     [status, embargoed],
   )
 
-  // Which rows are on screen follows from the scroll position alone (row-window.ts): rows are one
-  // height, so nothing is measured, and a million stories cost no more than a hundred.
-  const [view, setView] = useState({ scrollTop: 0, height: 0 })
+  // Which rows are on screen follows from the list's position alone (row-window.ts): rows are one
+  // height, so nothing is measured, and a million stories cost no more than a hundred. Past the
+  // scroll area's cap the list's position and the scroll position part (ListScroll).
+  const [view, setView] = useState<ListPosition & { height: number }>({ scrollTop: 0, listTop: 0, height: 0 })
+  const mapping = useRef(new ListScroll())
+  const totalNow = useRef(total)
+  useLayoutEffect(() => {
+    totalNow.current = total
+  }, [total])
+  /** Show the list at `at`, moving the scroll area when the mapping says so (a stretch crossed). */
+  const place = useCallback((element: HTMLElement, at: ListPosition) => {
+    if (at.scrollTop !== element.scrollTop) element.scrollTop = at.scrollTop
+    setView({ ...at, height: element.clientHeight })
+  }, [])
   // The scroller exists only once there are rows (an empty library shows a note instead).
   const hasRows = total > 0
   useLayoutEffect(() => {
     const element = scroller.current
     if (!element) return
-    const update = () => setView({ scrollTop: element.scrollTop, height: element.clientHeight })
+    const update = () => {
+      const at = { count: totalNow.current, rowHeight: ROW_HEIGHT, viewport: element.clientHeight }
+      place(element, mapping.current.scrolled(at, element.scrollTop))
+    }
     update()
     element.addEventListener('scroll', update, { passive: true })
     const resized = new ResizeObserver(update)
@@ -71,19 +85,29 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
       element.removeEventListener('scroll', update)
       resized.disconnect()
     }
-  }, [hasRows])
+  }, [hasRows, place])
+  // A library that grows or shrinks keeps the list where it was (the stretches are re-cut).
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const at = { count: total, rowHeight: ROW_HEIGHT, viewport: element.clientHeight }
+    place(element, mapping.current.moveTo(at, view.listTop))
+    // Only a new count re-cuts the list; the position itself is followed by the scroll listener.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [total, place])
   const geometry = { count: total, rowHeight: ROW_HEIGHT, viewport: view.height }
-  const onScreen = rowWindow(geometry, view.scrollTop, OVERSCAN)
+  const onScreen = rowWindow(geometry, view, OVERSCAN)
   const rows = total ? Array.from({ length: onScreen.last - onScreen.first + 1 }, (_, i) => onScreen.first + i) : []
   const scrollToIndex = useCallback(
     (index: number) => {
       const element = scroller.current
       if (!element) return
       const at = { count: total, rowHeight: ROW_HEIGHT, viewport: element.clientHeight }
-      const top = scrollTopShowing(at, element.scrollTop, index)
-      if (top !== element.scrollTop) element.scrollTop = top
+      const now = mapping.current.scrolled(at, element.scrollTop)
+      const top = listTopShowing(at, now.listTop, index)
+      if (top !== now.listTop) place(element, mapping.current.moveTo(at, top))
     },
-    [total],
+    [total, place],
   )
   useHouseDates()
   const textAt = useCallback(
