@@ -11,6 +11,8 @@ const PAGE = 100
 const ROW_HEIGHT = 64
 /** Rows drawn beyond each edge of the view, so a quick scroll shows no blank. */
 const OVERSCAN = 8
+/** How long after a wheel turn or a key a scroll is still theirs (a smooth scroll runs on for a while). */
+const HAND_MS = 500
 
 interface Props {
   status?: StoryStatus
@@ -73,16 +75,24 @@ export function StoryList({ status, embargoed, openId, onOpen }: Props) {
   useLayoutEffect(() => {
     const element = scroller.current
     if (!element) return
+    // A scroll within a moment of the wheel or a key was made by hand: followed one to one however
+    // far a flick went (ListScroll); any other large move is the scrollbar's.
+    let handAt = -Infinity
+    const byHand = () => (handAt = performance.now())
     const update = () => {
       const at = { count: totalNow.current, rowHeight: ROW_HEIGHT, viewport: element.clientHeight }
-      place(element, mapping.current.scrolled(at, element.scrollTop))
+      place(element, mapping.current.scrolled(at, element.scrollTop, performance.now() - handAt < HAND_MS))
     }
     update()
     element.addEventListener('scroll', update, { passive: true })
+    element.addEventListener('wheel', byHand, { passive: true })
+    element.addEventListener('keydown', byHand, { passive: true })
     const resized = new ResizeObserver(update)
     resized.observe(element)
     return () => {
       element.removeEventListener('scroll', update)
+      element.removeEventListener('wheel', byHand)
+      element.removeEventListener('keydown', byHand)
       resized.disconnect()
     }
   }, [hasRows, place])

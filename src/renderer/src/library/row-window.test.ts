@@ -82,6 +82,20 @@ describe('the rows on screen in a long list', () => {
     }
   })
 
+  it('follows a fast flick of the wheel one to one, however far it goes in one frame', () => {
+    const list = new ListScroll()
+    let at = list.moveTo(million, 5_000_000)
+    for (const flick of [700, 3_000, -2_500, 640, -640]) {
+      const next = list.scrolled(million, at.scrollTop + flick, true)
+      const settled = list.scrolled(million, next.scrollTop)
+      expect(settled.listTop).toBeCloseTo(at.listTop + flick, 6)
+      at = settled
+    }
+    // The same move not made by hand (the thumb dragged) lands in proportion, far from there.
+    const dragged = list.scrolled(million, at.scrollTop + 3_000)
+    expect(Math.abs(dragged.listTop - (at.listTop + 3_000))).toBeGreaterThan(100_000)
+  })
+
   it('lands in proportion when the scrollbar is dragged or its track clicked, and ends at the last story', () => {
     const list = new ListScroll()
     for (const fraction of [0.5, 0.1, 0.999, 0.25, 0]) {

@@ -84,8 +84,12 @@ export class ListScroll {
   /** The last scroll position seen or set, so a position this class set is not taken for a move. */
   private last = 0
 
-  /** The scroll area moved to `scrollTop` (or its size changed): where the list now is. */
-  scrolled(geometry: Geometry, scrollTop: number): ListPosition {
+  /**
+   * The scroll area moved to `scrollTop` (or its size changed): where the list now is. `byHand` says
+   * the wheel or a key moved it (the list follows one to one however far a fast flick went); else
+   * a move of a view or more is taken for the scrollbar's thumb or track.
+   */
+  scrolled(geometry: Geometry, scrollTop: number, byHand = false): ListPosition {
     const moved = scrollTop - this.last
     this.last = scrollTop
     const stretches = stretchesOf(geometry)
@@ -94,7 +98,7 @@ export class ListScroll {
       return { scrollTop, listTop: Math.min(Math.max(0, scrollTop), ranges(geometry).listRange) }
     }
     let listTop: number
-    if (Math.abs(moved) < geometry.viewport) listTop = scrollTop + this.offset
+    if (byHand || Math.abs(moved) < geometry.viewport) listTop = scrollTop + this.offset
     else {
       // A jump: in proportion, in the stretch that proportion falls in, without moving the thumb.
       const along = (scrollTop * stretches.listRange) / stretches.scrollRange
