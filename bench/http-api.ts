@@ -5,6 +5,7 @@ import type { Library } from '../src/main/library'
 import { findMedia } from '../src/main/library/media'
 import { mediaHeaders } from '../src/main/shell/media-route'
 import { mediaRequestFromPath } from '../src/shared/media'
+import { clock, trace, tracing } from './trace'
 
 /**
  * The api over local HTTP, for suites that move real amounts of bytes: the e2e bridge's Playwright
@@ -29,7 +30,12 @@ export function installHttpInvoke() {
     }
     return all
   }
+  // Electron's IPC delivers a window's calls to main in the order they were sent; over HTTP two
+  // calls on their way at once can arrive the other way round, so each says its place.
+  const page = crypto.randomUUID()
+  let calls = 0
   window.__copydeskInvoke = async (channel: string, input: unknown) => {
+    const call = calls++
     const fields: Record<string, unknown> = { ...(input ?? {}) }
     const parts: Uint8Array<ArrayBuffer>[] = []
     const layout: [string, number][] = []
@@ -45,6 +51,8 @@ export function installHttpInvoke() {
         'x-copydesk-channel': channel,
         'x-copydesk-input': encodeURIComponent(JSON.stringify(fields)),
         'x-copydesk-bytes': JSON.stringify(layout),
+        'x-copydesk-page': page,
+        'x-copydesk-call': String(call),
       },
       // One array, not a Blob: Chromium sends an array's bytes straight to the network service; a
       // Blob is first registered (copied) with the browser process's blob store.
@@ -55,33 +63,88 @@ export function installHttpInvoke() {
 }
 
 /** The request body, copied chunk by chunk into one buffer as it arrives (no 20 MB concat at the end). */
-async function bodyOf(request: IncomingMessage): Promise<Buffer> {
+async function bodyOf(request: IncomingMessage, copyMs = { ms: 0 }): Promise<Buffer> {
   const body = Buffer.allocUnsafe(Number(request.headers['content-length'] ?? 0))
   let filled = 0
-  for await (const chunk of request) filled += (chunk as Buffer).copy(body, filled)
+  for await (const chunk of request) {
+    const began = tracing ? performance.now() : 0
+    filled += (chunk as Buffer).copy(body, filled)
+    if (tracing) copyMs.ms = Math.max(copyMs.ms, performance.now() - began)
+  }
   return body.subarray(0, filled)
+}
+
+/** Each page's next call to dispatch, and the calls that arrived before their turn. */
+const turns = new Map<string, { next: number; waiting: Map<number, () => void> }>()
+
+/** Resolves when every call the page sent before this one has been dispatched (as IPC would have it). */
+function turnOf(page: string, call: number): { ready: Promise<void>; done(): void } {
+  let turn = turns.get(page)
+  if (!turn) turns.set(page, (turn = { next: 0, waiting: new Map() }))
+  const own = turn
+  const ready = call <= own.next ? Promise.resolve() : new Promise<void>((go) => own.waiting.set(call, go))
+  return {
+    ready,
+    done() {
+      own.next = Math.max(own.next, call + 1)
+      own.waiting.get(own.next)?.()
+      own.waiting.delete(own.next)
+    },
+  }
 }
 
 /** Answer api calls and pictures from `library`; false for any other request. */
 export function answerApi(library: Library, request: IncomingMessage, response: ServerResponse, path: string): boolean {
   const wanted = mediaRequestFromPath(path)
   if (wanted) {
+    const began = clock()
     const found = findMedia(library.db, wanted.id, wanted)
     if (!found) response.writeHead(404).end('not found')
     else response.writeHead(200, mediaHeaders(found.type, found.bytes.length)).end(found.bytes)
+    trace('media', { began, preview: wanted.preview, bytes: found?.bytes.length ?? 0, ms: clock() - began })
     return true
   }
   if (path !== INVOKE_PATH || request.method !== 'POST') return false
+  const turn = turnOf(String(request.headers['x-copydesk-page']), Number(request.headers['x-copydesk-call']))
   void (async () => {
-    const body = await bodyOf(request)
-    const input = JSON.parse(decodeURIComponent(String(request.headers['x-copydesk-input']))) as Record<string, unknown>
-    let offset = 0
-    for (const [field, length] of JSON.parse(String(request.headers['x-copydesk-bytes'])) as [string, number][]) {
-      input[field] = new Uint8Array(body.buffer, body.byteOffset + offset, length)
-      offset += length
+    const began = clock()
+    const copy = { ms: 0 }
+    let body: Buffer
+    let bodyAt: number
+    let channel: string | string[] | undefined
+    let answering: ReturnType<typeof dispatch>
+    try {
+      body = await bodyOf(request, copy)
+      await turn.ready
+      bodyAt = clock()
+      const input = JSON.parse(decodeURIComponent(String(request.headers['x-copydesk-input']))) as Record<
+        string,
+        unknown
+      >
+      let offset = 0
+      for (const [field, length] of JSON.parse(String(request.headers['x-copydesk-bytes'])) as [string, number][]) {
+        input[field] = new Uint8Array(body.buffer, body.byteOffset + offset, length)
+        offset += length
+      }
+      channel = request.headers['x-copydesk-channel']
+      answering = dispatch(library, channel, input)
+    } finally {
+      // The page's next call goes now, whatever became of this one.
+      turn.done()
     }
-    const reply = await dispatch(library, request.headers['x-copydesk-channel'], input)
+    const syncMs = clock() - bodyAt
+    const reply = await answering
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply))
+    trace('call', {
+      channel,
+      began,
+      bytes: body.length,
+      bodyMs: bodyAt - began,
+      longestChunkCopyMs: copy.ms,
+      syncMs,
+      doneMs: clock() - bodyAt,
+      ended: clock(),
+    })
   })()
   return true
 }
