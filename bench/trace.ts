@@ -67,7 +67,7 @@ export function watchGaps(): () => void {
         kind: 'gc',
         at: performance.timeOrigin + entry.startTime,
         ms: entry.duration,
-        gc: (entry.detail as { kind?: number } | undefined)?.kind,
+        gc: (entry as unknown as { detail?: { kind?: number } }).detail?.kind,
       })
     }
   })

@@ -117,6 +117,8 @@ async function typeWhile(page: RawPage, keys: number, photoFile: string | null):
 
 /** The picture chosen while no one types: from the file chosen to the picture shown, ms. */
 async function addAlone(page: RawPage, photoFile: string, label: string): Promise<number> {
+  // The story's panel comes a moment after its body on a fresh page.
+  await page.waitFor(`!!document.querySelector('input[aria-label="Lead picture file"]')`)
   const chosenAt = performance.now()
   trace('chosen', { typing: false, label })
   await page.setInputFile('input[aria-label="Lead picture file"]', photoFile)
@@ -149,6 +151,8 @@ export const picturesSuite: Suite = {
     const library = openLibrary(join(ctx.tmpDir, 'pictures.sqlite'))
     const server = await serveRenderer(ctx.root, {}, { library })
     tracePictureThread(pictureWriter(library.db))
+    // As the app does once its window has loaded (src/main/index.ts), where the code has it.
+    ;(pictureWriter(library.db) as { start?: () => void }).start?.()
     try {
       const photoFile = join(ctx.cacheDir, 'photo-20mb.jpg')
       const photo = await ensurePhoto(photoFile)
