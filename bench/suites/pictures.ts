@@ -184,7 +184,7 @@ export const picturesSuite: Suite = {
       try {
         for (let round = 0; round < rounds; round++) {
           for (const kind of ['bare', 'storing'] as const) {
-            trace('round', { round, kind })
+            trace('round', { round, page: kind })
             const page = await openStory()
             let afterTypingMs: number | null = null
             try {
@@ -209,7 +209,7 @@ export const picturesSuite: Suite = {
             )
           }
           // No one typing: a page that has had no key at all.
-          trace('round', { round, kind: 'alone' })
+          trace('round', { round, page: 'alone' })
           const page = await openStory()
           try {
             adds.alone.push(await addAlone(page, photoFile, 'no one typing'))
