@@ -6,6 +6,7 @@ import { purgeSpiked } from './library/spike'
 import { keepFillingSearchTerms } from './library/search-terms'
 import { quietMoment } from './input-quiet'
 import { backupsDirFor, dailyBackup, openLibraryOrAdvise } from './library/backup'
+import { startPictureThread } from './library/picture-writer'
 import { createFlushCoordinator } from './shell/flush'
 import { registerIpc } from './shell/ipc'
 import { installMenu } from './shell/menu'
@@ -59,6 +60,8 @@ if (!app.requestSingleInstanceLock()) {
       flush,
     })
     window.on('closed', () => (window = null))
+    // After the window's own start, not competing with it: the first large picture then finds the thread ready.
+    window.webContents.once('did-finish-load', () => startPictureThread(db))
     const damage = library.damage
     if (damage) {
       // The check at open found damage: say so before the editor relies on the library, and offer

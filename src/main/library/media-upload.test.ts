@@ -84,6 +84,40 @@ describe('a large picture handed over in parts', () => {
     expect(Buffer.compare(findMedia(libraries.open(file).db, added.mediaId)!.bytes, photo)).toBe(0)
   })
 
+  it('leaves the WAL checkpoints to the picture thread while it writes, so a save on main never copies the picture', async () => {
+    const library = libraries.open()
+    const autocheckpoint = () => library.db.pragma('wal_autocheckpoint', { simple: true })
+    const before = autocheckpoint()
+    expect(before).toBeGreaterThan(0)
+    const photo = padJpeg(makeJpeg({ width: 1024, height: 768 }), 2.6 * QUIET_PART_BYTES)
+    const { upload } = call(library, 'media:begin', { name: 'quay.jpg', size: photo.length })
+    for (let seq = 0; seq * QUIET_PART_BYTES < photo.length; seq++) {
+      call(library, 'media:part', {
+        upload,
+        seq,
+        data: photo.subarray(seq * QUIET_PART_BYTES, (seq + 1) * QUIET_PART_BYTES),
+      })
+      // Main's commits while the picture's rows fill the WAL (an autosave) run no checkpoint on main.
+      expect(autocheckpoint()).toBe(0)
+    }
+    await vi.waitFor(() => expect(rows(library, 'media_part')).toBe(Math.ceil(photo.length / PART_BYTES)), {
+      timeout: THREAD_START_MS,
+    })
+    const story = call(library, 'story:create', { headline: 'Quay' })
+    expect(story.headline).toBe('Quay')
+    const added = await call(library, 'media:finish', { upload })
+    // Once the picture is in, main checkpoints its own commits again.
+    await vi.waitFor(() => expect(autocheckpoint()).toBe(before), { timeout: THREAD_START_MS })
+    expect(Buffer.compare(findMedia(library.db, added.mediaId)!.bytes, photo)).toBe(0)
+    // A picture given up on gives them back too.
+    const given = call(library, 'media:begin', { name: 'quay 2.jpg', size: photo.length })
+    expect(autocheckpoint()).toBe(0)
+    expect(() => call(library, 'media:part', { upload: given.upload, seq: 5, data: photo.subarray(0, 10) })).toThrow(
+      'came out of turn',
+    )
+    await vi.waitFor(() => expect(autocheckpoint()).toBe(before), { timeout: THREAD_START_MS })
+  })
+
   it('leaves no parts behind when the app stops mid-way: the next open sweeps them', async () => {
     const library = libraries.open()
     const photo = padJpeg(makeJpeg(), 2.5 * PART_BYTES)

@@ -73,6 +73,11 @@ export class PartsWriter {
     this.receiving.delete(key)
     removePartRows(this.db, key)
   }
+
+  /** Copy what the WAL holds into the library file, if no reader is in the way (never waits). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)')
+  }
 }
 
 export function removePartRows(db: Db, key: string): void {

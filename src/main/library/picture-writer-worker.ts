@@ -38,7 +38,8 @@ port.on('message', (message: WriterJob) => {
     else if ('adopt' in message) {
       const { preview } = message.adopt
       writer.adopt({ ...message.adopt, preview: preview && asBuffer(preview) })
-    } else writer.remove(message.remove)
+    } else if ('checkpoint' in message) writer.checkpoint()
+    else writer.remove(message.remove)
     port.postMessage(answer)
   } catch (error) {
     // An ApiError's code, or SQLite's (SQLITE_FULL...), so main says it in the same words as its own.

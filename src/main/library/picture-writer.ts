@@ -26,6 +26,7 @@ type WriterWork =
   | { digest: string }
   | { adopt: AdoptRow }
   | { remove: string }
+  | { checkpoint: true }
 
 export type WriterJob = ({ job: number } & WriterWork) | { close: true }
 
@@ -50,11 +51,16 @@ class PictureWriter {
   private readonly waiting = new Map<number, { done(answer: WriterAnswer): void; failed(error: Error): void }>()
   /** Where no thread can start: the same work on main. */
   private onMain: PartsWriter | null = null
+  /** Uploads the thread is writing (begun, not yet adopted or removed): while any is, main's connection does not checkpoint. */
+  private readonly writing = new Set<string>()
+  /** Main's own wal_autocheckpoint, put back when the thread has no upload left. */
+  private mainAutocheckpoint: number | null = null
 
   constructor(private readonly db: Db) {}
 
   /** The buffer (the whole file, `size` bytes) an upload's parts will be copied into, which main reads at finish. */
   async begin(key: string, size: number): Promise<SharedArrayBuffer> {
+    this.leaveCheckpointsToThread(key)
     let onMain: SharedArrayBuffer | undefined
     const answer = await this.run({ begin: { key, size } }, [], (w) => (onMain = w.begin(key, size)))
     return onMain ?? answer.shared!
@@ -80,15 +86,62 @@ class PictureWriter {
   }
 
   adopt(row: AdoptRow): Promise<void> {
-    return this.run({ adopt: row }, [], (w) => w.adopt(row)).then(() => {})
+    const done = this.run({ adopt: row }, [], (w) => w.adopt(row)).then(() => {})
+    // Failed or not, the upload is over for the thread (a failed adopt is followed by remove).
+    done.finally(() => this.takeCheckpointsBack(row.key)).catch(() => {})
+    return done
   }
 
   remove(key: string): Promise<void> {
-    return this.run({ remove: key }, [], (w) => w.remove(key)).then(() => {})
+    const done = this.run({ remove: key }, [], (w) => w.remove(key)).then(() => {})
+    done.finally(() => this.takeCheckpointsBack(key)).catch(() => {})
+    return done
+  }
+
+  /**
+   * While the thread writes a picture, SQLite's automatic checkpoint is the thread's alone. A
+   * checkpoint runs on whichever connection commits once the WAL is past 1,000 pages, and the
+   * picture's rows put it past that every few parts: an autosave committing then on main's
+   * connection copied the picture's pages into the library file and synced it on main's thread
+   * (docs/benchmarks.md, "Pictures: the quiet run of stop 30"). The thread's connection keeps its
+   * own automatic checkpoint, which also covers main's pages in the WAL.
+   */
+  private leaveCheckpointsToThread(key: string): void {
+    if (!this.thread()) return
+    if (this.writing.size === 0) {
+      this.mainAutocheckpoint ??= this.db.pragma('wal_autocheckpoint', { simple: true }) as number
+      this.db.pragma('wal_autocheckpoint = 0')
+    }
+    this.writing.add(key)
+  }
+
+  /** The thread is going (closed, or lost): main checkpoints its own commits again. */
+  private giveCheckpointsBack(): void {
+    if (this.writing.size > 0 && this.mainAutocheckpoint !== null && this.db.open) {
+      this.db.pragma(`wal_autocheckpoint = ${this.mainAutocheckpoint}`)
+    }
+    this.writing.clear()
+  }
+
+  /** The upload is done with: once none is left, the thread checkpoints what it wrote, then main checkpoints again. */
+  private takeCheckpointsBack(key: string): void {
+    if (!this.writing.delete(key) || this.writing.size > 0) return
+    const restore = () => {
+      if (this.writing.size === 0 && this.mainAutocheckpoint !== null && this.db.open) {
+        this.db.pragma(`wal_autocheckpoint = ${this.mainAutocheckpoint}`)
+      }
+    }
+    this.run({ checkpoint: true }, [], (w) => w.checkpoint()).then(restore, restore)
+  }
+
+  /** Start the thread now, if it can start: its start is then not part of the first picture's add. */
+  start(): void {
+    this.thread()
   }
 
   /** The thread finishes the jobs it was sent, then closes its connection and ends. */
   close(): void {
+    this.giveCheckpointsBack()
     this.worker?.postMessage({ close: true } satisfies WriterJob)
     this.worker?.unref()
     this.worker = null
@@ -123,6 +176,8 @@ class PictureWriter {
     if (this.worker === worker) {
       this.worker = null
       this.broken = true
+      // What comes next is written on main, which checkpoints its own commits again.
+      this.giveCheckpointsBack()
     }
     for (const [job, waiting] of this.waiting) {
       this.waiting.delete(job)
@@ -155,6 +210,16 @@ export function pictureWriter(db: Db): PictureWriter {
   let writer = writers.get(db)
   if (!writer) writers.set(db, (writer = new PictureWriter(db)))
   return writer
+}
+
+/**
+ * The picture thread, started before any picture comes: starting it (a worker and its own
+ * connection) was on the first add's way, 4.5 s of one in the bench at load 13 under tsx
+ * (docs/benchmarks.md, "Pictures: the quiet run of stop 30"). The app starts it once the window
+ * has loaded; it waits, idle, for a picture.
+ */
+export function startPictureThread(db: Db): void {
+  pictureWriter(db).start()
 }
 
 /** When the library closes: the thread ends once it has done what it was sent. */

@@ -35,6 +35,13 @@ async function previewOf(file: File): Promise<Uint8Array<ArrayBuffer> | undefine
   }
 }
 
+/**
+ * Parts on their way at once: the next part crosses while main takes the one before, instead of
+ * after its answer. Each is still its own message of at most 512 KiB while the editor types,
+ * which main takes in a turn of its own, and main takes them in the order they were sent.
+ */
+const PARTS_CROSSING = 2
+
 async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer>> {
   try {
     return new Uint8Array(await file.arrayBuffer())
@@ -53,9 +60,13 @@ async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer
 async function handOverInParts(file: File, name: string, onProgress: (adding: Adding) => void): Promise<MediaAdded> {
   const preview = previewOf(file)
   const read = (at: number) => bytesOf(file.slice(at, at + QUIET_PART_BYTES), name)
+  // The first piece is read while main opens the upload, not after.
+  let next: Promise<Uint8Array<ArrayBuffer>> | null = read(0)
+  next.catch(() => {})
   const { upload } = await invoke('media:begin', { name, size: file.size })
   let seq = 0
-  let next: Promise<Uint8Array<ArrayBuffer>> | null = read(0)
+  let sent = 0
+  const crossing: Promise<void>[] = []
   for (let at = 0; next; at += QUIET_PART_BYTES) {
     const piece = await next
     // Read ahead; a failed read is said when its turn comes.
@@ -66,11 +77,19 @@ async function handOverInParts(file: File, name: string, onProgress: (adding: Ad
       const to = typingLately() ? Math.min(from + PART_BYTES, piece.length) : piece.length
       // A copy unless the whole piece goes: a view would cross with its whole buffer.
       const data = from === 0 && to === piece.length ? piece : piece.slice(from, to)
-      const { received } = await invoke('media:part', { upload, seq: seq++, data })
-      onProgress({ name, sent: received, size: file.size })
+      const part = invoke('media:part', { upload, seq: seq++, data }).then(({ received }) => {
+        sent = Math.max(sent, received)
+        onProgress({ name, sent, size: file.size })
+      })
+      part.catch(() => {})
+      crossing.push(part)
+      // The oldest part is waited for first: its refusal is the one said (the parts after it are
+      // refused because it was).
+      if (crossing.length >= PARTS_CROSSING) await crossing.shift()
       from = to
     }
   }
+  for (const part of crossing) await part
   return invoke('media:finish', { upload, preview: await preview })
 }
 
