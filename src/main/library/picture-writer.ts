@@ -102,7 +102,8 @@ class PictureWriter {
    * While the thread writes a picture, SQLite's automatic checkpoint is the thread's alone. A
    * checkpoint runs on whichever connection commits once the WAL is past 1,000 pages, and the
    * picture's rows put it past that every few parts: an autosave committing then on main's
-   * connection copied the picture's pages into the library file and synced it on main's thread
+   * connection would copy the picture's pages into the library file and sync it on main's thread.
+   * A guard: not seen in stop 30's runs, where the thread's own commits checkpointed first
    * (docs/benchmarks.md, "Pictures: the quiet run of stop 30"). The thread's connection keeps its
    * own automatic checkpoint, which also covers main's pages in the WAL.
    */
