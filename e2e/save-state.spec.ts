@@ -60,3 +60,44 @@ test('"Saved" waits for the latest change when an older save answers late', asyn
   // Never "Saved" between the first key and the last save.
   expect(states.slice(1, -1)).not.toContain('saved')
 })
+
+/**
+ * A story opened again (another story opened and this one straight back, as after a restore or a
+ * share) while the closed editor's last save still waits behind a late one: it opened at once on
+ * the words before that save, the save landed after, and the editor saw neither those words nor,
+ * at their next key, anything but a conflict. It now opens once that last save is in.
+ */
+test('a story opened again while its last save is still on its way opens with every word typed', async ({
+  desk,
+  page,
+}) => {
+  test.slow()
+  const db = desk.library.db
+  const story = call(desk.library, 'story:create', { headline: 'Ferry strike called off' })
+  const other = call(desk.library, 'story:create', { headline: 'Tram line reopens' })
+  await page.reload()
+  await page.locator(`[data-story-id="${story.id}"]`).click()
+  const headline = page.getByLabel('Headline')
+  await expect(headline).toHaveValue('Ferry strike called off')
+
+  desk.slowAnswers({ 'story:autosave': 4000 })
+  await headline.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' after talks')
+  // That save is in the library; its answer is late. The editor types on, then leaves and comes back.
+  await expect.poll(() => getStory(db, story.id).headline).toBe('Ferry strike called off after talks')
+  await page.keyboard.type(' overnight')
+  await page.locator(`[data-story-id="${other.id}"]`).click()
+  await expect(headline).toHaveValue('Tram line reopens')
+  await page.locator(`[data-story-id="${story.id}"]`).click()
+  await expect(headline).toHaveValue('Ferry strike called off after talks overnight', { timeout: 20_000 })
+  desk.slowAnswers({})
+
+  // And the editor goes on from there: saved, no conflict.
+  await headline.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('.')
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  expect(getStory(db, story.id).headline).toBe('Ferry strike called off after talks overnight.')
+})

@@ -99,20 +99,25 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
     }
   }
 
+  /**
+   * The restore is made on top of everything typed, so undoing it brings that back. A picture on its
+   * way in is put in place first (the flush); then the editor closes, and what it still held is
+   * saved as it goes; only then is the restore made, and the story opens again restored. Restoring
+   * under an open editor let keys typed meanwhile be refused as a conflict after the restore and lost
+   * with the editor that held them.
+   */
   const restore = async (revision: number) => {
     setRestoring(true)
-    try {
-      // Saved first, so the restore is made on top of what was just typed (and undoing it brings that back).
-      await flushAll()
-      const latest = await invoke('story:get', { id: story.id })
-      await invoke('story:restore', { id: story.id, revision, expectedRevision: latest.revision })
+    await flushAll()
+    reload(async () => {
+      try {
+        const latest = await invoke('story:get', { id: story.id })
+        await invoke('story:restore', { id: story.id, revision, expectedRevision: latest.revision })
+      } catch (e) {
+        throw new Error(`Revision ${revision} could not be restored: ${(e as Error).message}`)
+      }
       libraryChanged.emit()
-      reload()
-    } catch (e) {
-      setError(`Revision ${revision} could not be restored: ${(e as Error).message}`)
-      setRestoring(false)
-      setAsking(null)
-    }
+    })
   }
 
   if (!entries) return error ? <p className="panel-error">{error}</p> : <p className="loading">Reading the history…</p>
