@@ -24,15 +24,14 @@ interface Props {
 export function StoryDeskBar({ id, status, desk, onShared }: Props) {
   const deskStatus = useDeskStatus()
   const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
   const [handing, setHanding] = useState(false)
   if (!deskStatus.joined && !desk) return null
 
-  // The desk's copy is made from the library's: shared from under an open editor, the keys typed
-  // meanwhile were saved after the copy was made. So the editor closes first (saving as it goes).
+  // The desk's copy is made from the library's: shared from under an open editor, keys typed while
+  // it was on its way were saved after the copy was made. So the editor closes first, saving as it
+  // goes; a share that fails is said above the story opened again.
   const share = async () => {
     setBusy(true)
-    setProblem(null)
     await flushAll()
     onShared(async () => {
       try {
@@ -65,11 +64,6 @@ export function StoryDeskBar({ id, status, desk, onShared }: Props) {
         >
           Share to desk
         </button>
-      )}
-      {problem && (
-        <span className="panel-error" role="alert">
-          {problem}
-        </span>
       )}
       {handing && desk && (
         <HandToDialog

@@ -100,11 +100,10 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
   }
 
   /**
-   * The restore is made on top of everything typed, so undoing it brings that back. A picture on its
-   * way in is put in place first (the flush); then the editor closes, and what it still held is
-   * saved as it goes; only then is the restore made, and the story opens again restored. Restoring
-   * under an open editor let keys typed meanwhile be refused as a conflict after the restore and lost
-   * with the editor that held them.
+   * Made on top of everything typed, so undoing it brings that back: a picture on its way in is put
+   * in place (the flush), the editor closes and saves what it still held, then the restore is made
+   * and the story opens again (StoryPane). Made under the open editor, keys typed while the restore
+   * was on its way were saved on the revision it replaced, refused, and lost with that editor.
    */
   const restore = async (revision: number) => {
     setRestoring(true)
