@@ -174,7 +174,10 @@ test('keys typed while a restore is on its way are all kept, and the restore hol
 
   // Back to the first revision, then Undo restore: the words typed come back.
   await page.getByRole('tab', { name: 'History' }).click()
-  await page.getByRole('list', { name: 'Revisions' }).getByRole('button', { name: /Created/ }).click()
+  await page
+    .getByRole('list', { name: 'Revisions' })
+    .getByRole('button', { name: /Created/ })
+    .click()
   await page.getByRole('button', { name: 'Restore this version…' }).click()
   await page
     .getByRole('dialog', { name: 'Restore revision 1?' })

@@ -172,12 +172,11 @@ test('Delete takes the letter after the caret where it is, even before the page 
 })
 
 /**
- * Tab in the body moves the focus on, as it does everywhere in the app: the body has no tab
- * indentation, in lists neither (Lexical's own Tab only ends capitalised styles the body does not
- * use). So what the editor notices is that Tab changes nothing in the text wherever the caret is,
- * and that Shift+Tab comes back to the caret where they had moved it. Pressed at speed right after
- * the caret moved, with the page busy (as under load), the Tab is handled before the page has told
- * the editor that the caret moved.
+ * Tab in the body moves the focus on, as everywhere in the app: the body has no tab indentation, in
+ * lists neither (Lexical's own Tab only ends capitalised styles the body does not use). So what the
+ * editor notices is that Tab changes nothing in the text, and that Shift+Tab comes back to the caret
+ * where they had moved it. (Nothing of this reads the editor's idea of the caret, so this holds
+ * without CaretSyncPlugin too; a real Tab cannot be made to jump `selectionchange` here.)
  */
 test('Tab right after the caret moved leaves the list as it was, and Shift+Tab comes back to the caret', async ({
   desk,
@@ -185,27 +184,21 @@ test('Tab right after the caret moved leaves the list as it was, and Shift+Tab c
 }) => {
   createStory(desk.library.db, {
     headline: 'Bus lane extended',
-    body: bodyOf([paragraphNode('The lane now runs to the station.'), listNode('bullet', ['Opens at six', 'Buses every ten minutes'])]),
+    body: bodyOf([
+      paragraphNode('The lane now runs to the station.'),
+      listNode('bullet', ['Opens at six', 'Buses every ten minutes']),
+    ]),
   })
   await page.reload()
   await page.getByRole('button', { name: 'Bus lane extended' }).click()
   const body = page.getByLabel('Story body')
   await body.locator('li').nth(1).click()
   await page.keyboard.press('Home')
-  const moved = page.waitForEvent('console', (message) => message.text() === 'caret moved')
-  const busy = body.evaluate((_, characters) => {
+  await body.evaluate((_, characters) => {
     const selection = document.getSelection()!
     for (let i = 0; i < characters; i++) selection.modify('move', 'forward', 'character')
-    console.log('caret moved')
-    // The page busy, as under load: the Tab waits, and jumps the news of the caret when it goes.
-    const until = performance.now() + 400
-    while (performance.now() < until) {
-      // nothing else runs
-    }
   }, 'Buses '.length)
-  await moved
   await page.keyboard.press('Tab')
-  await busy
   await expect(body).not.toBeFocused()
   await expect(body.locator('li')).toHaveText(['Opens at six', 'Buses every ten minutes'])
   await expect(body.locator('li li')).toHaveCount(0)
