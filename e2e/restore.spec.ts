@@ -149,3 +149,64 @@ test('an editor restores an older text revision: what it did not have is named f
     ['restore', 'revision 1'],
   ])
 })
+
+/**
+ * Undo restore on a busy machine: the undo is made in the library at once, its answer is late, and
+ * the editor types on meanwhile. Those keys went to the editor being replaced: its save, made on
+ * the revision before the restore, was refused as a conflict, and the reload dropped the editor and
+ * its words with it. Now the editor closes before the restore is made (its last keys saved as it
+ * goes), and the story opens again restored: whatever is typed goes into the restored story.
+ */
+test('keys typed while a restore is on its way are all kept, and the restore holds', async ({ desk, page }) => {
+  test.slow()
+  const db = desk.library.db
+  const story = call(desk.library, 'story:create', {
+    headline: 'Council sets the budget',
+    body: bodyOf([paragraphNode('The council approved the budget.')]),
+  })
+  await page.reload()
+  await page.locator(`[data-story-id="${story.id}"]`).click()
+  const body = page.getByLabel('Story body')
+  await body.locator('p').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' It passed nine to two.')
+  await expect(page.getByRole('status')).toHaveText('Saved')
+
+  // Back to the first revision, then Undo restore: the words typed come back.
+  await page.getByRole('tab', { name: 'History' }).click()
+  await page
+    .getByRole('list', { name: 'Revisions' })
+    .getByRole('button', { name: /Created/ })
+    .click()
+  await page.getByRole('button', { name: 'Restore this version…' }).click()
+  await page
+    .getByRole('dialog', { name: 'Restore revision 1?' })
+    .getByRole('button', { name: 'Restore revision 1' })
+    .click()
+  await expect(body).toHaveText('The council approved the budget.')
+  const restored = getStory(db, story.id).revision
+  desk.slowAnswers({ 'story:restore': 3000 })
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Restored revision 1.' })
+    .getByRole('button', { name: 'Undo restore' })
+    .click()
+  // The undo is in the library; the page has not heard back yet. The editor types on.
+  await expect.poll(() => getStory(db, story.id).revision).toBeGreaterThan(restored)
+  await body.locator('p').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Late words.')
+  desk.slowAnswers({})
+
+  // Every letter is in the story, on top of the undone restore; nothing was refused.
+  await expect(body).toHaveText('The council approved the budget. It passed nine to two. Late words.')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  expect(getStory(db, story.id).bodyText).toBe('The council approved the budget. It passed nine to two. Late words.')
+  const history = call(desk.library, 'story:revisions', { id: story.id }).revisions
+  expect(history.slice(0, 3).map((e) => [e.reason, e.note])).toEqual([
+    ['autosave', undefined],
+    ['restore', `revision ${history[2]!.revision - 1}`],
+    ['restore', 'revision 1'],
+  ])
+})

@@ -1,4 +1,6 @@
-import { getStory } from '../src/main/library/stories'
+import type { Locator } from '@playwright/test'
+import { createStory, getStory } from '../src/main/library/stories'
+import { bodyOf, listNode, paragraphNode } from '../src/shared/body'
 import { expect, test } from './bridge'
 import { openStoryBody } from './seed'
 
@@ -138,18 +140,70 @@ test('a new story left by Ctrl+N before the library could make it is offered bac
 test('Enter and Backspace act where the caret is, even before the page has said it moved', async ({ desk, page }) => {
   const body = await openStoryBody(desk.library, page, 'Ferry fares rise', ['Fares rise by ten per cent in March.'])
   await page.keyboard.press('Home')
-  /** Move the caret as the arrow keys do, then press a key at once: nothing runs in between. */
-  const moveThenPress = (characters: number, key: string) =>
-    body.evaluate(
-      (editable, [characters, key]) => {
-        const selection = document.getSelection()!
-        for (let i = 0; i < Number(characters); i++) selection.modify('move', 'forward', 'character')
-        editable.dispatchEvent(new KeyboardEvent('keydown', { key: String(key), bubbles: true, cancelable: true }))
-      },
-      [characters, key],
-    )
-  await moveThenPress('Fares rise by ten '.length, 'Enter')
+  await moveThenPress(body, 'Fares rise by ten '.length, 'Enter')
   await expect(body.locator('p')).toHaveText(['Fares rise by ten', 'per cent in March.'])
-  await moveThenPress('per'.length, 'Backspace')
+  await moveThenPress(body, 'per'.length, 'Backspace')
   await expect(body.locator('p')).toHaveText(['Fares rise by ten', 'pe cent in March.'])
+})
+
+/** Move the caret as the arrow keys do, then press a key at once: nothing runs in between. */
+function moveThenPress(body: Locator, characters: number, key: string): Promise<void> {
+  return body.evaluate(
+    (editable, [characters, key]) => {
+      const selection = document.getSelection()!
+      for (let i = 0; i < Number(characters); i++) selection.modify('move', 'forward', 'character')
+      editable.dispatchEvent(new KeyboardEvent('keydown', { key: String(key), bubbles: true, cancelable: true }))
+    },
+    [characters, key],
+  )
+}
+
+test('Delete takes the letter after the caret where it is, even before the page has said it moved', async ({
+  desk,
+  page,
+}) => {
+  const body = await openStoryBody(desk.library, page, 'Bridge tolls rise', ['Tolls rise by ten per cent in May.'])
+  await page.keyboard.press('Home')
+  await moveThenPress(body, 'Tolls rise by t'.length, 'Delete')
+  await expect(body.locator('p')).toHaveText(['Tolls rise by tn per cent in May.'])
+  // Further on, again at once: from the caret on the page, not from where the last Delete left it.
+  await moveThenPress(body, 'n per'.length, 'Delete')
+  await expect(body.locator('p')).toHaveText(['Tolls rise by tn percent in May.'])
+})
+
+/**
+ * Tab in the body moves the focus on, as everywhere in the app: the body has no tab indentation, in
+ * lists neither (Lexical's own Tab only ends capitalised styles the body does not use). So what the
+ * editor notices is that Tab changes nothing in the text, and that Shift+Tab comes back to the caret
+ * where they had moved it. (Nothing of this reads the editor's idea of the caret, so this holds
+ * without CaretSyncPlugin too; a real Tab cannot be made to jump `selectionchange` here.)
+ */
+test('Tab right after the caret moved leaves the list as it was, and Shift+Tab comes back to the caret', async ({
+  desk,
+  page,
+}) => {
+  createStory(desk.library.db, {
+    headline: 'Bus lane extended',
+    body: bodyOf([
+      paragraphNode('The lane now runs to the station.'),
+      listNode('bullet', ['Opens at six', 'Buses every ten minutes']),
+    ]),
+  })
+  await page.reload()
+  await page.getByRole('button', { name: 'Bus lane extended' }).click()
+  const body = page.getByLabel('Story body')
+  await body.locator('li').nth(1).click()
+  await page.keyboard.press('Home')
+  await body.evaluate((_, characters) => {
+    const selection = document.getSelection()!
+    for (let i = 0; i < characters; i++) selection.modify('move', 'forward', 'character')
+  }, 'Buses '.length)
+  await page.keyboard.press('Tab')
+  await expect(body).not.toBeFocused()
+  await expect(body.locator('li')).toHaveText(['Opens at six', 'Buses every ten minutes'])
+  await expect(body.locator('li li')).toHaveCount(0)
+  await page.keyboard.press('Shift+Tab')
+  await expect(body).toBeFocused()
+  await page.keyboard.type('X')
+  await expect(body.locator('li')).toHaveText(['Opens at six', 'Buses Xevery ten minutes'])
 })

@@ -6,37 +6,41 @@ import { flushAll } from '../app/flush'
 import { libraryChanged } from '../app/library-events'
 import { Modal } from '../export/Modal'
 import { useDeskStatus } from './desk-state'
+import type { Replacement } from '../story/panel-props'
 
 interface Props {
   id: StoryId
   status: StoryStatus
   /** The story's desk details, or null for a story only in this library. */
   desk: DeskDetails | null
-  /** Shared now (or handed over): the story pane reopens the story on the desk. */
-  onShared: () => void
+  /**
+   * Shared now (or handed over): the story pane reopens the story on the desk. Given the share
+   * itself, the pane closes the editor first and shares once its last keys are saved (StoryPane).
+   */
+  onShared: (share?: Replacement) => void
 }
 
 /** Above a story: Share (a local story onto the desk) or, for a shared one, who has it and Hand to. */
 export function StoryDeskBar({ id, status, desk, onShared }: Props) {
   const deskStatus = useDeskStatus()
   const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
   const [handing, setHanding] = useState(false)
   if (!deskStatus.joined && !desk) return null
 
+  // The desk's copy is made from the library's: shared from under an open editor, keys typed while
+  // it was on its way were saved after the copy was made. So the editor closes first, saving as it
+  // goes; a share that fails is said above the story opened again.
   const share = async () => {
     setBusy(true)
-    setProblem(null)
-    try {
-      await flushAll()
-      await invoke('desk:share', { id })
+    await flushAll()
+    onShared(async () => {
+      try {
+        await invoke('desk:share', { id })
+      } catch (e) {
+        throw new Error(`The story could not be shared: ${(e as Error).message}`)
+      }
       libraryChanged.emit()
-      onShared()
-    } catch (e) {
-      setProblem(`The story could not be shared: ${(e as Error).message}`)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -60,11 +64,6 @@ export function StoryDeskBar({ id, status, desk, onShared }: Props) {
         >
           Share to desk
         </button>
-      )}
-      {problem && (
-        <span className="panel-error" role="alert">
-          {problem}
-        </span>
       )}
       {handing && desk && (
         <HandToDialog

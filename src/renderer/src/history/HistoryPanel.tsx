@@ -99,20 +99,24 @@ export function HistoryPanel({ story, reload }: StoryPanelProps) {
     }
   }
 
+  /**
+   * Made on top of everything typed, so undoing it brings that back: a picture on its way in is put
+   * in place (the flush), the editor closes and saves what it still held, then the restore is made
+   * and the story opens again (StoryPane). Made under the open editor, keys typed while the restore
+   * was on its way were saved on the revision it replaced, refused, and lost with that editor.
+   */
   const restore = async (revision: number) => {
     setRestoring(true)
-    try {
-      // Saved first, so the restore is made on top of what was just typed (and undoing it brings that back).
-      await flushAll()
-      const latest = await invoke('story:get', { id: story.id })
-      await invoke('story:restore', { id: story.id, revision, expectedRevision: latest.revision })
+    await flushAll()
+    reload(async () => {
+      try {
+        const latest = await invoke('story:get', { id: story.id })
+        await invoke('story:restore', { id: story.id, revision, expectedRevision: latest.revision })
+      } catch (e) {
+        throw new Error(`Revision ${revision} could not be restored: ${(e as Error).message}`)
+      }
       libraryChanged.emit()
-      reload()
-    } catch (e) {
-      setError(`Revision ${revision} could not be restored: ${(e as Error).message}`)
-      setRestoring(false)
-      setAsking(null)
-    }
+    })
   }
 
   if (!entries) return error ? <p className="panel-error">{error}</p> : <p className="loading">Reading the history…</p>

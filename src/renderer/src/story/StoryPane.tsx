@@ -1,5 +1,6 @@
 import type { LexicalEditor } from 'lexical'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { readingMinutes } from '@shared/body'
 import { storyFieldsOf, storyStatuses, type Story, type StoryId } from '@shared/story'
 import { invoke } from '../app/client'
@@ -9,7 +10,7 @@ import type { StoryFindAccess } from '../editor/plugins/FindReplacePlugin'
 import { BylinesField } from './BylinesField'
 import { KeywordsField } from './KeywordsField'
 import { DatelineField } from './DatelineField'
-import type { EditableFields } from './panel-props'
+import type { EditableFields, Replacement } from './panel-props'
 import { storyPanels } from './panels'
 import { SaveIndicator } from './SaveIndicator'
 import { SidePanels } from './SidePanels'
@@ -28,6 +29,7 @@ import { StoryDeskBar } from '../desk/StoryDeskBar'
 import { deskStoriesChanged } from '../desk/desk-state'
 import { mergeDeskBody } from '../editor/desk-merge'
 import { draftStory, type Draft } from './draft'
+import { lastSaveOf } from './last-save'
 
 interface PaneProps {
   /** The story to open; null for a new story's draft the library has not made yet. */
@@ -47,15 +49,27 @@ export function StoryPane({ id, draft, focusHeadline, onSpiked, onDuplicated }: 
   )
   const story = opened?.story ?? null
   const [error, setError] = useState<string | null>(null)
+  // What a reload was asked to do (a restore, a share) failed: said above the story opened again.
+  const [problem, setProblem] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
+  const replacing = useRef<Replacement | null>(null)
 
   useEffect(() => {
     // A draft is shown as it is; loaded from the library only when reloaded (a restore, a share) once made.
     const loading = draft && attempt === 0 ? null : (draft?.made?.id ?? id)
     if (loading === null) return
     let current = true
-    // desk:open is story:get for a local story; a shared one comes with the base its edits are made on.
-    invoke('desk:open', { id: loading })
+    const work = replacing.current
+    replacing.current = null
+    const open = async () => {
+      // The editor just closed saved as it went: the story is read (and restored, or shared) only
+      // on top of that save, so no key typed in it is lost and none lands over the restore.
+      await lastSaveOf(loading)
+      if (work) await work().catch((e: Error) => current && setProblem(e.message))
+      // desk:open is story:get for a local story; a shared one comes with the base its edits are made on.
+      return invoke('desk:open', { id: loading })
+    }
+    open()
       .then((loaded) => current && setOpened(loaded))
       .catch((e: Error) => current && setError(e.message))
     return () => {
@@ -79,7 +93,18 @@ export function StoryPane({ id, draft, focusHeadline, onSpiked, onDuplicated }: 
       draft={attempt === 0 ? draft : null}
       desk={opened.desk}
       base={opened.base}
-      onReload={() => (setOpened(null), setAttempt((a) => a + 1))}
+      onReload={(work) =>
+        // The editor closes first, and at once (not at React's next render, when a key pressed
+        // meanwhile would go to an editor about to close); `work` runs once its last save is in.
+        flushSync(() => {
+          replacing.current = work ?? null
+          setProblem(null)
+          setOpened(null)
+          setAttempt((a) => a + 1)
+        })
+      }
+      problem={problem}
+      onDismissProblem={() => setProblem(null)}
       focusHeadline={focusHeadline ?? false}
       onSpiked={onSpiked}
       onDuplicated={onDuplicated}
@@ -94,10 +119,24 @@ interface EditorProps extends Omit<PaneProps, 'id' | 'draft'> {
   story: Story
   desk: DeskDetails | null
   base: number | null
-  onReload: () => void
+  onReload: (work?: Replacement) => void
+  /** What the last reload was asked to do and could not (a restore, a share), in the editor's words. */
+  problem: string | null
+  onDismissProblem: () => void
 }
 
-function StoryEditor({ story, draft, desk, base, onReload, focusHeadline, onSpiked, onDuplicated }: EditorProps) {
+function StoryEditor({
+  story,
+  draft,
+  desk,
+  base,
+  onReload,
+  problem,
+  onDismissProblem,
+  focusHeadline,
+  onSpiked,
+  onDuplicated,
+}: EditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null)
   const [fields, setFields] = useState<Fields>(() => {
     const { body: _body, ...rest } = storyFieldsOf(story)
@@ -216,11 +255,16 @@ function StoryEditor({ story, draft, desk, base, onReload, focusHeadline, onSpik
             {state.kind === 'conflict' ? (
               <>
                 <button onClick={() => void autosave.keepMine()}>Keep my version</button>
-                <button onClick={onReload}>Load the other version</button>
+                <button onClick={() => onReload()}>Load the other version</button>
               </>
             ) : (
               <button onClick={() => void autosave.saveNow()}>Try again</button>
             )}
+          </div>
+        )}
+        {problem && (
+          <div className="banner banner-error" role="alert">
+            {problem} <button onClick={onDismissProblem}>Dismiss</button>
           </div>
         )}
         {/* One line while folded, at the top of the story, where an embargo that holds is seen first. */}

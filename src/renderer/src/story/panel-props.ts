@@ -19,9 +19,16 @@ export interface StoryPanelProps {
   set: <K extends keyof EditableFields>(key: K, value: EditableFields[K]) => void
   /** The body editor, for panels that read or move within the body. */
   editor: RefObject<LexicalEditor | null>
-  /** Open the story afresh from the library (after a restore replaced its text). */
-  reload: () => void
+  /**
+   * Open the story afresh from the library. `work` (a restore) is done between: the editor closes,
+   * its last save goes in, then `work` runs on top of it, then the story opens again; if `work`
+   * fails, its message is said above the story.
+   */
+  reload: (work?: Replacement) => void
 }
+
+/** Something that replaces the open story's words (a restore, a share); its error's message is shown as it is. */
+export type Replacement = () => Promise<void>
 
 export interface StoryPanel {
   id: string

@@ -8,6 +8,7 @@ import { registerFlusher } from '../app/flush'
 import { libraryChanged } from '../app/library-events'
 import type { DeskDetails } from '@shared/desk/contract'
 import type { Draft } from './draft'
+import { noteLastSave } from './last-save'
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -276,6 +277,16 @@ export function useAutosave(
     [saveNow],
   )
 
+  /**
+   * Leaving the story (opening another, closing, a restore or a share reopening it) saves what is
+   * pending. The pane that opens the story again waits for it (last-save.ts), so what is read, or
+   * restored on top, has the keys typed last.
+   */
+  const leave = useCallback(() => {
+    const saving = saveNow()
+    if (made.current) noteLastSave(made.current.id, saving)
+  }, [saveNow])
+
   useEffect(() => {
     const unregister = registerFlusher(saveNow)
     const onHide = () => {
@@ -285,10 +296,9 @@ export function useAutosave(
     return () => {
       unregister()
       document.removeEventListener('visibilitychange', onHide)
-      // Leaving the story (opening another, closing) saves what is pending; it need not be awaited here.
-      void saveNow()
+      leave()
     }
-  }, [saveNow])
+  }, [saveNow, leave])
 
   // A new story's draft: ask the library for it at once, so what needs its id (spelling, panels) can start.
   useEffect(() => {

@@ -11,7 +11,8 @@ import {
 import { useEffect } from 'react'
 
 /**
- * Enter, Backspace, Delete and Tab act on the caret where the editor sees it. Lexical learns that the
+ * Enter, Backspace and Delete act on the caret where the editor sees it (Tab, in this body, only
+ * moves the focus on, which reads no caret; e2e/typing-race.spec.ts). Lexical learns that the
  * caret moved from `selectionchange`, which the browser sends as a task of its own; on a busy machine
  * keystrokes jump that queue, so an editor who presses ArrowRight then Enter at speed split the
  * paragraph where the caret had been a few keys before ("te|n per cent"). Before any key is
