@@ -42,6 +42,12 @@ export class WireReadThread {
   private worker: Worker | null = null
   private readonly waiting = new Map<number, Waiting>()
   private jobs = 0
+  private readonly heapMb: number
+
+  /** `heapMb`: the thread's heap (tests give a small one to run it out of memory); the process's own by default. */
+  constructor({ heapMb = READ_HEAP_MB }: { heapMb?: number } = {}) {
+    this.heapMb = heapMb
+  }
 
   read(files: readonly WireFile[], at: readonly Date[], zone: string): Promise<ThreadReadFile[]> {
     const worker = this.warm()
@@ -66,7 +72,7 @@ export class WireReadThread {
   private warm(): Worker {
     if (this.worker) return this.worker
     const worker = startWorker('wire-read-worker', __dirname, {
-      resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     })
     worker.unref()
     worker.on('message', ({ job, read }: ReadAnswer) => {
