@@ -169,7 +169,7 @@ export async function fitProblems(page: Page, fields: string[]): Promise<FitProb
     const sideways: string[] = []
     const html = document.documentElement
     if (html.scrollWidth > vw + 1) sideways.push(`the window scrolls sideways: ${html.scrollWidth} px wide in ${vw}`)
-    for (const el of root.querySelectorAll('*')) {
+    for (const el of [root, ...root.querySelectorAll('*')]) {
       if (el.matches('input, textarea, select') || !seen(el)) continue
       const s = getComputedStyle(el)
       if (/auto|scroll/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1)

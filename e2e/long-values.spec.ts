@@ -41,7 +41,7 @@ const GROWING_FIELDS = ['Headline', 'Standfirst', 'Picture caption', 'Lead pictu
 
 /** A story with `text` in every field that shows words, related to another story whose headline is `text` too. */
 function storyFullOf(library: Library, text: string, media: string) {
-  const companion = call(library, 'story:create', { headline: `Earlier: ${text}`, status: 'published' })
+  const companion = call(library, 'story:create', { headline: `Earlier: ${text}`, status: 'ready' })
   return call(library, 'story:create', {
     headline: text,
     standfirst: text,
