@@ -141,7 +141,6 @@ export async function fitProblems(page: Page, fields: string[]): Promise<FitProb
       const view = { left: 0, top: 0, right: vw, bottom: vh }
       for (let up = el.parentElement; up && up !== document.documentElement; up = up.parentElement) {
         const s = getComputedStyle(up)
-        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue
         const r = up.getBoundingClientRect()
         const left = r.left + up.clientLeft
         const top = r.top + up.clientTop
@@ -153,6 +152,8 @@ export async function fitProblems(page: Page, fields: string[]): Promise<FitProb
           view.top = Math.max(view.top, top)
           view.bottom = Math.min(view.bottom, top + up.clientHeight)
         }
+        // A modal dialog is drawn on top of the page: the boxes round it in the page do not cut it.
+        if (up.matches('dialog:modal')) break
       }
       return view
     }
@@ -172,8 +173,16 @@ export async function fitProblems(page: Page, fields: string[]): Promise<FitProb
     for (const el of [root, ...root.querySelectorAll('*')]) {
       if (el.matches('input, textarea, select') || !seen(el)) continue
       const s = getComputedStyle(el)
-      if (/auto|scroll/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
-        sideways.push(`${name(el)} scrolls sideways: ${el.scrollWidth} px wide in ${el.clientWidth}`)
+      if (/auto|scroll/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        // Named by what sticks out: the innermost box past the scroller's right edge.
+        const edge = el.getBoundingClientRect().left + el.clientLeft + el.clientWidth
+        let culprit: Element | null = null
+        for (const inner of el.querySelectorAll('*'))
+          if (seen(inner) && inner.getBoundingClientRect().right > edge + 1) culprit = inner
+        sideways.push(
+          `${name(el)} scrolls sideways: ${el.scrollWidth} px wide in ${el.clientWidth}${culprit ? `, past its edge: ${name(culprit)}` : ''}`,
+        )
+      }
     }
 
     const controls = [...root.querySelectorAll(CONTROLS)]
