@@ -122,7 +122,8 @@ export async function fitProblems(page: Page, fields: string[]): Promise<FitProb
   return page.evaluate((fields) => {
     const CONTROLS =
       'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable="true"], [role="tab"], summary, iframe'
-    const OUT_OF_SIGHT = '.skip-links, [inert], dialog:not([open]), .spell-twin, .visually-hidden, .related-live, .story-row'
+    const OUT_OF_SIGHT =
+      '.skip-links, [inert], dialog:not([open]), .spell-twin, .visually-hidden, .related-live, .story-row'
     type Box = { left: number; top: number; right: number; bottom: number }
     const vw = document.documentElement.clientWidth
     const vh = document.documentElement.clientHeight

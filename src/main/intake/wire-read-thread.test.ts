@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { useTempLibraries } from '@test/library-fixture'
@@ -129,7 +128,7 @@ describe('a wire file that runs the reading thread out of memory', { timeout: 24
     // The heavy file: refused, by its name, in an editor's words.
     expect(results.map((r) => r.file)).toEqual([...headlines.keys()])
     const refused = results.filter((r) => !r.ok)
-    expect(refused).toEqual([{ file: heavy, ok: false, error: expect.any(String) }])
+    expect(refused.map((r) => [r.file, r.ok])).toEqual([[heavy, false]])
     expect(refused[0]!.error).toBe(
       'it could not be imported: reading it needed more memory than Copydesk gives a wire file',
     )

@@ -146,7 +146,8 @@ export async function readOnThread(
       if (error instanceof NotBegun) continue
       if (files.length === 1) return [{ fileName: files[0]!.name, error: threadFailure(error) }]
       const read: ThreadReadFile[] = []
-      for (const [index, file] of files.entries()) read.push(...(await readOnThread(thread, [file], [at[index]!], zone)))
+      for (const [index, file] of files.entries())
+        read.push(...(await readOnThread(thread, [file], [at[index]!], zone)))
       return read
     }
   }
