@@ -101,6 +101,8 @@ for (const size of SIZES) {
       await expect(page.getByRole('list', { name: 'Bylines' }).getByRole('listitem')).toHaveCount(2)
       problems.push(...(await misfits(page, `${kind}, the story`)))
 
+      // The panels come the frame after the story's words: wait for their tabs before listing them.
+      await expect(page.getByRole('tab').first()).toBeVisible()
       const panels = await page.getByRole('tab').allTextContents()
       expect(panels.length).toBeGreaterThanOrEqual(6)
       for (const label of panels) {
