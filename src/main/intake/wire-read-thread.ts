@@ -31,25 +31,47 @@ interface Waiting {
   reject(error: Error): void
 }
 
+/** The thread's own worker and the jobs sent to it, in the order sent (the order it reads them). */
+interface Running {
+  worker: Worker
+  waiting: Map<number, Waiting>
+}
+
+/**
+ * A job the thread had not begun when it ended: another job ended it, so this one is not at fault
+ * and is sent again whole, to a fresh thread.
+ */
+export class NotBegun extends Error {
+  constructor() {
+    super('the reading thread ended before it began this job')
+  }
+}
+
 /**
  * Wire files read off main's thread (issue 22): reading (decoding, parsing, tidying, packing the
  * bytes) is 40% of an import, pure, and main's thread also carries the window's keys. Jobs are
  * answered in order; several may wait, so the thread reads the next files while main stores the
- * ones before. A thread that fails fails every job it holds (the caller reads their files again,
- * one by one, to find the file at fault). Idle, it keeps no process alive (the CLI).
+ * ones before. A thread that fails fails the job it was reading (the caller reads its files again,
+ * one by one, to find the file at fault); the jobs waiting behind it fail with NotBegun. Idle, it
+ * keeps no process alive (the CLI).
  */
 export class WireReadThread {
-  private worker: Worker | null = null
-  private readonly waiting = new Map<number, Waiting>()
+  private running: Running | null = null
   private jobs = 0
+  private readonly heapMb: number
+
+  /** `heapMb`: the thread's heap (tests give a small one to run it out of memory); the process's own by default. */
+  constructor({ heapMb = READ_HEAP_MB }: { heapMb?: number } = {}) {
+    this.heapMb = heapMb
+  }
 
   read(files: readonly WireFile[], at: readonly Date[], zone: string): Promise<ThreadReadFile[]> {
-    const worker = this.warm()
+    const { worker, waiting } = this.warm()
     const job = ++this.jobs
     // A copy the thread may own (a Buffer can be a view into a pool shared with other Buffers).
     const owned = files.map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) }))
     return new Promise((resolve, reject) => {
-      this.waiting.set(job, { resolve, reject })
+      waiting.set(job, { resolve, reject })
       worker.ref()
       worker.postMessage(
         { job, files: owned, at: at.map((date) => date.toISOString()), zone } satisfies ReadJob,
@@ -60,30 +82,39 @@ export class WireReadThread {
 
   /** Ends the thread (jobs waiting fail). For quitting, and for tests of a crash. */
   async stop(): Promise<void> {
-    await this.worker?.terminate()
+    await this.running?.worker.terminate()
   }
 
-  private warm(): Worker {
-    if (this.worker) return this.worker
+  private warm(): Running {
+    if (this.running) return this.running
     const worker = startWorker('wire-read-worker', __dirname, {
-      resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     })
     worker.unref()
+    // This worker's jobs only: a job sent to the next thread never fails with this one.
+    const running: Running = { worker, waiting: new Map() }
+    const { waiting } = running
     worker.on('message', ({ job, read }: ReadAnswer) => {
-      const waiting = this.waiting.get(job)
-      this.waiting.delete(job)
-      if (!this.waiting.size) worker.unref()
-      waiting?.resolve(read)
+      const answered = waiting.get(job)
+      waiting.delete(job)
+      if (!waiting.size) worker.unref()
+      answered?.resolve(read)
     })
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null
-      for (const waiting of this.waiting.values()) waiting.reject(error)
-      this.waiting.clear()
+      if (this.running === running) this.running = null
+      // Jobs are read one at a time in the order sent, and Node hands over every answer the thread
+      // sent before it ended: the first job still waiting is the one it was reading.
+      let first = true
+      for (const job of waiting.values()) {
+        job.reject(first ? error : new NotBegun())
+        first = false
+      }
+      waiting.clear()
     }
     worker.on('error', fail)
     worker.on('exit', (code) => fail(new Error(`the reading thread ended (exit code ${code})`)))
-    this.worker = worker
-    return worker
+    this.running = running
+    return running
   }
 }
 
@@ -96,8 +127,9 @@ export function threadFailure(error: unknown): string {
 }
 
 /**
- * Files read on the thread; if it fails, each file of the job again on its own, so the one at
- * fault is refused by name and the others are read.
+ * Files read on the thread. If it ends while reading them, each file again on its own, so the one
+ * at fault is refused by name and the others are read; if it ended on another job before beginning
+ * this one, the same files again.
  */
 export async function readOnThread(
   thread: WireReadThread,
@@ -105,19 +137,19 @@ export async function readOnThread(
   at: readonly Date[],
   zone: string,
 ): Promise<ThreadReadFile[]> {
-  try {
-    return await thread.read(files, at, zone)
-  } catch (error) {
-    if (files.length === 1) return [{ fileName: files[0]!.name, error: threadFailure(error) }]
-    const read: ThreadReadFile[] = []
-    for (const [index, file] of files.entries()) {
-      try {
-        read.push(...(await thread.read([file], [at[index]!], zone)))
-      } catch (again) {
-        read.push({ fileName: file.name, error: threadFailure(again) })
-      }
+  for (;;) {
+    try {
+      return await thread.read(files, at, zone)
+    } catch (error) {
+      // Each thread that ends is blamed on one job, so this is sent again only as often as a
+      // file of another job ends a thread.
+      if (error instanceof NotBegun) continue
+      if (files.length === 1) return [{ fileName: files[0]!.name, error: threadFailure(error) }]
+      const read: ThreadReadFile[] = []
+      for (const [index, file] of files.entries())
+        read.push(...(await readOnThread(thread, [file], [at[index]!], zone)))
+      return read
     }
-    return read
   }
 }
 
