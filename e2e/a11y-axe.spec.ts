@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { expect, test } from './bridge'
+import { storyToolTabs } from './panels'
 import { seedDesk } from './seed'
 import { call } from '../src/main/api'
 
@@ -51,8 +52,7 @@ test('the editor with each side panel, and the find bar, have no axe violations'
   await page.reload()
   await page.getByRole('button', { name: new RegExp(story.headline) }).click()
   await expect(page.getByLabel('Story body')).toContainText('What happens next')
-  const panels = await page.getByRole('tab').allTextContents()
-  expect(panels.length).toBeGreaterThanOrEqual(6)
+  const panels = await storyToolTabs(page)
   for (const label of panels) {
     await page.getByRole('tab', { name: label }).click()
     await expect(page.getByRole('tab', { name: label })).toHaveAttribute('aria-selected', 'true')

@@ -6,6 +6,7 @@ import { bodyOf, paragraphNode } from '../src/shared/body'
 import { makePng } from '../test/fixtures/pictures/images'
 import { expect, test } from './bridge'
 import { fitProblems, layoutProblems } from './layout'
+import { storyToolTabs } from './panels'
 
 /**
  * Long values, as wire copy and hurried editors leave them, in every field that shows one: the
@@ -101,10 +102,7 @@ for (const size of SIZES) {
       await expect(page.getByRole('list', { name: 'Bylines' }).getByRole('listitem')).toHaveCount(2)
       problems.push(...(await misfits(page, `${kind}, the story`)))
 
-      // The panels come the frame after the story's words: wait for their tabs before listing them.
-      await expect(page.getByRole('tab').first()).toBeVisible()
-      const panels = await page.getByRole('tab').allTextContents()
-      expect(panels.length).toBeGreaterThanOrEqual(6)
+      const panels = await storyToolTabs(page)
       for (const label of panels) {
         const tab = page.getByRole('tab', { name: label, exact: true })
         await tab.click()
