@@ -14,8 +14,10 @@ export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
   workers: 2,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: a timeout is not a speed check (speed lives in `npm run bench`). In CI the slowest
+  // tests (typing 600 letters key by key) took 56 s of the old 60, and a loaded machine is 2-3x slower.
+  timeout: 150_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     browserName: 'chromium',

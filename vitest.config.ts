@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 30_000,
+    // Generous for the same reason: a timeout is not a speed check (speed lives in `npm run bench`).
+    testTimeout: 60_000,
     // Hooks start real PostgreSQL clusters and desk servers: seconds on a quiet machine, far more
     // when the machine is loaded (10 s, the default, timed out in CI once).
     hookTimeout: 120_000,

@@ -15,7 +15,7 @@ test('signing out: the desk refuses the old sign-in; with changes waiting it say
 }, testInfo) => {
   const missing = postgresMissing()
   test.skip(missing !== null, `the desk needs PostgreSQL: ${missing}`)
-  test.setTimeout(120_000)
+  test.setTimeout(300_000)
   const server: DeskServer = await startDesk()
   const library = openLibrary(testInfo.outputPath('ann.sqlite'))
   const context = await browser.newContext({ viewport: { width: 720, height: 900 } })

@@ -30,7 +30,7 @@ test('two editors on one desk: A shares, B sees and edits, A sees it; B works of
 }, testInfo) => {
   const missing = postgresMissing()
   test.skip(missing !== null, `the desk needs PostgreSQL: ${missing}`)
-  test.setTimeout(120_000)
+  test.setTimeout(300_000)
   const server: DeskServer = await startDesk()
   const libraries = [openLibrary(testInfo.outputPath('ann.sqlite')), openLibrary(testInfo.outputPath('bob.sqlite'))]
   const [annLibrary, bobLibrary] = libraries as [Library, Library]

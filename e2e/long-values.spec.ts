@@ -89,7 +89,7 @@ for (const size of SIZES) {
     page,
   }) => {
     // Three stories, each looked at alone, beside every panel and under a dialog.
-    test.setTimeout(180_000)
+    test.setTimeout(360_000)
     const media = addMedia(desk.library.db, makePng(60, 40), { name: 'barrier.png' }).id
     const stories = LONG_VALUES.map((value) => ({ ...value, story: storyFullOf(desk.library, value.text, media) }))
     await page.setViewportSize(size)

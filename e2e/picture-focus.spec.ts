@@ -54,7 +54,7 @@ test('the editor sets the focal point of the lead picture and the preview’s so
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
   await page.getByRole('tab', { name: 'Preview' }).click()
   await expect
-    .poll(async () => isBlue(await middleColour(page.getByTestId('social-card-image'))), { timeout: 15_000 })
+    .poll(async () => isBlue(await middleColour(page.getByTestId('social-card-image'))), { timeout: 30_000 })
     .toBe(true)
   // Saved where it was clicked (a click lands on whole pixels, so to within a hundredth).
   const saved = call(desk.library, 'story:get', { id: story.id }).leadPicture?.focus
@@ -69,7 +69,7 @@ test('the editor sets the focal point of the lead picture and the preview’s so
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
   await page.getByRole('tab', { name: 'Preview' }).click()
   await expect
-    .poll(async () => isRed(await middleColour(page.getByTestId('social-card-image'))), { timeout: 15_000 })
+    .poll(async () => isRed(await middleColour(page.getByTestId('social-card-image'))), { timeout: 30_000 })
     .toBe(true)
 
   // Centre puts it back in the middle, and the story no longer carries a focal point.

@@ -60,7 +60,7 @@ test('the hostile corpus, imported and opened in the editor, runs nothing and re
   page,
 }) => {
   // A dozen stories opened one by one, every panel of each: longer than one flow.
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   const seen = watch(page)
   const files = hostileFiles().map((file) => ({ name: file.name, data: file.bytes.toString('base64') }))
   const reply = (await page.evaluate(
