@@ -71,7 +71,7 @@ test('an editor comments on words, replies, resolves, finds it after a reload, a
   await expect(again.getByText(REPLY)).toBeVisible()
   await again.getByRole('button', { name: 'Go to “fell 3 per cent”' }).press('Enter')
   await expect(body).toBeFocused()
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('fell 3 per cent')
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('fell 3 per cent')
 
   // Resolve: it folds away into the resolved list, and can be reopened from there.
   await again.getByRole('button', { name: 'Resolve', exact: true }).click()

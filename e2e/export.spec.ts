@@ -93,7 +93,7 @@ test('an editor previews a story, exports it from File > Export HTML… and the 
   // The picture file next to the page really loads (the page's CSP lets it): Chromium takes the
   // WebP rendition the picture element offers first, and draws it at its own 48 pixels, not larger.
   const img = figure.locator('img')
-  expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true)
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true)
   expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toMatch(
     /\/images\/[0-9a-f]{12}-[0-9a-f]{8}-48\.webp$/,
   )
