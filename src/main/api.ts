@@ -38,6 +38,7 @@ import {
   setOnline,
   shareFromWindow,
   signOutFromWindow,
+  refuseRestoreOffDesk,
   spikeOnDesk,
 } from './library/desk/window'
 import { discardUntouched, duplicateStory, listSpiked, purgeSpiked, spikeStory, unspikeStory } from './library/spike'
@@ -118,7 +119,11 @@ export const api: { [C in ApiChannel]: Handler<C> } = {
   'story:revisions': (library, { id }) => ({ revisions: storyHistory(library.db, id) }),
   'story:revision-diff': (library, { id, revision, against }) => revisionDiff(library.db, id, revision, against),
   'story:restore-preview': (library, { id, revision }) => restorePreview(library.db, id, revision),
-  'story:restore': (library, request) => restoreRevision(library.db, request),
+  // A shared story's restore goes into its doc, like its saves: one change for the whole desk.
+  'story:restore': (library, request) => {
+    refuseRestoreOffDesk(library, request.id)
+    return restoreRevision(library.db, request, (r) => library.desk?.save(r) ?? saveStory(library.db, r))
+  },
   'story:spike': async (library, { id }) => {
     await spikeOnDesk(library, id, true)
     return spikeStory(library.db, id)

@@ -24,7 +24,7 @@ import {
 import { mediaInfo } from './media'
 import { prepared, type Db } from './open'
 import { AUTOSAVE_STRETCH_MINUTES, readSnapshot } from './revision-log'
-import { getStory, saveStory } from './stories'
+import { getStory, saveStory, type SaveRequest } from './stories'
 
 function currentRevision(db: Db, id: StoryId): number {
   const row = prepared(db, 'SELECT revision FROM stories WHERE id = ?').get(id) as { revision: number } | undefined
@@ -255,11 +255,27 @@ export interface RestoreRequest {
   now?: Date
 }
 
+function savedAtOf(db: Db, id: StoryId, revision: number): string | undefined {
+  const row = prepared(db, 'SELECT saved_at AS savedAt FROM revisions WHERE story_id = ? AND revision = ?').get(
+    id,
+    revision,
+  ) as { savedAt: string } | undefined
+  return row?.savedAt
+}
+
 /**
  * Bring back a revision's words as a new revision; the history keeps everything in between. The
  * status stays where the desk has moved it: restoring yesterday's text does not unpublish a story.
+ *
+ * `save` is the library's save door (api.ts): a shared story's restore must go into its doc, one
+ * change every colleague gets, not into this library's row alone, which the doc's next change
+ * would project over (docs/team.md, "Restore on a shared story").
  */
-export function restoreRevision(db: Db, request: RestoreRequest): Story {
+export function restoreRevision(
+  db: Db,
+  request: RestoreRequest,
+  save: (request: SaveRequest) => Story = (r) => saveStory(db, r),
+): Story {
   // An agency's kill is a fact about the story now, not words an editor wrote: a restore keeps it.
   const {
     status: _status,
@@ -267,12 +283,14 @@ export function restoreRevision(db: Db, request: RestoreRequest): Story {
     kill: _kill,
     ...words
   } = revisionFields(db, request.id, request.revision)
-  return saveStory(db, {
+  const savedAt = savedAtOf(db, request.id, request.revision)
+  return save({
     id: request.id,
     expectedRevision: request.expectedRevision,
     changes: words,
     reason: 'restore',
     note: `revision ${request.revision}`,
+    ...(savedAt ? { restoredVersionSavedAt: savedAt } : {}),
     now: request.now,
   })
 }

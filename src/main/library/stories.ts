@@ -266,6 +266,11 @@ export interface SaveRequest {
   reason: RevisionReason
   /** What the history says beside the reason ("revision 3" for a restore). */
   note?: string
+  /**
+   * A restore's version, by when it was saved: a shared story's restore names it so in every
+   * colleague's history, where this library's revision numbers mean nothing (desk/session.ts).
+   */
+  restoredVersionSavedAt?: string
   now?: Date
 }
 

@@ -206,6 +206,28 @@ export function addOverride(doc: Y.Doc, override: DeskOverride, origin: unknown 
   doc.transact(() => doc.getArray<DeskOverride>('overrides').push([override]), origin)
 }
 
+/**
+ * A restore of an older version made on the story (History's Restore, or Undo restore): kept in
+ * the doc in the same transaction as the words it brought back, so every colleague's history shows
+ * a restore, and who made it, at the change that made it (and can undo it there). `note` names the
+ * version by the time it was saved: revision numbers are each library's own.
+ */
+export interface DeskRestore {
+  at: string
+  by: string
+  note: string
+}
+
+/** The restores made on the story, oldest first. */
+export function restoresOf(doc: Y.Doc): DeskRestore[] {
+  return doc.getArray<DeskRestore>('restores').toArray()
+}
+
+/** Keep a restore in the doc (with the words it brought back, in one transaction when given one). */
+export function addRestore(doc: Y.Doc, restore: DeskRestore, origin: unknown = null): void {
+  doc.transact(() => doc.getArray<DeskRestore>('restores').push([restore]), origin)
+}
+
 /** The story as its Y.Doc now has it. */
 export function storyFromDoc(doc: Y.Doc): SharedStory {
   const fields = doc.getMap<unknown>('fields')

@@ -3,7 +3,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { ApiError } from '@shared/errors'
-import { addOverride, applyToDoc, docFromStory, type SharedStory } from '@shared/desk/story-doc'
+import { addOverride, addRestore, applyToDoc, docFromStory, type SharedStory } from '@shared/desk/story-doc'
 import type { Story, StoryId, StoryStatus } from '@shared/story'
 import type { DeskDetails, DeskStatus } from '@shared/desk/contract'
 import type { Library } from '../index'
@@ -152,6 +152,19 @@ interface OpenStory {
 }
 
 const EDITOR = 'editor'
+
+/** "2026-12-01T14:02:11.123Z" as an editor reads it: 2026-12-01 14:02:11 UTC. */
+const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`
+
+/**
+ * Which version a restore brought back, in words every colleague can find in their own history:
+ * by when it was saved (this library's revision numbers are not theirs).
+ */
+function restoreNote(request: SaveRequest): string {
+  return request.restoredVersionSavedAt
+    ? `the version saved ${utc(request.restoredVersionSavedAt)}`
+    : (request.note ?? 'an older version')
+}
 const FEED = 'feed'
 /** How many feed changes are fetched in one request and written in one transaction. */
 export const CATCH_UP_BATCH = 100
@@ -367,11 +380,16 @@ export class DeskSession {
   save(request: SaveRequest): Story | undefined {
     if (!deskStoryByStoryId(this.library.db, request.id)) return undefined
     const { doc } = this.openByStory(request.id)
+    const at = (request.now ?? new Date()).toISOString()
     doc.transact(() => {
       applyToDoc(doc, request.changes, this.link.user, EDITOR)
       if (request.reason === 'override' && request.note) {
-        const at = (request.now ?? new Date()).toISOString()
         addOverride(doc, { at, by: this.link.user, note: request.note }, EDITOR)
+      }
+      // A restore is one change of the doc, words and record together: every colleague's history
+      // gets it at the change that made it, naming who restored which version.
+      if (request.reason === 'restore') {
+        addRestore(doc, { at, by: this.link.user, note: restoreNote(request) }, EDITOR)
       }
     }, EDITOR)
     return getStory(this.library.db, request.id)

@@ -1,7 +1,15 @@
 import * as Y from 'yjs'
 import { prepared, type Db } from '../open'
 import { projectStory } from '../stories'
-import { deskEmbargoAt, overridesOf, storyFromDoc, type DeskOverride, type SharedStory } from '@shared/desk/story-doc'
+import {
+  deskEmbargoAt,
+  overridesOf,
+  restoresOf,
+  storyFromDoc,
+  type DeskOverride,
+  type DeskRestore,
+  type SharedStory,
+} from '@shared/desk/story-doc'
 import type { Story, StoryId } from '@shared/story'
 
 /** What the library keeps of a shared story besides its row in stories (docs/team.md). */
@@ -74,7 +82,7 @@ export function keepUpdate(
         local ? 1 : 0,
         local ? 0 : 1,
       )
-      return project(db, desk, storyFromDoc(doc), updatedBy, overridesOf(doc))
+      return project(db, desk, storyFromDoc(doc), updatedBy, overridesOf(doc), restoresOf(doc))
     })
     .immediate()
 }
@@ -90,12 +98,34 @@ function hasOverride(db: Db, storyId: StoryId, note: string): boolean {
   )
 }
 
+const restoreNote = (r: DeskRestore) => `${r.note} (${r.by} on the desk, ${r.at})`
+
+/**
+ * The restore this change brought, to keep as a revision of reason 'restore' (so History says
+ * who restored what, and offers Undo restore): the doc's latest restore, once, and only in a
+ * library that had the story before it was made. A library that first gets the story afterwards
+ * has no version of its own from before the restore to undo to.
+ */
+function pendingRestore(db: Db, storyId: StoryId, restores: readonly DeskRestore[]): string | undefined {
+  const latest = restores.at(-1)
+  if (!latest) return undefined
+  const note = restoreNote(latest)
+  const row = prepared(
+    db,
+    `SELECT created_at AS createdAt,
+            EXISTS (SELECT 1 FROM revisions WHERE story_id = s.id AND reason = 'restore' AND note = ?) AS kept
+       FROM stories s WHERE id = ?`,
+  ).get(note, storyId) as { createdAt: string; kept: number } | undefined
+  return row && !row.kept && latest.at > row.createdAt ? note : undefined
+}
+
 function project(
   db: Db,
   desk: { sharedId: string; desk: string; owner: string },
   story: SharedStory,
   updatedBy: string | null,
   overrides: readonly DeskOverride[] = [],
+  restores: readonly DeskRestore[] = [],
 ): Story {
   const known = deskStoryBySharedId(db, desk.sharedId)
   const { assignee, ...fields } = story
@@ -104,8 +134,13 @@ function project(
   // once: the note names who made it, which is also how it is known to be kept already.
   const notes = overrides.map(overrideNote)
   const pending = known ? notes.filter((note) => !hasOverride(db, known.storyId, note)) : notes
-  const record = pending.length ? { reason: 'override' as const, note: pending.join('\n') } : undefined
-  const row = projectStory(db, known?.storyId ?? null, fields, new Date(), record)
+  const records: { reason: 'override' | 'restore'; note: string }[] = []
+  if (pending.length) records.push({ reason: 'override', note: pending.join('\n') })
+  const restored = known && pendingRestore(db, known.storyId, restores)
+  // Last, so the restore is the story's latest revision (History's Undo restore undoes the latest).
+  if (restored) records.push({ reason: 'restore', note: restored })
+  let row = projectStory(db, known?.storyId ?? null, fields, new Date(), records[0])
+  for (const record of records.slice(1)) row = projectStory(db, row.id, fields, new Date(), record)
   if (known) {
     prepared(
       db,

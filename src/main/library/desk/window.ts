@@ -70,6 +70,19 @@ export async function spikeOnDesk(library: Library, id: StoryId, spiked: boolean
   await library.desk.spike(id, spiked)
 }
 
+/**
+ * A restore of a shared story goes into its doc (DeskSession.save), where every colleague gets it.
+ * A library with no desk session here would write only its own row, which the doc's next change
+ * projects over: refused instead, saying where it can be done.
+ */
+export function refuseRestoreOffDesk(library: Library, id: StoryId): void {
+  if (library.desk || !deskStoryByStoryId(library.db, id)) return
+  throw new ApiError(
+    'invalid-input',
+    `story ${id} is shared on the desk: restore its older version from the app signed in to the desk, so every colleague gets it`,
+  )
+}
+
 function session(library: Library): DeskSession {
   if (!library.desk) throw new ApiError('not-found', 'this library has not joined a desk: sign in under Desk first')
   return library.desk
