@@ -7,7 +7,7 @@ import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { isEmbargoLine, isFlagLine } from '../furniture'
 import { embargoOf, urgencyOf } from '../meta'
-import { headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
+import { BYLINE, headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
 import { oneLine, squash, typewriterToTypeset } from '../text'
 import { assertLinesWithin, blockRead } from '../read-budget'
 import type { XElement } from '../xml'
@@ -134,7 +134,8 @@ export function readIptc7901(input: string): WireDraft {
     const line = lines[i]!
     const text = line.trim()
     if (!inBody && text) {
-      if (/^by\s/i.test(text) && text.length < 120) {
+      // "By Anna Smith, dpa =", "Par Claire Martin =", "Von …": an English "By" line, or any language's ending " =".
+      if ((/^by\s/i.test(text) || (BYLINE.test(text) && /\s=$/.test(text))) && text.length < 120) {
         draft.bylines = bylinesFrom(text.replace(/\s*=$/, ''))
         continue
       }

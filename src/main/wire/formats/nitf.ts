@@ -3,7 +3,7 @@ import { slugify } from '@shared/slug'
 import { agencyLabel } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, dropTrailing, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
-import { placeOfDateline } from '../dateline'
+import { placeOfDateline, sourceOfDateline } from '../dateline'
 import { killOfStatus } from '../kill'
 import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { compactDate, isoDate } from '../dates'
@@ -48,6 +48,19 @@ export function nitfPicture(element: XElement): Picture | undefined {
   return pictureOf({ alt: decodeEntities(alt), caption, credit: producer })
 }
 
+/**
+ * The place a <location> names. Written with its own separators ("<city>RENO</city>, <state>Nev.</state>")
+ * it is read as written; parts with nothing between them (<city>Naha</city><country>Japan</country>)
+ * are joined with commas, so neither "Naha" alone nor "NahaJapan".
+ */
+function placeOfLocation(location: XElement | undefined): string {
+  if (!location) return ''
+  const separated = location.children.some((c) => typeof c === 'string' && /[^\s]/.test(c))
+  if (separated) return placeOfDateline(text(location))
+  const parts = location.children.map((c) => text(c)).filter(Boolean)
+  return parts.join(', ')
+}
+
 /** Byline text without its title (byttl) and the leading "By". */
 function bylinesOfNitf(byline: XElement): ReturnType<typeof bylinesFrom> {
   const title = text(child(byline, 'byttl'))
@@ -80,9 +93,13 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
     const location = child(dateline, 'location')
     // The dateline's own words, not its story.date (EFE repeats the timestamp there): never a date as the place.
     const own = dateline.children.filter((c) => typeof c === 'string' || c.name !== 'story.date')
-    const written = placeOfDateline(oneLine(decodeEntities(own.map((c) => textOf(c)).join(' '))))
-    const place = text(find(location, 'city')) || text(location) || written
+    const words = oneLine(decodeEntities(own.map((c) => textOf(c)).join(' ')))
+    const written = placeOfDateline(words)
+    const place = placeOfLocation(location) || written
     if (place && !draft.dateline.place) draft.dateline.place = place.slice(0, 200)
+    // "ISTANBUL, Nov 20 (AFP) -": the agency in the brackets is the dateline's source.
+    const source = sourceOfDateline(words)
+    if (source && !draft.dateline.source) draft.dateline.source = source
     const storyDate = child(dateline, 'story.date')
     draft.dateline.date ??= compactDate(storyDate?.attrs.norm) ?? isoDate(storyDate?.attrs.norm)
   }
