@@ -130,9 +130,14 @@ export function readIptc7901(input: string): WireDraft {
   }
   let inBody = false
   let notesFrom = -1
+  // The editors' initials as the last line, straight after the text with no blank line ("dpa xy yz"):
+  // a sign-off, never the end of the last paragraph.
+  let last = lines.length - 1
+  while (last >= 0 && !lines[last]!.trim()) last--
   for (; i < lines.length; i++) {
     const line = lines[i]!
     const text = line.trim()
+    if (i === last && inBody && INITIALS.test(text)) break
     if (!inBody && text) {
       // "By Anna Smith, dpa =", "Par Claire Martin =", "Von …": an English "By" line, or any language's ending " =".
       if ((/^by\s/i.test(text) || (BYLINE.test(text) && /\s=$/.test(text))) && text.length < 120) {

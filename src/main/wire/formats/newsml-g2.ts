@@ -1,7 +1,7 @@
 import { listNode } from '@shared/body'
 import type { Picture } from '@shared/story'
 import { slugify } from '@shared/slug'
-import { agencyLabel } from '../agencies'
+import { agencyLabel, agencyShortName } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
 import { placeOfDateline, sourceOfDateline } from '../dateline'
@@ -145,12 +145,16 @@ function readItem(item: XElement): WireDraft {
     isoDate(text(child(itemMeta, 'versionCreated')))
 
   const provider = child(itemMeta, 'provider')
-  const agency =
-    agencyLabel(provider?.attrs.literal) ??
-    agencyLabel(provider?.attrs.qcode) ??
-    agencyLabel(text(child(provider, 'name'))) ??
-    agencyLabel(text(child(child(meta, 'infoSource'), 'name'))) ??
-    agencyLabel(text(find(child(item, 'rightsInfo'), 'name')))
+  // The provider may be an aggregator or a syndication service; an agency we know, wherever the item
+  // names it (infoSource, the copyright holder), is the agency. Failing that, the provider as given.
+  const named = [
+    provider?.attrs.literal,
+    provider?.attrs.qcode,
+    text(child(provider, 'name')),
+    ...childrenNamed(meta, 'infoSource').flatMap((s) => [text(child(s, 'name')), s.attrs.literal, s.attrs.qcode]),
+    text(find(child(item, 'rightsInfo'), 'name')),
+  ]
+  const agency = named.map((n) => agencyShortName(n)).find(Boolean) ?? named.map((n) => agencyLabel(n)).find(Boolean)
   if (agency) draft.source.agency = agency
 
   for (const note of childrenNamed(itemMeta, 'edNote')) if (text(note)) draft.notes.push(text(note))

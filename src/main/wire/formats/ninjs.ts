@@ -101,6 +101,9 @@ function headlineOf(item: Json): string {
   const one = str(item.headline) || str(item.headline_main) || patterned(item, 'headline_', /./)
   if (one) return oneLine(decodeEntities(one))
   const listed = pick(item.headlines, /main|^$/)
+  // A headline may be marked up (contentType text/html): its words, never its tags.
+  if (listed && (/html/i.test(contentTypeOf(listed)) || /<\/?[a-z][^>]*>/i.test(str(listed.value))))
+    return htmlToText(str(listed.value))
   // ninjs 2.x/3.x "title" is metadata, but some agencies put the headline only there.
   return oneLine(decodeEntities(str(listed?.value) || str(item.title)))
 }
@@ -128,6 +131,16 @@ function pictureOfAssociation(a: Json): Picture {
     caption: (caption && oneLine(decodeEntities(str(caption.value)))) || descriptionOf(rest) || headlineOf(a),
     credit,
   })
+}
+
+/** An association with no type whose renditions are images (image/jpeg…) is a picture. */
+function isImageByRendition(a: Json): boolean {
+  const renditions = Array.isArray(a.renditions)
+    ? a.renditions
+    : isObject(a.renditions)
+      ? Object.values(a.renditions)
+      : []
+  return renditions.filter(isObject).some((r) => /^image\//i.test(str(r.contenttype ?? r.mimetype)))
 }
 
 /** The first of 3.x's infoSources that names an agency. */
@@ -216,7 +229,8 @@ function readItem(item: Json): WireDraft {
 
   for (const a of associationsOf(item)) {
     const type = str(a.type)
-    if (/picture|image|graphic/i.test(type)) draft.pictures.push(pictureOfAssociation(a))
+    if (/picture|image|graphic/i.test(type) || (!type && isImageByRendition(a)))
+      draft.pictures.push(pictureOfAssociation(a))
     else if (/text|composite/i.test(type) || /related/i.test(str(a.name))) {
       const headline = headlineOf(a)
       const url = safeUrl(str(a.uri))

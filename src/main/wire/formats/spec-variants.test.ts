@@ -745,3 +745,232 @@ describe('IPTC 7901 and ANPA 1312 framing variants', () => {
     },
   ])
 })
+
+/* ---------------------------------------------------------------- a second round, after the fixes above */
+
+const nitfCanceled = `<?xml version="1.0" encoding="ISO-8859-15"?>
+<nitf><head><docdata management-status="canceled"><doc-id id-string="EFE-77"/><doc.copyright holder="EFE"/>
+<date.release norm="20231121T060000+0100"/><urgency ed-urg="2"/></docdata></head>
+<body><body.head><hedline><hl1>Anulada: subida del IVA al 23 \u00a4</hl1><hl2>Anulada: subida del IVA al 23 \u00a4</hl2></hedline>
+<byline><person>Ana Ruiz</person><person>Pedro Gil</person></byline>
+<abstract><p>El Gobierno retira la noticia.</p></abstract></body.head>
+<body.content><p>Esta noticia ha sido anulada.</p>
+<media media-type="video"><media-reference source="https://example.com/v.mp4"/><media-caption>V\u00eddeo</media-caption></media>
+<media media-type="image"><media-reference source="https://example.com/p.jpg"/><media-caption>La ministra, en Madrid. (Foto: Juan P\u00e9rez/EFE)</media-caption></media>
+</body.content></body></nitf>`
+
+const g2InfoSource = `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:info" standard="NewsML-G2" version="1">
+ <itemMeta><itemClass qcode="ninat:text"/><provider literal="Example Syndication Ltd"/><versionCreated>2023-11-20T11:00:00+09:00</versionCreated>
+  <link rel="irel:seeAlso" href="https://example.com/kyodo/earlier" title="Earlier: quake shakes Hokkaido"/>
+ </itemMeta>
+ <contentMeta>
+  <infoSource role="cpprole:origin"><name>Kyodo News</name></infoSource>
+  <headline xml:lang="en">Tsunami advisory lifted for Hokkaido coast</headline>
+  <dateline>SAPPORO, Nov. 20 Kyodo -</dateline>
+ </contentMeta>
+ <contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>
+  <h1>Tsunami advisory lifted for Hokkaido coast</h1>
+  <p>SAPPORO, Nov. 20 Kyodo - Japan lifted a tsunami advisory for the Pacific coast of Hokkaido on Monday.</p>
+  <figure><img src="https://example.com/t.jpg" alt="The harbour at Kushiro"/><figcaption>The harbour at Kushiro on Monday.</figcaption></figure>
+  <p>No damage was reported.</p>
+ </body></html></inlineXML></contentSet>
+</newsItem>`
+
+const ninjsHtmlHeadline = JSON.stringify({
+  uri: 'urn:x:htmlhl',
+  type: 'text',
+  headlines: [{ role: 'main', contentType: 'text/html', value: '<b>Wind farm</b> approved off Galway' }],
+  bodies: [
+    {
+      contentType: 'text/html',
+      value:
+        '<p>Planners approved the wind farm on Monday.</p><figure><img alt="Turbines at sea"><figcaption>Turbines off the coast. Picture: PA</figcaption></figure>',
+    },
+  ],
+  byline: 'By Niamh O&#8217;Brien',
+  pubstatus: 'canceled',
+  ednote: 'Kill: legal',
+  source: 'PA',
+  associations: [
+    {
+      name: 'gallery-1',
+      uri: 'urn:x:pic',
+      headlines: [{ value: 'Turbines at dusk' }],
+      renditions: [{ name: 'original', contentType: 'image/jpeg', href: 'https://example.com/t.jpg' }],
+      by: 'Brian Lawless/PA',
+    },
+  ],
+})
+
+const ninjsEnvelope =
+  '\ufeff' +
+  JSON.stringify({
+    data: {
+      items: [
+        {
+          uri: 'urn:x:1',
+          type: 'text',
+          headline: 'First of two',
+          body_text: 'One.',
+          copyrightholder: 'dpa',
+          urgency: '3',
+        },
+        { uri: 'urn:x:2', type: 'text', headline: 'Second of two', body_text: 'Two.', copyrightholder: 'dpa' },
+      ],
+    },
+  })
+
+const iptc7901Latin1 =
+  '\x01dpa0456 4 pl 210 dpa 0098\n' +
+  'Deutschland-Wetter/\n' +
+  '\x02Sturm \u00fcber Norddeutschland =\n' +
+  '   Hamburg (dpa) - Ein Sturm hat am Montag in Norddeutschland B\u00e4ume entwurzelt.\n' +
+  '   Die Feuerwehr r\u00fcckte mehr als 300 Mal aus.\n' +
+  'dpa xy yz\n' +
+  '\x03NNNN'
+
+const anpaEst =
+  '\x16\x16\x01a0777 BC-Flood-Texas,0188\n' +
+  'u a \x13\x11 BC-Flood-Texas 11-20\n' +
+  '\x02^BC-Flood-Texas,0188<\n' +
+  "^Flooding closes ``major'' highways in Houston<\n" +
+  '^By MARIA GARCIA and TOM LEE=\n' +
+  '^Associated Press=\n' +
+  '\tHOUSTON (AP) _ Flash flooding closed two interstates in Houston on Monday.\n' +
+  '\tSchools opened late.\n' +
+  '\x03AP-NY-11-20-23 1534EST<'
+
+const genericXml = `<?xml version="1.0" encoding="UTF-8"?>
+<uutinen xmlns="urn:example:stt">
+ <otsikko>Lumimyräkkä sulki koulut</otsikko>
+ <kirjoittaja>Matti Virtanen</kirjoittaja>
+ <paikka>Oulu</paikka>
+ <teksti><p>Lumimyräkkä sulki maanantaina koulut Oulussa.</p><p>Tiet aurataan illaksi.</p></teksti>
+</uutinen>`
+
+describe('a second round of copy nobody had seen', () => {
+  run([
+    {
+      name: 'NITF: ISO-8859-15 (€ as 0xA4), management-status canceled, date.release embargo, persons without "and", abstract in <p>, a video skipped, credit in a caption',
+      input: Buffer.from(nitfCanceled, 'latin1'),
+      stories: [
+        expected('nitf', {
+          headline: 'Anulada: subida del IVA al 23 €',
+          standfirst: 'El Gobierno retira la noticia.',
+          bylines: [
+            { name: 'Ana Ruiz', kind: 'person' },
+            { name: 'Pedro Gil', kind: 'person' },
+          ],
+          paragraphs: ['Esta noticia ha sido anulada.'],
+          pictures: [{ alt: 'La ministra, en Madrid.', caption: 'La ministra, en Madrid.', credit: 'Juan Pérez/EFE' }],
+          agency: 'EFE',
+          notes: ['Wire status: canceled.', 'Embargoed until 2023-11-21T06:00:00+01:00.'],
+          embargo: { until: '2023-11-21T06:00:00+01:00' },
+        }),
+      ],
+    },
+    {
+      name: 'G2: provider an aggregator, the agency in infoSource, a Kyodo dateline without brackets, XHTML repeating the headline, a figure, a seeAlso link',
+      input: g2InfoSource,
+      stories: [
+        expected('newsml-g2', {
+          headline: 'Tsunami advisory lifted for Hokkaido coast',
+          bylines: [{ name: 'Kyodo', kind: 'agency' }],
+          dateline: { place: 'SAPPORO', source: 'Kyodo', date: '2023-11-20T11:00:00+09:00' },
+          paragraphs: [
+            'Japan lifted a tsunami advisory for the Pacific coast of Hokkaido on Monday.',
+            'No damage was reported.',
+          ],
+          pictures: [{ alt: 'The harbour at Kushiro', caption: 'The harbour at Kushiro on Monday.', credit: '' }],
+          related: [{ headline: 'Earlier: quake shakes Hokkaido', url: 'https://example.com/kyodo/earlier' }],
+          agency: 'Kyodo',
+        }),
+      ],
+    },
+    {
+      name: 'ninjs: an HTML headline, a figure in the body, an entity in the byline, status canceled, a picture association known by its rendition only',
+      input: ninjsHtmlHeadline,
+      stories: [
+        expected('ninjs', {
+          headline: 'Wind farm approved off Galway',
+          bylines: [{ name: 'Niamh O’Brien', kind: 'person' }],
+          paragraphs: ['Planners approved the wind farm on Monday.'],
+          pictures: [
+            { alt: 'Turbines at sea', caption: 'Turbines off the coast.', credit: 'PA' },
+            { alt: 'Turbines at dusk', caption: 'Turbines at dusk', credit: 'Brian Lawless/PA' },
+          ],
+          agency: 'PA',
+          notes: ['Kill: legal', 'Wire status: canceled.'],
+        }),
+      ],
+    },
+    {
+      name: 'ninjs: a BOM, a data/items envelope of two stories',
+      input: ninjsEnvelope,
+      stories: [
+        expected('ninjs', {
+          headline: 'First of two',
+          bylines: [{ name: 'dpa', kind: 'agency' }],
+          paragraphs: ['One.'],
+          agency: 'dpa',
+        }),
+        expected('ninjs', {
+          headline: 'Second of two',
+          bylines: [{ name: 'dpa', kind: 'agency' }],
+          paragraphs: ['Two.'],
+          agency: 'dpa',
+        }),
+      ],
+    },
+    {
+      name: '7901: Latin-1 bytes with no declaration, no blank line before the initials, NNNN after ETX',
+      input: Buffer.from(iptc7901Latin1, 'latin1'),
+      stories: [
+        expected('iptc7901', {
+          headline: 'Sturm über Norddeutschland',
+          bylines: [{ name: 'dpa', kind: 'agency' }],
+          dateline: { place: 'Hamburg', source: 'dpa' },
+          paragraphs: [
+            'Ein Sturm hat am Montag in Norddeutschland Bäume entwurzelt.',
+            'Die Feuerwehr rückte mehr als 300 Mal aus.',
+          ],
+          slug: 'deutschland-wetter',
+          agency: 'dpa',
+        }),
+      ],
+    },
+    {
+      name: 'ANPA: a sign-off in US Eastern time, typewriter quotes in the headline, two bylines with the agency on the next line',
+      input: anpaEst,
+      stories: [
+        expected('anpa1312', {
+          headline: 'Flooding closes “major” highways in Houston',
+          bylines: [
+            { name: 'Maria Garcia', kind: 'person' },
+            { name: 'Tom Lee', kind: 'person' },
+            { name: 'Associated Press', kind: 'agency' },
+          ],
+          dateline: { place: 'HOUSTON', source: 'AP', date: '2023-11-20T15:34-05:00' },
+          paragraphs: ['Flash flooding closed two interstates in Houston on Monday.', 'Schools opened late.'],
+          slug: 'flood-texas',
+          agency: 'AP',
+        }),
+      ],
+    },
+    {
+      name: "generic XML: an agency's own Finnish schema in a default namespace",
+      input: genericXml,
+      stories: [
+        expected('generic-xml', {
+          headline: 'Lumimyräkkä sulki koulut',
+          bylines: [{ name: 'Matti Virtanen', kind: 'person' }],
+          dateline: { place: 'Oulu' },
+          paragraphs: ['Lumimyräkkä sulki maanantaina koulut Oulussa.', 'Tiet aurataan illaksi.'],
+          notes: [
+            'Read generically: Copydesk does not know this XML (<uutinen>), so it took the headline, byline and text from the elements named like them. Check them against the original.',
+          ],
+        }),
+      ],
+    },
+  ])
+})
