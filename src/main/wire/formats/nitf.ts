@@ -1,7 +1,14 @@
 import type { Picture } from '@shared/story'
 import { slugify } from '@shared/slug'
 import { agencyLabel } from '../agencies'
-import { blocksFromMarkup, bodyFromBlocks, dropTrailing, safeUrl, takeDatelineFromBlocks } from '../blocks'
+import {
+  blocksFromMarkup,
+  bodyFromBlocks,
+  dropTrailing,
+  paragraphBlocks,
+  safeUrl,
+  takeDatelineFromBlocks,
+} from '../blocks'
 import { bylinesFrom } from '../bylines'
 import { placeOfDateline, sourceOfDateline } from '../dateline'
 import { killOfStatus } from '../kill'
@@ -10,7 +17,7 @@ import { compactDate, isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { pictureOf } from '../pictures'
-import { decodeEntities, oneLine } from '../text'
+import { decodeEntities, oneLine, plainParagraphs } from '../text'
 import { child, childrenNamed, find, findAll, path, textOf, type XElement, type XNode } from '../xml'
 import { defineWireFormat } from './format'
 import { cleanText } from '../decode'
@@ -131,7 +138,11 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
     draft.keywords = keywordsOf(childrenNamed(child(docdata, 'key-list'), 'keyword').map((k) => k.attrs.key))
 
   const content = child(body, 'body.content')
-  const built = blocksFromMarkup(content ? content.children : [], { picture: nitfPicture })
+  // body.content should hold <p>s, but some agencies send it as plain text, paragraphs split by blank lines.
+  const plainOnly = content && content.children.every((c) => typeof c === 'string')
+  const built = plainOnly
+    ? { blocks: paragraphBlocks(plainParagraphs(decodeEntities(textOf(content)))), pictures: [] }
+    : blocksFromMarkup(content ? content.children : [], { picture: nitfPicture })
   const tagline = path(body, 'body.end', 'tagline')
   for (const m of findAll(child(body, 'body.end'), 'a')) {
     // A mailto: in the tagline is how to reach the reporter, not a related story (the tagline keeps it).

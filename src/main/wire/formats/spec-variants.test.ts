@@ -974,3 +974,70 @@ describe('a second round of copy nobody had seen', () => {
     },
   ])
 })
+
+const nitfPlainBody = `<nitf><head><docdata><doc.copyright holder="Xinhua News Agency"/><date.issue norm="20231120T2015+0800"/></docdata></head>
+<body><body.head><hedline><hl1>China launches new weather satellite</hl1></hedline></body.head>
+<body.content>
+BEIJING, Nov. 20 (Xinhua) -- China on Monday launched a new meteorological satellite from the Jiuquan centre.
+
+The satellite will improve typhoon forecasts, the space agency said.
+</body.content></body></nitf>`
+
+const ninjs1Renditions = JSON.stringify({
+  uri: 'urn:x:r',
+  type: 'text',
+  headline: 'Orchestra returns to restored hall',
+  body_html: '<p>The orchestra played its first concert in the restored hall on Sunday.</p>',
+  byline: 'By JEAN MORRIS, Associated Press',
+  associations: {
+    featuremedia: {
+      uri: 'urn:x:pic',
+      description_text: 'Musicians rehearse in the restored hall.',
+      renditions: { original: { href: 'https://example.com/h.jpg', mimetype: 'image/jpeg' } },
+      copyrightholder: 'The Associated Press',
+    },
+  },
+})
+
+describe('a third round', () => {
+  run([
+    {
+      name: 'NITF whose body.content is plain text with blank lines and no <p>, a Xinhua dateline with a double hyphen',
+      input: crlf(nitfPlainBody),
+      stories: [
+        expected('nitf', {
+          headline: 'China launches new weather satellite',
+          bylines: [{ name: 'Xinhua', kind: 'agency' }],
+          dateline: { place: 'BEIJING', source: 'Xinhua', date: '2023-11-20T20:15+08:00' },
+          paragraphs: [
+            'China on Monday launched a new meteorological satellite from the Jiuquan centre.',
+            'The satellite will improve typhoon forecasts, the space agency said.',
+          ],
+          agency: 'Xinhua',
+        }),
+      ],
+    },
+    {
+      name: 'ninjs 1.x: a picture association with no type and renditions as an object, the agency named only in the byline',
+      input: ninjs1Renditions,
+      stories: [
+        expected('ninjs', {
+          headline: 'Orchestra returns to restored hall',
+          bylines: [
+            { name: 'Jean Morris', kind: 'person' },
+            { name: 'Associated Press', kind: 'agency' },
+          ],
+          paragraphs: ['The orchestra played its first concert in the restored hall on Sunday.'],
+          pictures: [
+            {
+              alt: 'Musicians rehearse in the restored hall.',
+              caption: 'Musicians rehearse in the restored hall.',
+              credit: 'AP',
+            },
+          ],
+          agency: 'AP',
+        }),
+      ],
+    },
+  ])
+})
