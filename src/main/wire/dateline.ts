@@ -21,6 +21,10 @@ const AGENCY_FIRST = /^\(([^()\n]{2,30})\)\s*[-–—]\s*([\p{Lu}][^-–—\n]{1
 /** Kyodo and AAP: "TOKYO, Nov. 30 Kyodo - Japan's…", "SYDNEY, Dec 1 AAP - …": the agency without brackets. */
 const BARE_AGENCY = /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,[^,\n()]{1,30}){0,2})\s+(\p{L}{2,10})\s*[-–—]+\s+(?=\S)/u
 
+/** "GENOVA, 20 NOV - Scuole…", "PARIS, Nov. 20 - …": a place in capitals and a day, then a dash, no agency named. */
+const PLACE_AND_DAY =
+  /^([\p{Lu}][\p{Lu} .'’-]{1,40}),\s*(?:\d{1,2}\.?\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})\s+[-–—]{1,2}\s+(?=\S)/u
+
 /** "(New York, NY - October 21) Text…": place and date in brackets, no agency. */
 const IN_BRACKETS = /^\(([\p{Lu}][^()\n]{1,60}?)\s+[-–—]\s+([^()\n]{2,30})\)\s+(?=\S)/u
 
@@ -67,6 +71,8 @@ export function splitDateline(paragraph: string): SplitDateline | undefined {
   const bare = BARE_AGENCY.exec(paragraph)
   if (bare && isAgencyName(bare[2]!))
     return { place: withoutDate(bare[1]!), source: bare[2]!, rest: paragraph.slice(bare[0].length) }
+  const dated = PLACE_AND_DAY.exec(paragraph)
+  if (dated) return { place: dated[1]!.trim(), source: '', rest: paragraph.slice(dated[0].length) }
   const m = OPENING.exec(paragraph)
   if (!m) return undefined
   const place = withoutDate(m[1]!)
@@ -107,5 +113,5 @@ export function takeDateline(paragraphs: string[], dateline: Dateline): void {
   if (!found || !found.rest) return
   paragraphs[0] = found.rest
   if (!dateline.place) dateline.place = found.place
-  if (!dateline.source) dateline.source = agencyLabel(found.source)
+  if (!dateline.source && found.source) dateline.source = agencyLabel(found.source)
 }

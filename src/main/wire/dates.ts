@@ -91,10 +91,24 @@ export function dateFromLine(line: string): string | undefined {
   return isoDate(text)
 }
 
-/** ANPA's sign-off "AP-WF-11-13-13 1509GMT" (month-day-year, then time): "2013-11-13T15:09Z". */
+/** US zones an ANPA sign-off may be written in ("1534EST"), beside GMT. */
+const US_ZONES: Record<string, string> = {
+  gmt: 'Z',
+  utc: 'Z',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+}
+
+/** ANPA's sign-off "AP-WF-11-13-13 1509GMT" (month-day-year, then time): "2013-11-13T15:09Z"; "1534EST" keeps its zone. */
 export function anpaSignoffDate(text: string): string | undefined {
-  const m = /(\d{2})-(\d{2})-(\d{2,4})\s+(\d{2})(\d{2})\s*GMT/i.exec(text)
+  const m = /(\d{2})-(\d{2})-(\d{2,4})\s+(\d{2})(\d{2})\s*(GMT|UTC|[ECMP][SD]T)\b/i.exec(text)
   if (!m) return undefined
   const year = m[3]!.length === 2 ? `${Number(m[3]) >= 70 ? 19 : 20}${m[3]}` : m[3]!
-  return valid(`${year}-${m[1]}-${m[2]}T${m[4]}:${m[5]}Z`)
+  return valid(`${year}-${m[1]}-${m[2]}T${m[4]}:${m[5]}${US_ZONES[m[6]!.toLowerCase()]!}`)
 }

@@ -27,7 +27,7 @@ export interface HeadingBlock {
   next: number
 }
 
-const BYLINE = /^(?:by|von|par|av|af|di|por|door|بقلم)\s+\S/iu
+export const BYLINE = /^(?:by|von|par|av|af|di|por|door|بقلم)\s+\S/iu
 
 /** Where the heading block ends: the line ending "=" within the first lines, before any blank line after text. */
 export function headingBlockEnd(lines: readonly string[], from: number): number {

@@ -2,7 +2,7 @@ import type { Picture } from '../../shared/story'
 import { agencyShortName } from './agencies'
 import { oneLine } from './text'
 
-const CREDIT_LABEL = /\s*\b(?:pictures?|photos?|photograph|image|foto|bild|kuva|credit)\s*:\s*([^:]{1,120})$/i
+const CREDIT_LABEL = /\s*[([]?\b(?:pictures?|photos?|photograph|image|foto|bild|kuva|credit)\s*:\s*([^:]{1,120})$/i
 const BRACKET_CREDIT = /\s*\(([^()]{1,80}\/[^()]{1,40}|PA|AP|AFP|Reuters|Getty Images|PA Wire|EPA|dpa)\)\s*$/
 
 /**

@@ -133,3 +133,23 @@ export function paragraphsOf(text: string): string[] {
   }
   return out
 }
+
+/**
+ * Plain text as paragraphs. Blank lines separate paragraphs where the text has any; text with none
+ * is either hard-wrapped (short lines of one paragraph, joined) or one paragraph a line (agencies'
+ * inlineData): lines that end a sentence and run long are each a paragraph, so none are run together.
+ */
+export function plainParagraphs(text: string): string[] {
+  const trimmed = text.trim()
+  if (/\n\s*\n/.test(trimmed)) return paragraphsOf(trimmed)
+  const lines = trimmed
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const sentences = lines.filter((l) => /[.!?:»”"')]$/.test(l)).length
+  if (lines.length > 1 && sentences >= lines.length - 1 && lines.some((l) => l.length > 90)) {
+    for (let i = 1; i <= lines.length; i++) blockRead(i) // counted as paragraphsOf counts
+    return lines
+  }
+  return paragraphsOf(trimmed)
+}

@@ -6,6 +6,7 @@ import { killOfAdvisory } from './kill'
 import { embargoOf } from './meta'
 import { oneLine } from './text'
 import { slugify } from '../../shared/slug'
+import { agencyShortName } from './agencies'
 
 /**
  * The last pass every draft gets, whatever its format: the agency's furniture out of the headline
@@ -89,6 +90,9 @@ export function tidyDraft(draft: WireDraft): WireDraft {
   // A related story is a web page: a mailto: (or any other) link keeps its words, never refuses the story.
   draft.related = draft.related.map((r) => (r.url && !/^https?:/i.test(r.url) ? { headline: r.headline } : r))
   if (!draft.source.agency && draft.dateline.source) draft.source.agency = draft.dateline.source
+  // "By JEAN MORRIS, Associated Press" and nothing else naming the agency: the byline's agency is the item's.
+  const bylineAgency = draft.bylines.find((b) => b.kind === 'agency' && agencyShortName(b.name))
+  if (!draft.source.agency && bylineAgency) draft.source.agency = agencyShortName(bylineAgency.name)
   if (!draft.bylines.length && draft.source.agency) draft.bylines = [{ name: draft.source.agency, kind: 'agency' }]
   draft.notes = [...new Set(draft.notes.map((n) => n.trim()).filter(Boolean))]
   return draft

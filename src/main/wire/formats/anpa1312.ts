@@ -151,7 +151,8 @@ export function readAnpa(raw: string): WireDraft {
     for (const line of bodyLines) {
       if (!line.trim()) close()
       else {
-        if (line.startsWith('\t')) close()
+        // A paragraph opens with a TAB, or with the spaces some feeds put in its place.
+        if (/^(?:\t| {2,}\S)/.test(line)) close()
         current.push(line.trim())
       }
     }

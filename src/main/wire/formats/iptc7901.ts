@@ -7,7 +7,7 @@ import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { isEmbargoLine, isFlagLine } from '../furniture'
 import { embargoOf, urgencyOf } from '../meta'
-import { headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
+import { BYLINE, headingBlockEnd, readHeadingBlock, tableCells } from '../heading-block'
 import { oneLine, squash, typewriterToTypeset } from '../text'
 import { assertLinesWithin, blockRead } from '../read-budget'
 import type { XElement } from '../xml'
@@ -130,11 +130,17 @@ export function readIptc7901(input: string): WireDraft {
   }
   let inBody = false
   let notesFrom = -1
+  // The editors' initials as the last line, straight after the text with no blank line ("dpa xy yz"):
+  // a sign-off, never the end of the last paragraph.
+  let last = lines.length - 1
+  while (last >= 0 && !lines[last]!.trim()) last--
   for (; i < lines.length; i++) {
     const line = lines[i]!
     const text = line.trim()
+    if (i === last && inBody && INITIALS.test(text)) break
     if (!inBody && text) {
-      if (/^by\s/i.test(text) && text.length < 120) {
+      // "By Anna Smith, dpa =", "Par Claire Martin =", "Von …": an English "By" line, or any language's ending " =".
+      if ((/^by\s/i.test(text) || (BYLINE.test(text) && /\s=$/.test(text))) && text.length < 120) {
         draft.bylines = bylinesFrom(text.replace(/\s*=$/, ''))
         continue
       }

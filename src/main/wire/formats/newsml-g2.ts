@@ -1,7 +1,7 @@
 import { listNode } from '@shared/body'
 import type { Picture } from '@shared/story'
 import { slugify } from '@shared/slug'
-import { agencyLabel } from '../agencies'
+import { agencyLabel, agencyShortName } from '../agencies'
 import { blocksFromMarkup, bodyFromBlocks, paragraphBlocks, safeUrl, takeDatelineFromBlocks } from '../blocks'
 import { bylinesFrom } from '../bylines'
 import { placeOfDateline, sourceOfDateline } from '../dateline'
@@ -13,7 +13,7 @@ import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { looksLikeHtml, parseHtml } from '../html'
 import { pictureOf } from '../pictures'
-import { decodeEntities, oneLine, paragraphsOf } from '../text'
+import { decodeEntities, oneLine, paragraphsOf, plainParagraphs } from '../text'
 import { child, childrenNamed, find, findAll, textOf, type XElement, type XNode } from '../xml'
 import { nitfPicture, readNitf } from './nitf'
 import { defineWireFormat } from './format'
@@ -29,13 +29,22 @@ import { parseXml } from '../xml'
 
 const text = (node: XNode | undefined) => oneLine(decodeEntities(textOf(node)))
 
+/** "ninat:picture", or the same as a URI ("http://cv.iptc.org/newscodes/ninature/picture"), which G2 allows too. */
 function itemClass(item: XElement): string {
-  return child(child(item, 'itemMeta'), 'itemClass')?.attrs.qcode ?? 'ninat:text'
+  const element = child(child(item, 'itemMeta'), 'itemClass')
+  return element?.attrs.qcode ?? element?.attrs.uri ?? 'ninat:text'
 }
 
-/** The headline with role main (or none), the first one otherwise. */
+/** A role that marks a secondary line: "hlrole:subheadline", "hlrole:short", "drol:teaser"... */
+const SECONDARY = /sub|short|kicker|overline|strap|teaser|alt|seo|web/i
+
+/** The headline with role main (or none), then one that is not secondary, then the first. */
 function mainOf(elements: XElement[]): XElement | undefined {
-  return elements.find((e) => !e.attrs.role || /main|headline/i.test(e.attrs.role)) ?? elements[0]
+  return (
+    elements.find((e) => !e.attrs.role || /main/i.test(e.attrs.role)) ??
+    elements.find((e) => !SECONDARY.test(e.attrs.role ?? '')) ??
+    elements[0]
+  )
 }
 
 function pictureFromItem(item: XElement): Picture | undefined {
@@ -79,7 +88,7 @@ function readContent(item: XElement, draft: WireDraft): void {
     blocks =
       /html/i.test(type) || looksLikeHtml(raw)
         ? blocksFromMarkup(parseHtml(raw), { picture: nitfPicture })
-        : { blocks: paragraphBlocks(paragraphsOf(decodeEntities(raw))), pictures: [] }
+        : { blocks: paragraphBlocks(plainParagraphs(decodeEntities(raw))), pictures: [] }
   }
   if (blocks) {
     takeDatelineFromBlocks(blocks.blocks, draft.dateline, draft.headline)
@@ -88,20 +97,37 @@ function readContent(item: XElement, draft: WireDraft): void {
   }
 }
 
+/** IPTC's signal codes in the desk's words (the rest are shown as sent). */
+const SIGNALS: Record<string, string> = {
+  cwarn: 'content warning',
+  correction: 'correction',
+  update: 'update',
+  actionreq: 'action required',
+  hasattachments: 'has attachments',
+}
+
 function readItem(item: XElement): WireDraft {
   const draft = blankDraft('newsml-g2')
   const itemMeta = child(item, 'itemMeta')
   const meta = child(item, 'contentMeta')
 
-  draft.headline = text(mainOf(childrenNamed(meta, 'headline')))
+  const headlines = childrenNamed(meta, 'headline').filter((h) => text(h))
+  const main = mainOf(headlines)
+  // An item with no headline of its own often has it in itemMeta's title.
+  draft.headline = text(main) || text(child(itemMeta, 'title'))
   draft.standfirst = text(
     mainOf(childrenNamed(meta, 'description').filter((d) => !/alt|access/i.test(d.attrs.role ?? ''))),
   )
+  // A subheadline is the standfirst when there is no description.
+  if (!draft.standfirst) draft.standfirst = text(headlines.find((h) => h !== main && /sub/i.test(h.attrs.role ?? '')))
   const slugline = text(child(meta, 'slugline'))
   if (slugline) draft.slug = slugify(slugline)
 
-  const by = text(child(meta, 'by'))
-  if (by) draft.bylines = bylinesFrom(by)
+  // G2 allows several <by>, one per author.
+  const by = childrenNamed(meta, 'by')
+    .map((b) => text(b))
+    .filter(Boolean)
+  if (by.length) draft.bylines = by.flatMap((b) => bylinesFrom(b))
   else
     for (const creator of childrenNamed(meta, 'creator'))
       draft.bylines.push(...bylinesFrom(text(child(creator, 'name')) || creator.attrs.literal || ''))
@@ -119,12 +145,16 @@ function readItem(item: XElement): WireDraft {
     isoDate(text(child(itemMeta, 'versionCreated')))
 
   const provider = child(itemMeta, 'provider')
-  const agency =
-    agencyLabel(provider?.attrs.literal) ??
-    agencyLabel(provider?.attrs.qcode) ??
-    agencyLabel(text(child(provider, 'name'))) ??
-    agencyLabel(text(child(child(meta, 'infoSource'), 'name'))) ??
-    agencyLabel(text(find(child(item, 'rightsInfo'), 'name')))
+  // The provider may be an aggregator or a syndication service; an agency we know, wherever the item
+  // names it (infoSource, the copyright holder), is the agency. Failing that, the provider as given.
+  const named = [
+    provider?.attrs.literal,
+    provider?.attrs.qcode,
+    text(child(provider, 'name')),
+    ...childrenNamed(meta, 'infoSource').flatMap((s) => [text(child(s, 'name')), s.attrs.literal, s.attrs.qcode]),
+    text(find(child(item, 'rightsInfo'), 'name')),
+  ]
+  const agency = named.map((n) => agencyShortName(n)).find(Boolean) ?? named.map((n) => agencyLabel(n)).find(Boolean)
   if (agency) draft.source.agency = agency
 
   for (const note of childrenNamed(itemMeta, 'edNote')) if (text(note)) draft.notes.push(text(note))
@@ -139,6 +169,14 @@ function readItem(item: XElement): WireDraft {
       .filter((s) => /medtop|subj|abstract/i.test(`${s.attrs.qcode ?? ''} ${s.attrs.type ?? ''}`))
       .map((s) => text(child(s, 'name'))),
   ])
+  // IPTC's signals say how to handle the item (a correction, an update, a content warning); an
+  // agency's own schemes ("dpasig:isplanned") are its internal bookkeeping and are left out.
+  for (const signal of childrenNamed(itemMeta, 'signal')) {
+    const code =
+      /^sig:(.+)$/i.exec(signal.attrs.qcode ?? '')?.[1] ??
+      /\/newscodes\/signal\/(.+)$/.exec(signal.attrs.uri ?? '')?.[1]
+    if (code && !/^onlyitem$/i.test(code)) draft.notes.push(`Signal: ${SIGNALS[code.toLowerCase()] ?? code}.`)
+  }
   const status = child(itemMeta, 'pubStatus')?.attrs.qcode
   if (status && !/usable/.test(status)) draft.notes.push(`Wire status: ${status.replace(/^stat:/, '')}.`)
   if (item.attrs.guid) draft.source.guid = item.attrs.guid.trim().slice(0, 500)

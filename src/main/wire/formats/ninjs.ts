@@ -8,7 +8,7 @@ import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { parseHtml } from '../html'
 import { pictureOf } from '../pictures'
-import { decodeEntities, oneLine, paragraphsOf } from '../text'
+import { decodeEntities, oneLine, plainParagraphs } from '../text'
 import { nitfPicture } from './nitf'
 import { killOfStatus } from '../kill'
 import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
@@ -20,6 +20,7 @@ import { cleanText } from '../decode'
  *   1.x  headline, body_html / body_text, description_text, byline, located, associations {name: item}
  *   2.x  headlines [{role, value}], bodies [{role, contenttype, value}], descriptions, by, associations [...]
  *   3.x  as 2.x with camelCase (contentType, versionCreated, firstCreated)
+ * Property names are read in any case (lowerKeys), so all three, and capitalised keys, are one spelling.
  * The version is read from $standard / standard when present, else from the shape. Search-result
  * envelopes ({item: [...]}, {items: [...]}, {data: {item}}) and plain arrays carry several stories.
  */
@@ -45,7 +46,7 @@ function htmlToText(html: string): string {
 }
 
 function contentTypeOf(entry: Json): string {
-  return str(entry.contenttype ?? entry.contentType ?? entry.content_type)
+  return str(entry.contenttype ?? entry.content_type)
 }
 
 /** The item's body as blocks: HTML through the allowlist, text as paragraphs. */
@@ -58,14 +59,22 @@ function bodyOfItem(item: Json): ReturnType<typeof blocksFromMarkup> {
     patterned(item, 'body_', /html|rich/)
   if (html) return blocksFromMarkup(parseHtml(html), { picture: nitfPicture })
   if (Array.isArray(item.bodies)) {
-    const entries = item.bodies.filter(isObject)
+    // The schema says objects ({value, contentType}); some feeds send the values as plain strings.
+    const entries = (item.bodies as unknown[]).map((b) => (typeof b === 'string' ? { value: b } : b)).filter(isObject)
     const rich = entries.find((e) => /html/i.test(contentTypeOf(e)))
     const plain = entries.find((e) => /text\/plain/i.test(contentTypeOf(e)) || !contentTypeOf(e))
     if (rich) return blocksFromMarkup(parseHtml(str(rich.value)), { picture: nitfPicture })
-    if (plain) return { blocks: paragraphBlocks(paragraphsOf(decodeEntities(str(plain.value)))), pictures: [] }
+    if (plain && entries.length > 1 && entries.every((e) => !contentTypeOf(e) && !/<\/?[a-z]/i.test(str(e.value))))
+      return {
+        blocks: paragraphBlocks(entries.flatMap((e) => plainParagraphs(decodeEntities(str(e.value))))),
+        pictures: [],
+      }
+    if (plain && /<\/?(p|div|br|h\d|ul|ol)\b/i.test(str(plain.value)))
+      return blocksFromMarkup(parseHtml(str(plain.value)), { picture: nitfPicture })
+    if (plain) return { blocks: paragraphBlocks(plainParagraphs(decodeEntities(str(plain.value)))), pictures: [] }
   }
   const text = str(item.body_text) || str(item.body_richhtml) || patterned(item, 'body_', /./)
-  return { blocks: paragraphBlocks(paragraphsOf(decodeEntities(text))), pictures: [] }
+  return { blocks: paragraphBlocks(plainParagraphs(decodeEntities(text))), pictures: [] }
 }
 
 function descriptionOf(item: Json): string {
@@ -91,7 +100,12 @@ function patterned(item: Json, prefix: string, suffix: RegExp): string {
 function headlineOf(item: Json): string {
   const one = str(item.headline) || str(item.headline_main) || patterned(item, 'headline_', /./)
   if (one) return oneLine(decodeEntities(one))
-  return oneLine(decodeEntities(str(pick(item.headlines, /main|^$/)?.value)))
+  const listed = pick(item.headlines, /main|^$/)
+  // A headline may be marked up (contentType text/html): its words, never its tags.
+  if (listed && (/html/i.test(contentTypeOf(listed)) || /<\/?[a-z][^>]*>/i.test(str(listed.value))))
+    return htmlToText(str(listed.value))
+  // ninjs 2.x/3.x "title" is metadata, but some agencies put the headline only there.
+  return oneLine(decodeEntities(str(listed?.value) || str(item.title)))
 }
 
 function associationsOf(item: Json): Json[] {
@@ -107,7 +121,53 @@ function associationsOf(item: Json): Json[] {
 function pictureOfAssociation(a: Json): Picture {
   const byline = str(a.byline) || str(a.by)
   const credit = str(a.creditline) || str(a.credit) || byline || str(a.copyrightholder)
-  return pictureOf({ alt: str(a.body_text) || str(a.alt_text), caption: descriptionOf(a) || headlineOf(a), credit })
+  // 2.x/3.x descriptions carry roles: the caption and the alternative text are different lines.
+  const described = Array.isArray(a.descriptions) ? a.descriptions.filter(isObject) : []
+  const alt = described.find((d) => /alt|access/i.test(str(d.role)))
+  const caption = described.find((d) => /caption/i.test(str(d.role)))
+  const rest = described.length ? { ...a, descriptions: described.filter((d) => d !== alt) } : a
+  return pictureOf({
+    alt: str(a.body_text) || str(a.alt_text) || str(alt?.value),
+    caption: (caption && oneLine(decodeEntities(str(caption.value)))) || descriptionOf(rest) || headlineOf(a),
+    credit,
+  })
+}
+
+/** An association with no type whose renditions are images (image/jpeg…) is a picture. */
+function isImageByRendition(a: Json): boolean {
+  const renditions = Array.isArray(a.renditions)
+    ? a.renditions
+    : isObject(a.renditions)
+      ? Object.values(a.renditions)
+      : []
+  return renditions.filter(isObject).some((r) => /^image\//i.test(str(r.contenttype ?? r.mimetype)))
+}
+
+/** The first of 3.x's infoSources that names an agency. */
+function infoSourceAgency(sources: unknown): string | undefined {
+  if (!Array.isArray(sources)) return undefined
+  for (const s of sources.filter(isObject)) {
+    const agency = agencyLabel(str(s.name)) ?? agencyLabel(str(s.literal))
+    if (agency) return agency
+  }
+  return undefined
+}
+
+/**
+ * Property names in lower case, at every depth. ninjs 1.x and 2.x write them in lower case, 3.x in
+ * camelCase (firstCreated, contentType), and some agencies' own APIs capitalise them (Headline,
+ * Body_Html): read once this way, every spelling is the same name.
+ */
+function lowerKeys(value: unknown, depth = 0): unknown {
+  if (depth > 64) return value
+  if (Array.isArray(value)) return value.map((v) => lowerKeys(v, depth + 1))
+  if (!isObject(value)) return value
+  const out: Json = {}
+  for (const key of Object.keys(value)) {
+    const lower = key.toLowerCase()
+    if (!(lower in out) || key === lower) out[lower] = lowerKeys(value[key], depth + 1)
+  }
+  return out
 }
 
 function readItem(item: Json): WireDraft {
@@ -131,28 +191,29 @@ function readItem(item: Json): WireDraft {
 
   const located = str(item.located)
   if (located) draft.dateline.place = oneLine(located).slice(0, 200)
-  const date =
-    isoDate(str(item.firstcreated ?? item.firstCreated)) ?? isoDate(str(item.versioncreated ?? item.versionCreated))
+  const date = isoDate(str(item.firstcreated)) ?? isoDate(str(item.versioncreated))
   if (date) draft.dateline.date = date
 
   const agency =
     agencyLabel(str(item.source)) ??
     agencyLabel(str(item.copyrightholder)) ??
-    agencyLabel(str(item.copyrightHolder)) ??
-    agencyLabel(str(item.provider && isObject(item.provider) ? item.provider.name : item.provider))
+    agencyLabel(str(item.provider && isObject(item.provider) ? item.provider.name : item.provider)) ??
+    infoSourceAgency(item.infosources)
   if (agency) draft.source.agency = agency
 
-  const ednote = str(item.ednote) || str(item.edNote)
+  const ednote = str(item.ednote)
   if (ednote) draft.notes.push(oneLine(ednote))
-  const status = str(item.pubstatus ?? item.pubStatus)
+  const status = str(item.pubstatus)
   if (status && status !== 'usable') draft.notes.push(`Wire status: ${status}.`)
   const guid = str(item.guid) || str(item.uri)
   if (guid) draft.source.guid = guid.slice(0, 500)
   const kill = killOfStatus(status, [`pubstatus ${status}`, ednote].filter(Boolean).join(' — '))
   if (kill) draft.kill = kill
+  const usage = str(item.usageterms)
   const embargo = str(item.embargoed)
   if (embargo) draft.notes.push(`Embargoed until ${embargo}.`)
   draft.embargo = embargoOf(embargo)
+  if (usage) draft.notes.push(`Usage terms: ${oneLine(usage)}`)
   draft.urgency = urgencyOf(item.urgency)
   draft.language = languageOf(item.language)
   const subjects = [item.subject, item.subjects].flatMap((list) => (Array.isArray(list) ? list.filter(isObject) : []))
@@ -168,7 +229,8 @@ function readItem(item: Json): WireDraft {
 
   for (const a of associationsOf(item)) {
     const type = str(a.type)
-    if (/picture|image|graphic/i.test(type)) draft.pictures.push(pictureOfAssociation(a))
+    if (/picture|image|graphic/i.test(type) || (!type && isImageByRendition(a)))
+      draft.pictures.push(pictureOfAssociation(a))
     else if (/text|composite/i.test(type) || /related/i.test(str(a.name))) {
       const headline = headlineOf(a)
       const url = safeUrl(str(a.uri))
@@ -221,7 +283,7 @@ export function readNinjs(text: string): WireDraft[] {
     const message = (error as Error).message
     throw new WireError(`this is not valid JSON (${message}); a ninjs file may be cut off`)
   }
-  const items = itemsOf(doc)
+  const items = itemsOf(lowerKeys(doc))
   if (!items.length) {
     throw new WireError('this JSON is not ninjs: no item has a uri, headline(s) or body (body_html, body_text, bodies)')
   }

@@ -1,16 +1,23 @@
 import type { Picture } from '@shared/story'
 import { slugify } from '@shared/slug'
 import { agencyLabel } from '../agencies'
-import { blocksFromMarkup, bodyFromBlocks, dropTrailing, safeUrl, takeDatelineFromBlocks } from '../blocks'
+import {
+  blocksFromMarkup,
+  bodyFromBlocks,
+  dropTrailing,
+  paragraphBlocks,
+  safeUrl,
+  takeDatelineFromBlocks,
+} from '../blocks'
 import { bylinesFrom } from '../bylines'
-import { placeOfDateline } from '../dateline'
+import { placeOfDateline, sourceOfDateline } from '../dateline'
 import { killOfStatus } from '../kill'
 import { embargoOf, keywordsOf, languageOf, urgencyOf } from '../meta'
 import { compactDate, isoDate } from '../dates'
 import { blankDraft, type WireDraft } from '../draft'
 import { WireError } from '../errors'
 import { pictureOf } from '../pictures'
-import { decodeEntities, oneLine } from '../text'
+import { decodeEntities, oneLine, plainParagraphs } from '../text'
 import { child, childrenNamed, find, findAll, path, textOf, type XElement, type XNode } from '../xml'
 import { defineWireFormat } from './format'
 import { cleanText } from '../decode'
@@ -48,6 +55,19 @@ export function nitfPicture(element: XElement): Picture | undefined {
   return pictureOf({ alt: decodeEntities(alt), caption, credit: producer })
 }
 
+/**
+ * The place a <location> names. Written with its own separators ("<city>RENO</city>, <state>Nev.</state>")
+ * it is read as written; parts with nothing between them (<city>Naha</city><country>Japan</country>)
+ * are joined with commas, so neither "Naha" alone nor "NahaJapan".
+ */
+function placeOfLocation(location: XElement | undefined): string {
+  if (!location) return ''
+  const separated = location.children.some((c) => typeof c === 'string' && /[^\s]/.test(c))
+  if (separated) return placeOfDateline(text(location))
+  const parts = location.children.map((c) => text(c)).filter(Boolean)
+  return parts.join(', ')
+}
+
 /** Byline text without its title (byttl) and the leading "By". */
 function bylinesOfNitf(byline: XElement): ReturnType<typeof bylinesFrom> {
   const title = text(child(byline, 'byttl'))
@@ -80,9 +100,13 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
     const location = child(dateline, 'location')
     // The dateline's own words, not its story.date (EFE repeats the timestamp there): never a date as the place.
     const own = dateline.children.filter((c) => typeof c === 'string' || c.name !== 'story.date')
-    const written = placeOfDateline(oneLine(decodeEntities(own.map((c) => textOf(c)).join(' '))))
-    const place = text(find(location, 'city')) || text(location) || written
+    const words = oneLine(decodeEntities(own.map((c) => textOf(c)).join(' ')))
+    const written = placeOfDateline(words)
+    const place = placeOfLocation(location) || written
     if (place && !draft.dateline.place) draft.dateline.place = place.slice(0, 200)
+    // "ISTANBUL, Nov 20 (AFP) -": the agency in the brackets is the dateline's source.
+    const source = sourceOfDateline(words)
+    if (source && !draft.dateline.source) draft.dateline.source = source
     const storyDate = child(dateline, 'story.date')
     draft.dateline.date ??= compactDate(storyDate?.attrs.norm) ?? isoDate(storyDate?.attrs.norm)
   }
@@ -114,7 +138,11 @@ export function readNitf(nitf: XElement, draft: WireDraft = blankDraft('nitf')):
     draft.keywords = keywordsOf(childrenNamed(child(docdata, 'key-list'), 'keyword').map((k) => k.attrs.key))
 
   const content = child(body, 'body.content')
-  const built = blocksFromMarkup(content ? content.children : [], { picture: nitfPicture })
+  // body.content should hold <p>s, but some agencies send it as plain text, paragraphs split by blank lines.
+  const plainOnly = content && content.children.every((c) => typeof c === 'string')
+  const built = plainOnly
+    ? { blocks: paragraphBlocks(plainParagraphs(decodeEntities(textOf(content)))), pictures: [] }
+    : blocksFromMarkup(content ? content.children : [], { picture: nitfPicture })
   const tagline = path(body, 'body.end', 'tagline')
   for (const m of findAll(child(body, 'body.end'), 'a')) {
     // A mailto: in the tagline is how to reach the reporter, not a related story (the tagline keeps it).
