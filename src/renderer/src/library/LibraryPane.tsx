@@ -28,7 +28,12 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
         aria-label="Search the library"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && !isComposingKey(e.nativeEvent) && setQuery('')}
+        onKeyDown={(e) => {
+          // An input method's Escape drops its words only: not the search, which a search box's
+          // own Escape would clear too.
+          if (e.key === 'Escape' && isComposingKey(e.nativeEvent)) e.preventDefault()
+          else if (e.key === 'Escape') setQuery('')
+        }}
       />
       {!spike && (
         <select
