@@ -24,7 +24,7 @@ export function onMac(nav: { platform?: string; userAgentData?: { platform?: str
   return /^mac|iphone|ipad/i.test(platform)
 }
 
-export const isMac = onMac(typeof navigator === 'undefined' ? undefined : (navigator as Parameters<typeof onMac>[0]))
+export const isMac = onMac(typeof navigator === 'undefined' ? undefined : navigator)
 
 /** "Mod+Shift+F" as this machine's keyboard says it: Ctrl+Shift+F, or ⌘+Shift+F on a Mac. */
 export function keyName(keys: string): string {
