@@ -74,6 +74,8 @@ for (const layout of LAYOUTS) {
     desk,
     page,
   }) => {
+    test.slow() // many presses, each a CDP round trip; the machine is shared
+    test.slow() // many presses, each a CDP round trip; the machine is shared
     const keys = await KeyPresses.on(page)
     const body = await openStory(page, desk.library)
     const { z, n, f, e, k } = layout.keys
@@ -112,6 +114,7 @@ test('the shortcut sheet: "/" as the layout types it (German Shift+7); Russian C
   desk,
   page,
 }) => {
+  test.slow() // many presses, each a CDP round trip; the machine is shared
   const keys = await KeyPresses.on(page)
   await openStory(page, desk.library)
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
@@ -187,6 +190,8 @@ for (const field of FIELDS) {
     desk,
     page,
   }) => {
+    test.slow() // many presses, each a CDP round trip; the machine is shared
+    test.slow() // many presses, each a CDP round trip; the machine is shared
     const keys = await KeyPresses.on(page)
     await openStory(page, desk.library)
     await field.focus(page)
@@ -204,6 +209,7 @@ for (const field of FIELDS) {
 }
 
 test('Ctrl+Alt+M still comments on a Russian layout (ь) and a US one (m)', async ({ desk, page }) => {
+  test.slow() // many presses, each a CDP round trip; the machine is shared
   const keys = await KeyPresses.on(page)
   await openStory(page, desk.library)
   await page.keyboard.press('Shift+Home')
@@ -217,6 +223,8 @@ for (const field of FIELDS) {
     desk,
     page,
   }) => {
+    test.slow() // many presses, each a CDP round trip; the machine is shared
+    test.slow() // many presses, each a CDP round trip; the machine is shared
     const keys = await KeyPresses.on(page)
     await openStory(page, desk.library)
     await field.focus(page)
@@ -244,6 +252,7 @@ for (const field of FIELDS) {
 }
 
 test('curly quotes around composed words: the typography leaves the Japanese whole', async ({ desk, page }) => {
+  test.slow() // many presses, each a CDP round trip; the machine is shared
   const keys = await KeyPresses.on(page)
   const body = await openStory(page, desk.library)
   await page.keyboard.type(' He said "')
@@ -264,6 +273,7 @@ test("an input method's Escape drops its words, and leaves Find, the link popove
   desk,
   page,
 }) => {
+  test.slow() // many presses, each a CDP round trip; the machine is shared
   const keys = await KeyPresses.on(page)
   const body = await openStory(page, desk.library)
 
@@ -328,6 +338,8 @@ test.describe('on a Mac', () => {
     desk,
     page,
   }) => {
+    test.slow() // many presses, each a CDP round trip; the machine is shared
+    test.slow() // many presses, each a CDP round trip; the machine is shared
     const keys = await KeyPresses.on(page)
     const body = await openStory(page, desk.library)
     await keys.type(' Fewer came.')
