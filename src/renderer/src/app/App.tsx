@@ -17,6 +17,7 @@ import { ShortcutSheet } from './ShortcutSheet'
 import { NARROW, useMedia } from './useMedia'
 import { setHouseDates } from '../library/when'
 import { hasWords, startDraft, type Draft } from '../story/draft'
+import { isShortcut } from './keys'
 
 export function App() {
   const [openId, setOpenIdNow] = useState<StoryId | null>(null)
@@ -179,18 +180,19 @@ export function App() {
         .finally(() => clearInterval(working))
         .then(() => invoke('app:flushed', { token }))
     })
+    // isShortcut reads the key on any layout (a Russian Ctrl+N comes as "т"), never takes AltGr's
+    // characters (Polish AltGr+N is ń, German AltGr+E €) and leaves an input method's keys alone.
     const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'n') {
+      if (isShortcut(event, { key: 'n' })) {
         event.preventDefault()
         onCommand('new-story')
-      } else if (mod && event.key.toLowerCase() === 's') {
+      } else if (isShortcut(event, { key: 's', shift: 'any' })) {
         event.preventDefault()
         onCommand('save-now')
-      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') {
+      } else if (isShortcut(event, { key: 'f', shift: true })) {
         event.preventDefault()
         onCommand('focus-search')
-      } else if (mod && !event.shiftKey && event.key.toLowerCase() === 'e') {
+      } else if (isShortcut(event, { key: 'e' })) {
         // The menu's accelerator in the app; the page's own for the keyboard in tests. Opening twice is harmless.
         event.preventDefault()
         onCommand('export-html')

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Modal } from '../export/Modal'
+import { isComposingKey, isShortcut } from './keys'
 import { keyName, SHORTCUT_GROUPS } from './shortcuts'
 
 /** Where typing "?" is text, not a request for the sheet. */
@@ -11,8 +12,17 @@ function isTyping(target: EventTarget | null): boolean {
 /** Opens the sheet on Ctrl/Cmd+/ anywhere, and on "?" where it would not be typed. */
 export function isShortcutSheetKey(event: KeyboardEvent): boolean {
   if (event.defaultPrevented) return false
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === '/' || event.code === 'Slash')) return true
-  return event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)
+  // "/" as the layout types it (German Shift+7), not the US slash key's place: on a Russian layout
+  // that key is ".", and Ctrl+. is the spelling menu's.
+  if (isShortcut(event, { key: '/', shift: 'any' })) return true
+  return (
+    event.key === '?' &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    !isComposingKey(event) &&
+    !isTyping(event.target)
+  )
 }
 
 export const openShortcutSheet = new EventTarget()

@@ -15,7 +15,16 @@ export interface ShortcutGroup {
   shortcuts: Shortcut[]
 }
 
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+/**
+ * A Mac, where Mod is Cmd (⌘). navigator.platform says "MacIntel" still, but is deprecated and may
+ * be frozen; the client hints' platform ("macOS") is asked first where Chromium has them.
+ */
+export function onMac(nav: { platform?: string; userAgentData?: { platform?: string } } | undefined): boolean {
+  const platform = nav?.userAgentData?.platform || nav?.platform || ''
+  return /^mac|iphone|ipad/i.test(platform)
+}
+
+export const isMac = onMac(typeof navigator === 'undefined' ? undefined : navigator)
 
 /** "Mod+Shift+F" as this machine's keyboard says it: Ctrl+Shift+F, or ⌘+Shift+F on a Mac. */
 export function keyName(keys: string): string {

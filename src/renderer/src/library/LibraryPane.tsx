@@ -3,6 +3,7 @@ import { storyStatuses, type StoryId, type StoryStatus } from '@shared/story'
 import { SearchResults } from './SearchResults'
 import { StoryList } from './StoryList'
 import { SpikeList } from '../spike/SpikeList'
+import { isComposingKey } from '../app/keys'
 
 interface Props {
   openId: StoryId | null
@@ -27,7 +28,12 @@ export function LibraryPane({ openId, onOpen, searchRef }: Props) {
         aria-label="Search the library"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+        onKeyDown={(e) => {
+          // An input method's Escape drops its words only: not the search, which a search box's
+          // own Escape would clear too.
+          if (e.key === 'Escape' && isComposingKey(e.nativeEvent)) e.preventDefault()
+          else if (e.key === 'Escape') setQuery('')
+        }}
       />
       {!spike && (
         <select

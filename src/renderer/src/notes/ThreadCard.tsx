@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { MAX_COMMENT_CHARACTERS } from '@shared/limits'
 import type { ThreadView } from './NotesPanel'
+import { isShortcut } from '../app/keys'
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
@@ -70,7 +71,7 @@ export function ThreadCard({ view, onGo, onReply, onResolve, onReopen }: Props) 
               setError(null)
             }}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              if (isShortcut(e.nativeEvent, { key: 'Enter' })) {
                 e.preventDefault()
                 send()
               }

@@ -4,6 +4,7 @@ import type { StoryId } from '@shared/story'
 import { invoke } from '../app/client'
 import { StoryPicker } from './StoryPicker'
 import { useDebounced } from './useDebounced'
+import { isComposingKey } from '../app/keys'
 
 interface Props {
   storyId: StoryId
@@ -43,7 +44,12 @@ export function LibrarySearch({ storyId, linked, onAdd }: Props) {
         placeholder="Search the library to add a story"
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setTyped('')}
+        onKeyDown={(e) => {
+          // An input method's Escape drops its words only, not the search (a search box's own
+          // Escape would clear it too).
+          if (e.key === 'Escape' && isComposingKey(e.nativeEvent)) e.preventDefault()
+          else if (e.key === 'Escape') setTyped('')
+        }}
       />
       {error && query && <p className="related-note error">Search failed: {error}</p>}
       {shown && !shown.length && <p className="related-note">No story has all of these words.</p>}

@@ -13,6 +13,7 @@ import { replaceInBody, replaceInField, fieldFor } from './fix'
 import { publishSpelling, useSpellingSnapshot, type SpellingSnapshot } from './snapshot'
 import { spelling } from './service'
 import { SpellingMenu } from './SpellingMenu'
+import { isComposingKey, isShortcut } from '../app/keys'
 
 /** A pause this long in typing checks the changed text again; the keystroke itself never waits. */
 const CHECK_DELAY_MS = 150
@@ -30,9 +31,13 @@ interface BodyMark {
 
 const hasHighlights = () => typeof CSS !== 'undefined' && 'highlights' in CSS
 
-/** Shift+F10, the context-menu key, or Ctrl/Cmd+. (the shortcut the docs name) open suggestions at the caret. */
+/**
+ * Shift+F10, the context-menu key, or Ctrl/Cmd+. (the shortcut the docs name) open suggestions at the
+ * caret. "." as the layout types it, Shift or not: AZERTY's is Shift+; and Russian's the US "/" key.
+ */
 const isMenuKey = (e: KeyboardEvent) =>
-  (e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu' || (e.key === '.' && (e.ctrlKey || e.metaKey) && !e.altKey)
+  !isComposingKey(e) &&
+  ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu' || isShortcut(e, { key: '.', shift: 'any' }))
 
 /** Publish the open story's spelling for the panels, with the names among its misspellings. */
 function publishFrom(

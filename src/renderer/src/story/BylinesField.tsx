@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FocusEvent } from 'react'
 import type { Byline } from '@shared/story'
 import { IconButton } from '../app/IconButton'
 import { registerFlusher } from '../app/flush'
+import { isComposingKey } from '../app/keys'
 
 interface Props {
   bylines: Byline[]
@@ -82,8 +83,9 @@ export function BylinesField({ bylines, onChange }: Props) {
           value={name}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
-            // Enter adds and keeps the caret here for another name; Tab adds and moves on.
-            if (e.key === 'Enter') {
+            // Enter adds and keeps the caret here for another name; Tab adds and moves on. The Enter
+            // that commits an input method's words (a Japanese name) only commits them.
+            if (e.key === 'Enter' && !isComposingKey(e.nativeEvent)) {
               e.preventDefault()
               add()
             }

@@ -4,6 +4,7 @@ import { SideSlot } from '../app/side-slot'
 import { PANEL_DRAWER, useMedia } from '../app/useMedia'
 import type { StoryPanelProps } from './panel-props'
 import { storyPanels } from './panels'
+import { isComposingKey } from '../app/keys'
 
 /** The tab last chosen for each story, so reopening it afresh (after a restore) keeps the editor's place. */
 const chosenFor = new Map<number, string>()
@@ -60,7 +61,8 @@ export function SidePanels(props: StoryPanelProps) {
       data-drawer={drawer ? (open ? 'open' : 'closed') : 'none'}
       onKeyDown={(event) => {
         const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement
-        if (drawer && open && event.key === 'Escape' && !event.defaultPrevented && !typing) {
+        const composing = isComposingKey(event.nativeEvent)
+        if (drawer && open && event.key === 'Escape' && !event.defaultPrevented && !typing && !composing) {
           event.preventDefault()
           fold()
         }

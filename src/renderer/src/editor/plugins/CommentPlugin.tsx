@@ -19,6 +19,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { MAX_COMMENT_CHARACTERS } from '@shared/limits'
 import { $addComment, $tidyMark, $selectedQuote, OPEN_COMMENT_BOX_COMMAND } from '../comments'
 import { askCommentAuthor, commentAuthorNow } from '../../notes/author'
+import { isComposingKey, isShortcut } from '../../app/keys'
 
 /** Inside read() or update(): whether a point saved earlier still points into the body. */
 function $stillThere(point: PointType): boolean {
@@ -69,7 +70,8 @@ export function CommentPlugin() {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return false
+          // Not German AltGr+M (µ, Ctrl+Alt on Windows): isShortcut leaves AltGr's characters to be typed.
+          if (!isShortcut(event, { key: 'm', alt: true })) return false
           event.preventDefault()
           return open()
         },
@@ -115,7 +117,8 @@ export function CommentPlugin() {
       role="group"
       aria-labelledby={`${id}-title`}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
+        // An Escape that drops an input method's words is the input method's, not a cancel.
+        if (e.key === 'Escape' && !isComposingKey(e.nativeEvent)) {
           e.preventDefault()
           close()
         }
@@ -135,7 +138,7 @@ export function CommentPlugin() {
             value={draft.text}
             onChange={(e) => setDraft({ ...draft, text: e.target.value, error: null })}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              if (isShortcut(e.nativeEvent, { key: 'Enter' })) {
                 e.preventDefault()
                 add()
               }

@@ -28,6 +28,7 @@ import {
   type FindScope,
   type PlainFields,
 } from '../story-find'
+import { isComposingKey, isShortcut } from '../../app/keys'
 
 /** The story's fields outside the body, for find and replace across the story. */
 export interface StoryFindAccess {
@@ -188,8 +189,7 @@ export function FindReplacePlugin({ story }: { story?: StoryFindAccess }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey
-      if (!mod || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'f') return
+      if (!isShortcut(event, { key: 'f' })) return
       event.preventDefault()
       const selected = editor.getEditorState().read(() => {
         const selection = $getSelection()
@@ -321,7 +321,10 @@ export function FindReplacePlugin({ story }: { story?: StoryFindAccess }) {
     editor.focus()
   }
 
+  // An Enter or Escape that commits or drops an input method's words (Japanese, Chinese, a dead
+  // key) is the input method's: it neither steps to the next match nor closes the bar.
   const onFindKey = (event: ReactKeyboardEvent) => {
+    if (isComposingKey(event.nativeEvent)) return
     if (event.key === 'Enter') {
       event.preventDefault()
       step(event.shiftKey ? -1 : 1)
@@ -400,6 +403,7 @@ export function FindReplacePlugin({ story }: { story?: StoryFindAccess }) {
           value={replacement}
           onChange={(e) => setReplacement(e.target.value)}
           onKeyDown={(event) => {
+            if (isComposingKey(event.nativeEvent)) return
             if (event.key === 'Enter') {
               event.preventDefault()
               replaceOne()

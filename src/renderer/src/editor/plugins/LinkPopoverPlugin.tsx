@@ -19,15 +19,12 @@ import { createPortal } from 'react-dom'
 import { keyName } from '../../app/shortcuts'
 import { openOutside } from '../../app/open-outside'
 import { LINK_REFUSED, normaliseLink } from '../links'
+import { isComposingKey, isShortcut } from '../../app/keys'
 
 /** Open the link popover: add a link to the selection, or edit the one at the caret (Ctrl/Cmd+K, the toolbar). */
 export const OPEN_LINK_POPOVER_COMMAND = createCommand<void>('OPEN_LINK_POPOVER_COMMAND')
 
-const isLinkKey = (event: KeyboardEvent) =>
-  (event.ctrlKey || event.metaKey) &&
-  !event.altKey &&
-  !event.shiftKey &&
-  (event.key.toLowerCase() === 'k' || event.code === 'KeyK')
+const isLinkKey = (event: KeyboardEvent) => isShortcut(event, { key: 'k' })
 
 /** The link the selection is in: both its ends in the same link (a caret in one counts). */
 function $linkAt(selection: RangeSelection): LinkNode | null {
@@ -275,7 +272,8 @@ export function LinkPopoverPlugin() {
       aria-label={title}
       style={style}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
+        // An Escape that drops an input method's words in the address is the input method's.
+        if (e.key === 'Escape' && !isComposingKey(e.nativeEvent)) {
           e.preventDefault()
           e.stopPropagation()
           backToText()
